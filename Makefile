@@ -1,0 +1,35 @@
+# The two commands a new user needs: `make demo` and `make test`. Everything else is set up by them.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SEED := ../shared/seeds/rafah-2024-03.txt
+
+.PHONY: install demo test lock bench clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "newstrace needs Python 3.11 (found $$($(PYTHON) --version))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+demo: install
+	$(BIN)/newstrace analyze $(SEED) --published 2024-03-23 --format text
+
+test: install
+	$(BIN)/python -m pytest
+
+# Regenerate the hash-pinned lock file from pyproject.toml (needs uv); the spaCy model is pinned to
+# its wheel's hash only.
+lock:
+	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements.lock
+	$(PYTHON) tools/pin_model_hash.py requirements.lock
+
+bench: install
+	for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build *.egg-info

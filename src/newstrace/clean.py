@@ -1,0 +1,111 @@
+"""Cleaning a reader would do: boilerplate lines out, the tag line into tags, spaces normalised and
+sentences glued without a space ("his words.The top US diplomat") split. Offsets of every later stage
+point into the cleaned text, so this runs before anything else looks at the body."""
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .model import Article
+
+# Non-breaking, thin, ideographic and other odd spaces become a plain space; zero-width ones go.
+ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"), " ")
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+TAG_LINE = re.compile(r"^\s*(?:tags?|topics?|keywords?|filed under)\s*:\s*(.+?)\s*$", re.I)
+OPENERS, CLOSERS = "“‘«", "”’»"
+MAX_BOILERPLATE_WORDS = 20
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> list[re.Pattern]:
+    text = resources.files("newstrace").joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
+    return [re.compile(rf"^\W*{line.strip()}\W*$", re.I) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def normalise_spaces(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.translate(ODD_SPACES).translate(ZERO_WIDTH)
+    lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def is_boilerplate(line: str) -> bool:
+    if len(line.split()) > MAX_BOILERPLATE_WORDS:
+        return False
+    return any(p.match(line) for p in boilerplate_patterns())
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """Plain text: the first line is the title when a blank line follows it and it reads like one."""
+    first, sep, rest = text.partition("\n\n")
+    if sep and "\n" not in first and len(first.split()) <= 40 and rest.strip():
+        return first.strip(), rest
+    return "", text
+
+
+def unglue_sentences(paragraph: str) -> str:
+    """Insert the missing space between sentences glued together, on the right side of a quote mark.
+
+    "words.The" -> "words. The"; "there,” he said.“I" -> "said. “I"; "done.”“It" -> "done.” “It";
+    a wrong-way closing mark that opens a quote ("Brussels.”If") gets its space before the mark.
+    """
+    out: list[str] = []
+    depth = 0  # inside a double-quoted passage?
+    n = len(paragraph)
+    i = 0
+    while i < n:
+        ch = paragraph[i]
+        out.append(ch)
+        if ch in "“\"":
+            depth = 1 - depth if ch == '"' else 1
+        elif ch == "”":
+            depth = 0
+        if ch in ".!?…)" and i + 1 < n and i > 0:
+            nxt = paragraph[i + 1]
+            prev_ok = paragraph[i - 1].islower() or paragraph[i - 1] in ")”’\"" or ch in ")…"
+            if nxt.isupper() and prev_ok and ch != ")" or (ch == ")" and nxt.isupper()):
+                out.append(" ")
+            elif nxt in "“" and prev_ok:
+                out.append(" ")
+            elif nxt == "”" and i + 2 < n and paragraph[i + 2].isupper() and prev_ok:
+                if depth:      # a real closing mark glued to the next sentence
+                    out.append("”")
+                    out.append(" ")
+                    depth = 0
+                    i += 1
+                else:          # a wrong-way mark that opens the next quote
+                    out.append(" ")
+        elif ch == "”" and i + 1 < n and paragraph[i + 1] == "“":
+            out.append(" ")
+        i += 1
+    return "".join(out)
+
+
+def clean_body(body: str) -> tuple[str, list[str]]:
+    """The cleaned body and the tags found in a trailing tag line."""
+    tags: list[str] = []
+    kept: list[str] = []
+    for line in normalise_spaces(body).split("\n"):
+        if line and is_boilerplate(line):
+            continue
+        m = TAG_LINE.match(line)
+        if m and not tags:
+            tags = [t.strip() for t in re.split(r"[,;|]", m.group(1)) if t.strip()]
+            continue
+        kept.append(unglue_sentences(line) if line else line)
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    return text, tags
+
+
+def make_article(body: str, title: str | None = None, **meta) -> Article:
+    """An Article from a raw body: title split off plain text, boilerplate and tag line removed."""
+    body = normalise_spaces(body)
+    if title is None:
+        title, body = split_title(body)
+    title = unglue_sentences(normalise_spaces(title or ""))
+    text, tags = clean_body(body)
+    tags = meta.pop("tags", None) or tags
+    article_id = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(id=article_id, title=title, text=text, tags=tags, **meta)

@@ -1,0 +1,1 @@
+"""The analysis stages, one module each; pipeline.STAGES lists their order."""

@@ -1,0 +1,5 @@
+"""Stage 'checks' (not yet written)."""
+
+
+def run(ctx) -> None:
+    return None

@@ -1,0 +1,5 @@
+"""Stage 'claims' (not yet written)."""
+
+
+def run(ctx) -> None:
+    return None

@@ -1,0 +1,5 @@
+"""Stage 'entities' (not yet written)."""
+
+
+def run(ctx) -> None:
+    return None

@@ -1,0 +1,5 @@
+"""Stage 'events' (not yet written)."""
+
+
+def run(ctx) -> None:
+    return None

@@ -1,0 +1,5 @@
+"""Stage 'framing' (not yet written)."""
+
+
+def run(ctx) -> None:
+    return None

@@ -1,0 +1,5 @@
+"""Stage 'quotes' (not yet written)."""
+
+
+def run(ctx) -> None:
+    return None

@@ -1,0 +1,5 @@
+"""Stage 'statements' (not yet written)."""
+
+
+def run(ctx) -> None:
+    return None
