@@ -130,6 +130,16 @@ def batch(
         raise typer.Exit(2)
 
 
+def _register_subcommands() -> None:
+    from .export_cli import export_app
+    from .kb.cli import kb_app
+    app.add_typer(kb_app, name="kb")
+    app.add_typer(export_app, name="export")
+
+
+_register_subcommands()
+
+
 def main() -> None:
     try:
         app()
