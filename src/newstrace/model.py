@@ -95,6 +95,7 @@ class Quote:
     voice: str = "v0"
     via: Optional[str] = None
     statement: Optional[str] = None
+    evidence: Optional[str] = None  # the sentence an indirect quote was read from
 
 
 @dataclass

@@ -5,11 +5,22 @@ import functools
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import InputError
 
 # The stages read tokens, POS, dependencies, lemmas and entities; nothing else is needed.
 UNNEEDED = ("senter",)
+
+
+@Language.component("newstrace_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A sentence never runs across a line break: each paragraph starts a sentence (the parser keeps it)."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
 
 
 @functools.lru_cache(maxsize=4)
@@ -18,5 +29,9 @@ def load(model: str) -> Language:
         nlp = spacy.load(model, exclude=[c for c in UNNEEDED])
     except OSError as exc:
         raise InputError(f"spaCy model {model!r} is not installed (set NEWSTRACE_SPACY_MODEL to an installed one)") from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newstrace_paragraphs", before="parser")
+    else:
+        nlp.add_pipe("newstrace_paragraphs", first=True)
     nlp.max_length = max(nlp.max_length, 3_000_000)
     return nlp

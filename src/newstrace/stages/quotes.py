@@ -1,5 +1,167 @@
-"""Stage 'quotes' (not yet written)."""
+"""Who said what: direct, partial and indirect quotes and scare quotes, each with its speaker (resolved
+through names, pronouns and descriptions), cue, addressee, medium, voice and the outlet it came through.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..attribution import QuoteMask, attribute, indirect_speech
+from ..model import Mention, Quote, Ref
+from ..quotemarks import QuotedSpan, find_quotes
+from ..speakers import Referent, Referents
+
+MAX_SCARE_WORDS = 4
 
 
 def run(ctx) -> None:
-    return None
+    refs = Referents(ctx)
+    quotes: list[Quote] = []
+    quotes += _title_quotes(ctx, refs)
+    quotes += _text_quotes(ctx, refs)
+    quotes += _indirect_quotes(ctx, refs, quotes)
+    text_quotes = sorted((q for q in quotes if q.field == "text"), key=lambda q: q.start)
+    ordered = [q for q in quotes if q.field == "title"] + text_quotes
+    for n, q in enumerate(ordered, 1):
+        q.id = f"q{n}"
+    ctx.analysis.quotes = ordered
+    _add_mentions(ctx, ordered)
+
+
+def _kind(text: str, q: QuotedSpan, cue_before: bool) -> str:
+    if not q.double:
+        return "scare"
+    before = text[:q.open_mark].rstrip()
+    prev = before[-1:] if before else ""
+    first = text[q.start:q.start + 1]
+    opens_sentence = prev in ("", "\n", ".", "!", "?", ":", "…", ")") or before.endswith(("\n",))
+    if (opens_sentence or (prev == "," and cue_before)) and (first.isupper() or first.isdigit() or first in "“‘'\""):
+        return "direct"
+    return "partial"
+
+
+def _clean_text(s: str) -> str:
+    return s.strip().rstrip(",;—–- ").strip()
+
+
+def _title_quotes(ctx, refs: Referents) -> list[Quote]:
+    title = ctx.article.title or ""
+    out = []
+    for q in find_quotes(title):
+        if not q.double:
+            out.append(Quote(id="", kind="scare", text=q and title[q.start:q.end], start=q.start, end=q.end, field="title"))
+            continue
+        speaker, mention, span = _headline_speaker(ctx, refs, title[:q.open_mark])
+        out.append(Quote(id="", kind=_kind(title, q, False), text=_clean_text(title[q.start:q.end]), start=q.start, end=q.end,
+                         field="title", speaker=speaker, speaker_mention=mention, speaker_span=span))
+    return out
+
+
+def _headline_speaker(ctx, refs: Referents, before: str):
+    """'Netanyahu on X: “…”', 'Blinken: “…”': the first name before the colon speaks."""
+    if not before.rstrip().endswith(":"):
+        return None, None, None
+    for ent in ctx.title_doc.ents:
+        if ent.end_char <= len(before) and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            known = next((r for r in refs.items if r.text == ent.text or r.ref.name.endswith(ent.text)), None)
+            ref = known.ref if known else Ref(ent.text, None)
+            return ref, ent.text, [ent.start_char, ent.end_char]
+    return None, None, None
+
+
+def _text_quotes(ctx, refs: Referents) -> list[Quote]:
+    text, doc, analysis = ctx.article.text, ctx.doc, ctx.analysis
+    spans = find_quotes(text)
+    mask = QuoteMask(len(text), [s for s in spans if s.double])
+    out: list[Quote] = []
+    last: Optional[Quote] = None
+    for q in spans:
+        voice = analysis.voice_at(q.start)
+        via = voice.outlet if voice.kind == "relay" else None
+        qtext = _clean_text(text[q.start:q.end])
+        if not q.double:
+            out.append(Quote(id="", kind="scare", text=qtext, start=q.start, end=q.start + len(qtext), voice=voice.id, via=via))
+            continue
+        sents = [s for s in doc.sents if s.start_char < q.outer_end and s.end_char > q.open_mark]
+        att = attribute(doc, sents, q.start, q.end, mask)
+        quote = Quote(id="", kind="partial", text=qtext, start=q.start, end=q.start + len(qtext), voice=voice.id, via=via)
+        if att and att.speaker is not None:
+            ref, _how = refs.resolve(att.speaker)
+            quote.speaker, quote.speaker_mention = ref, att.speaker.text
+            quote.speaker_span = [att.speaker.start_char, att.speaker.end_char]
+            if att.cue is not None:
+                quote.cue, quote.cue_span = att.cue.text, [att.cue.idx, att.cue.idx + len(att.cue)]
+            if att.addressee is not None:
+                addressee, _ = refs.resolve(att.addressee)
+                quote.addressee = addressee
+            quote.medium = att.medium
+            if att.via_speaker is not None and via is None:
+                reporter, how = refs.resolve(att.via_speaker)
+                if reporter and refs.base.outlet(reporter.name):
+                    quote.via = refs.base.outlet(reporter.name).name
+            _remember(refs, quote, ctx)
+        elif last is not None and last.speaker and last.voice == voice.id and _adjacent(text, last, q):
+            quote.speaker, quote.speaker_mention, quote.speaker_span = last.speaker, last.speaker_mention, last.speaker_span
+        cue_before = bool(quote.cue_span and quote.cue_span[0] < q.open_mark)
+        quote.kind = _kind(text, q, cue_before)
+        if quote.speaker is None and quote.kind == "partial" and len(qtext.split()) <= MAX_SCARE_WORDS:
+            quote.kind = "scare"
+        out.append(quote)
+        if quote.kind in ("direct", "partial"):
+            last = quote
+    return out
+
+
+def _adjacent(text: str, prev: Quote, q: QuotedSpan) -> bool:
+    """A quote that follows the previous one in the same paragraph with at most a short frame between."""
+    gap = text[prev.end:q.open_mark]
+    return "\n" not in gap and len(gap) < 120
+
+
+def _remember(refs: Referents, quote: Quote, ctx) -> None:
+    """A resolved speaker mention becomes a referent, so a later 'he' can point back through it."""
+    if not quote.speaker or not quote.speaker_span:
+        return
+    s, e = quote.speaker_span
+    known = next((r for r in refs.items if r.ref.name == quote.speaker.name), None)
+    refs.add(Referent(s, e, quote.speaker_mention or "", quote.speaker, known.kind if known else "person",
+                      refs.voice_id(s), True, known.country if known else None, known.gender if known else None,
+                      known.roles if known else ()))
+
+
+def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
+    text, doc, analysis = ctx.article.text, ctx.doc, ctx.analysis
+    spans = [s for s in find_quotes(text) if s.double]
+    mask = QuoteMask(len(text), spans)
+    out = []
+    intros = [(v.intro_start, v.intro_end) for v in analysis.voices if v.kind == "relay"]
+    for ind in indirect_speech(doc, mask):
+        a, b = ind.content_start, ind.content_end
+        while b > a and text[b - 1] in " \n:":
+            b -= 1
+        if any(s <= ind.cue.idx < e for s, e in intros):
+            continue  # a relay intro: the relayed passage is the outlet's voice, not a quote
+        quoted = sum(max(0, min(b, s.outer_end) - max(a, s.open_mark)) for s in spans)
+        if quoted > 0.6 * (b - a):
+            continue  # the content is a direct quote already reported
+        ref, _ = refs.resolve(ind.speaker)
+        voice = analysis.voice_at(a)
+        sent = doc.char_span(a, b, alignment_mode="expand")
+        out.append(Quote(id="", kind="indirect", text=text[a:b], start=a, end=b, speaker=ref,
+                         speaker_mention=ind.speaker.text, speaker_span=[ind.speaker.start_char, ind.speaker.end_char],
+                         cue=ind.cue.text, cue_span=[ind.cue.idx, ind.cue.idx + len(ind.cue)], voice=voice.id,
+                         via=voice.outlet if voice.kind == "relay" else None,
+                         evidence=sent.sent.text if sent is not None else None))
+    return out
+
+
+def _add_mentions(ctx, quotes: list[Quote]) -> None:
+    """Pronoun and description mentions of a known entity join that entity's mentions."""
+    for q in quotes:
+        if not (q.speaker and q.speaker.entity and q.speaker_span and q.field == "text"):
+            continue
+        ent = ctx.analysis.entity(q.speaker.entity)
+        s, e = q.speaker_span
+        if ent and not any(m.start == s and m.end == e for m in ent.mentions):
+            ent.mentions.append(Mention(s, e, ctx.article.text[s:e]))
+            ent.mentions.sort(key=lambda m: (m.field != "title", m.start))

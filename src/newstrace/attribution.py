@@ -1,0 +1,262 @@
+"""Reading attributions off the dependency parse: which cue verb introduces a quote, its subject (the
+speaker mention), addressee and medium; and indirect speech ("X said that …", "according to X, …").
+
+Functions here return token-level findings; the quotes stage turns them into contract items.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .speakers import words
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+ADDRESSEE_LEMMAS = {"tell", "assure", "warn", "inform", "brief", "notify", "remind", "urge", "ask", "advise", "reassure", "promise", "caution", "thank", "email", "text", "message", "write"}
+CAUSATIVES = {"have", "get", "make", "let"}
+# Verbs whose direct object is what was said ("reiterated his country's determination to …").
+OBJECT_CONTENT = {"reiterate", "announce", "deny", "confirm", "reveal", "disclose", "acknowledge", "admit", "report",
+                  "predict", "promise", "pledge", "demand", "propose", "repeat", "stress", "emphasize", "emphasise",
+                  "underscore", "highlight", "recount", "recall", "describe", "express", "voice", "cite", "claim"}
+
+
+@functools.lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, Optional[str]]:
+    """lemma -> medium implied by the verb (or None), from data/cue_verbs.txt."""
+    out: dict[str, Optional[str]] = {}
+    text = resources.files("newstrace").joinpath("data/cue_verbs.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, _, medium = line.partition("\t")
+            out[lemma.strip()] = medium.strip() or None
+    return out
+
+
+@dataclass
+class Attribution:
+    cue: Optional[Token]
+    speaker: Optional[Span]           # the mention as written
+    addressee: Optional[Span] = None
+    medium: Optional[str] = None
+    via_speaker: Optional[Span] = None  # an outer reporter ("…, The New York Sun reported")
+
+
+class QuoteMask:
+    """Which characters of the text lie inside quote marks (so cues inside quotes are ignored)."""
+
+    def __init__(self, n: int, spans):
+        self.inside = bytearray(n)
+        for s in spans:
+            end = s.outer_end if s.close_mark is not None else s.end
+            for i in range(s.open_mark, min(end, n)):
+                self.inside[i] = 1
+
+    def has(self, tok: Token) -> bool:
+        return bool(self.inside[tok.idx]) if tok.idx < len(self.inside) else False
+
+
+# Nouns that carry what someone said when a quote hangs from them ("a call for “…”", "his warning that “…”").
+CUE_NOUNS = {"call", "demand", "appeal", "warning", "statement", "claim", "pledge", "promise", "threat",
+             "accusation", "request", "plea", "vow", "message", "remark", "comment", "assertion", "insistence"}
+
+
+def is_cue_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS
+
+
+def is_cue(tok: Token) -> bool:
+    if tok.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in tok.children):
+        return True
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_verbs() and tok.lemma_.lower() not in ("be", "have")
+
+
+def subject_of(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Token]:
+    """The speaker token of a cue: its subject, or the subject it shares through conjunction, relative
+    clause ('a resolution that called for …'), participle ('…, saying') or causative ('a bid to have X call')."""
+    if depth > 4:
+        return None
+    if verb.pos_ == "NOUN":  # a cue noun: its possessor or name compound, else whoever does the verb it is object of
+        if verb.head.lemma_.lower() in CAUSATIVES and verb.head is not verb:  # 'a bid to have the Council call for'
+            return subject_of(verb.head, mask, depth + 1)
+        owner = next((c for c in verb.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
+        if owner is not None:
+            return owner
+        if verb.dep_ in ("dobj", "pobj", "attr", "nsubj") and verb.head is not verb:
+            head = verb.head.head if verb.dep_ == "pobj" else verb.head
+            return subject_of(head, mask, depth + 1)
+        return None
+    if verb.lemma_.lower() == "accord":
+        to = next((c for c in verb.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        return pobj
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and not mask.has(c)), None)
+    if verb.head.lemma_.lower() in CAUSATIVES and verb.dep_ in ("ccomp", "xcomp") and verb.head is not verb:
+        return subject_of(verb.head, mask, depth + 1) or subj
+    if subj is not None:
+        if subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+            return verb.head
+        return subj
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if verb.head is verb:
+        return None
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp"):
+        return subject_of(verb.head, mask, depth + 1)
+    return None
+
+
+def phrase_of(tok: Token, mask: QuoteMask) -> Span:
+    """The noun phrase headed by tok, without trailing relative clauses or appositions after a comma."""
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    for t in doc[tok.i + 1: right + 1]:
+        if t.text in (",", "(", "—", "–") or t.i in clauses or mask.has(t):
+            right = t.i - 1
+            break
+    while left < tok.i and (doc[left].dep_ in ("cc", "punct") or mask.has(doc[left])):
+        left += 1
+    if right - left > 14:  # keep the head's compound name, not a whole clause
+        left = min([c.i for c in tok.lefts if c.dep_ in ("compound", "amod", "det", "poss")] + [tok.i])
+        right = tok.i
+    return doc[left: right + 1]
+
+
+def addressee_of(cue: Token, mask: QuoteMask) -> Optional[Span]:
+    lemma = cue.lemma_.lower()
+    for c in cue.children:
+        if mask.has(c):
+            continue
+        if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and lemma in ADDRESSEE_LEMMAS and c.pos_ in ("PROPN", "NOUN", "PRON")):
+            return cue.doc[c.left_edge.i: c.right_edge.i + 1]
+        if c.dep_ == "prep" and c.lower_ == "to" and lemma in ("say", "speak", "write", "explain", "announce", "declare"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return cue.doc[pobj.left_edge.i: pobj.right_edge.i + 1]
+    return None
+
+
+def medium_of(cue: Token, mask: QuoteMask) -> Optional[str]:
+    nouns = set(words()["medium_nouns"])
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "via", "during", "at", "through") and not mask.has(c):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            span = cue.doc[pobj.left_edge.i: pobj.right_edge.i + 1]
+            if any(t.lower_ in nouns for t in span):
+                text = span.text
+                return text[2:] if text.lower().startswith("a ") else text
+    return cue_verbs().get(cue.lemma_.lower())
+
+
+def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask) -> Optional[Attribution]:
+    """The cue and speaker of the quote [start, end) among the sentences that hold it."""
+    quote_tokens = [t for s in sents for t in s if start <= t.idx < end]
+    cands = [t for s in sents for t in s if not mask.has(t) and is_cue(t)]
+    if not cands:  # a cue noun the quote hangs from
+        cands = [t for s in sents for t in s if not mask.has(t) and is_cue_noun(t) and any(t.is_ancestor(q) for q in quote_tokens)]
+    inner = _inner_cue(quote_tokens, mask)
+    if not cands and inner is None:
+        return None
+
+    def rank(t: Token):
+        linked = any(q.is_ancestor(t) or t.is_ancestor(q) for q in quote_tokens[:1] + quote_tokens[-1:]) or \
+            any(t.is_ancestor(q) for q in quote_tokens)
+        dist = min(abs(t.idx - start), abs(t.idx - end))
+        return (linked, subject_of(t, mask) is not None, -dist)
+
+    cue = max(cands, key=rank) if cands else None
+    if inner is not None:  # 'officials in Jerusalem “noted …,” The New York Sun reported'
+        outer = subject_of(cue, mask) if cue is not None else None
+        subj = subject_of(inner, mask)
+        return Attribution(inner, phrase_of(subj, mask), addressee_of(inner, mask), medium_of(inner, mask),
+                           phrase_of(outer, mask) if outer is not None else None)
+    subj = subject_of(cue, mask)
+    return Attribution(cue, phrase_of(subj, mask) if subj is not None else None, addressee_of(cue, mask), medium_of(cue, mask))
+
+
+def _inner_cue(quote_tokens: list[Token], mask: QuoteMask) -> Optional[Token]:
+    """A partial quote that opens with the speaker's own cue verb, its subject just outside the marks."""
+    words_ = [t for t in quote_tokens if t.is_alpha]
+    if not words_:
+        return None
+    first = words_[0]
+    if first.pos_ == "VERB" and first.lemma_.lower() in cue_verbs():
+        subj = next((c for c in first.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and not mask.has(subj) and subj.i < first.i:
+            return first
+    return None
+
+
+@dataclass
+class IndirectSpeech:
+    cue: Token
+    speaker: Span
+    content_start: int
+    content_end: int
+
+
+def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
+    """'X said (that) CONTENT', 'CONTENT, X said', 'according to X, CONTENT', 'X reiterated CONTENT'."""
+    found = []
+    for tok in doc:
+        if mask.has(tok) or not is_cue(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma == "accord":
+            subj = subject_of(tok, mask)
+            clause_head = tok.head if tok.dep_ == "prep" else None
+            if subj is None or clause_head is None:
+                continue
+            prep_span = range(tok.left_edge.i, tok.right_edge.i + 1)
+            sent = clause_head.sent
+            toks = [t for t in sent if t.i not in prep_span and not (t.is_punct and t.i in (sent.start, sent.end - 1))]
+            if toks:
+                found.append(IndirectSpeech(tok, phrase_of(subj, mask), toks[0].idx, toks[-1].idx + len(toks[-1])))
+            continue
+        comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None)
+        if comp is None and lemma in ("vow", "pledge", "promise", "threaten", "urge"):
+            comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        if comp is None and lemma in OBJECT_CONTENT:
+            comp = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        if comp is None:
+            found.extend(_postposed(tok, mask))
+            continue
+        subj = subject_of(tok, mask)
+        if subj is None:
+            continue
+        left, right = comp.left_edge, comp.right_edge
+        while right.i > left.i and (right.is_punct or right.text in "”\"’"):
+            right = tok.doc[right.i - 1]
+        while left.i < right.i and (left.is_punct or left.text in "“\"‘"):
+            left = tok.doc[left.i + 1]
+        if right.i - left.i < 2:
+            continue
+        found.append(IndirectSpeech(tok, phrase_of(subj, mask), left.idx, right.idx + len(right)))
+    return found
+
+
+def _postposed(cue: Token, mask: QuoteMask) -> list[IndirectSpeech]:
+    """'CONTENT, Netanyahu assured.': a reporting clause after a comma at the end of the sentence
+    (the parser often hangs it off the content as a relative clause)."""
+    sent = cue.sent
+    subj = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or subj.i > cue.i:
+        return []
+    first = subj.left_edge.i
+    comma = cue.doc[first - 1] if first > sent.start else None
+    if comma is None or comma.text != ",":
+        return []
+    if any(not t.is_punct for t in cue.doc[cue.right_edge.i + 1: sent.end]):
+        return []
+    content = [t for t in cue.doc[sent.start: comma.i] if not (t.is_punct and t.text in "“”\"‘’")]
+    if len(content) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in content) or any(mask.has(t) for t in content):
+        return []
+    return [IndirectSpeech(cue, phrase_of(subj, mask), content[0].idx, content[-1].idx + len(content[-1]))]

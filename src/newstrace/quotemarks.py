@@ -1,0 +1,107 @@
+"""Finding quoted passages in text as real copy has them: curly and straight marks, wrong-way marks
+(”Well, …”), unclosed quotes that end at the paragraph or at the next opening mark, quotes continued
+across paragraphs (a paragraph that opens with a mark continues an unclosed quote), and single-quoted
+scare quotes or titles. Works on plain text only; the quotes stage attributes what this finds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+# A single-quoted phrase: opened after a space or bracket, closed before a non-letter (so "don’t" and
+# "Hamas’s" are apostrophes, not marks). Straight single quotes only around short phrases.
+SINGLE_QUOTED = re.compile(r"(?<![\w’'])[‘']([^‘’'\n]{1,80}?)[’'](?![\w])")
+
+
+@dataclass
+class QuotedSpan:
+    start: int          # first character inside the marks
+    end: int            # end of the quoted words (exclusive), trailing space trimmed
+    open_mark: int      # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark; None when the quote is left open
+    double: bool = True
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_mark + 1 if self.close_mark is not None else self.end
+
+
+def _is_opening_context(text: str, i: int) -> bool:
+    """A mark at i opens a quote when it follows a space, line start, bracket or dash and precedes a word."""
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    return (before.isspace() or before in "([{—–-:…/") and not after.isspace()
+
+
+def find_double_quotes(text: str) -> list[QuotedSpan]:
+    spans: list[QuotedSpan] = []
+    open_at: int | None = None
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            if open_at is not None:
+                # A quote runs on into the next paragraph only when that paragraph opens with a mark.
+                j = i
+                while j < n and text[j] in "\n ":
+                    j += 1
+                if j < n and text[j] in DOUBLE_OPEN + '"':
+                    spans.append(_span(text, open_at, i, None))
+                    open_at = None  # the next paragraph's mark opens the continuation
+                else:
+                    spans.append(_span(text, open_at, i, None))
+                    open_at = None
+        elif ch in DOUBLE_OPEN:
+            if open_at is not None:  # an unclosed quote ends at the next opening mark
+                spans.append(_span(text, open_at, i, None))
+            open_at = i
+        elif ch in DOUBLE_CLOSE:
+            if open_at is not None:
+                spans.append(_span(text, open_at, i, i))
+                open_at = None
+            elif _is_opening_context(text, i):  # wrong-way mark used to open
+                open_at = i
+        elif ch == '"':
+            if open_at is not None and not (_is_opening_context(text, i) and text[open_at] != '"'):
+                spans.append(_span(text, open_at, i, i))
+                open_at = None
+            elif open_at is None and i + 1 < n and not text[i + 1].isspace():
+                open_at = i
+        i += 1
+    if open_at is not None:
+        spans.append(_span(text, open_at, n, None))
+    return [s for s in spans if s.end > s.start]
+
+
+def _span(text: str, open_mark: int, stop: int, close_mark: int | None) -> QuotedSpan:
+    start = open_mark + 1
+    end = stop
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return QuotedSpan(start=start, end=end, open_mark=open_mark, close_mark=close_mark)
+
+
+def find_single_quotes(text: str, inside: list[QuotedSpan]) -> list[QuotedSpan]:
+    """Single-quoted phrases outside double quotes (inside them they are quotes within quotes)."""
+    out = []
+    for m in SINGLE_QUOTED.finditer(text):
+        if any(q.open_mark <= m.start() < q.outer_end for q in inside):
+            continue
+        phrase = m.group(1)
+        if not phrase.strip() or phrase[0].isspace() or phrase[-1].isspace():
+            continue
+        if m.group(0)[0] == "'" and len(phrase.split()) > 6:
+            continue
+        out.append(QuotedSpan(start=m.start(1), end=m.end(1), open_mark=m.start(), close_mark=m.end() - 1, double=False))
+    return out
+
+
+def find_quotes(text: str) -> list[QuotedSpan]:
+    doubles = find_double_quotes(text)
+    return sorted(doubles + find_single_quotes(text, doubles), key=lambda q: q.start)

@@ -1,0 +1,214 @@
+"""Who a speaker mention refers to: a name, a pronoun ("he"), or a description ("the Israeli leader",
+"the top US diplomat", "the news outlet", "officials in Jerusalem").
+
+Referents keeps, in text order, every mention a later phrase may point back to (named entities and
+speakers already resolved). A pronoun goes to the most recent compatible mention in the same voice,
+preferring grammatical subjects; a description goes to the most recent person whose country and
+role fit, or to the last outlet named; a group of unnamed people stays a group ("officials in
+Jerusalem") linked to the country it names.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Optional
+
+from spacy.tokens import Span
+
+from . import kb
+from .model import Ref
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict:
+    return json.loads(resources.files("newstrace").joinpath("data/speaker_words.json").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Referent:
+    start: int
+    end: int
+    text: str
+    ref: Ref
+    kind: str                  # person | org | outlet | place | group | document
+    voice: str
+    subject: bool = False
+    country: Optional[str] = None
+    gender: Optional[str] = None
+    roles: tuple[str, ...] = ()
+
+
+KIND_BY_TYPE = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
+DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
+
+
+def strip_determiner(text: str) -> str:
+    return DETERMINERS.sub("", text.strip())
+
+
+class Referents:
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.items: list[Referent] = []
+        self._starts: list[int] = []
+        self.base = kb.load(tuple(ctx.settings.kb_paths))
+        self.date = ctx.article.published
+        self._collect_entities()
+
+    # -- building -------------------------------------------------------------------------------
+    def add(self, r: Referent) -> None:
+        i = bisect.bisect_right(self._starts, r.start)
+        self._starts.insert(i, r.start)
+        self.items.insert(i, r)
+
+    def _collect_entities(self) -> None:
+        doc, analysis = self.ctx.doc, self.ctx.analysis
+        if analysis.entities:
+            for e in analysis.entities:
+                for m in e.mentions:
+                    if m.field != "text":
+                        continue
+                    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                    self.add(self._referent(m.start, m.end, m.text, Ref(e.name, e.id), e.type, span, e.country, e.roles))
+            return
+        # Without an entities stage: spaCy's entities, surnames linked to the full name used earlier.
+        full_names: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ not in KIND_BY_TYPE:
+                continue
+            name = ent.text
+            if ent.label_ == "PERSON":
+                parts = name.split()
+                if len(parts) > 1:
+                    full_names.setdefault(parts[-1], name)
+                name = full_names.get(name, name)
+            entry = next(iter(self.base.lookup(ent.text, date=self.date)), None)
+            country = entry.country if entry else None
+            etype = entry.type if entry else ent.label_
+            if entry:
+                name = entry.name
+            self.add(self._referent(ent.start_char, ent.end_char, ent.text, Ref(name, None), etype, ent, country, ()))
+
+    def _referent(self, start, end, text, ref, etype, span: Optional[Span], country, roles) -> Referent:
+        kind = KIND_BY_TYPE.get(etype, "org")
+        if kind == "org" and self.base.outlet(ref.name):
+            kind = "outlet"
+        subject = bool(span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span))
+        gender = None
+        if span is not None and span.start > 0:
+            prev = span.doc[span.start - 1].lower_
+            gender = "male" if prev in words()["male_titles"] else "female" if prev in words()["female_titles"] else None
+        return Referent(start, end, text, ref, kind, self.voice_id(start), subject, country, gender, tuple(roles or ()))
+
+    def voice_id(self, offset: int) -> str:
+        return self.ctx.analysis.voice_at(offset).id
+
+    # -- resolving --------------------------------------------------------------------------------
+    def before(self, offset: int, voice: str) -> list[Referent]:
+        """Candidates before offset, most recent first: the same voice first, then the rest."""
+        i = bisect.bisect_left(self._starts, offset)
+        earlier = self.items[:i][::-1]
+        same = [r for r in earlier if r.voice == voice]
+        return same + [r for r in earlier if r.voice != voice]
+
+    def at(self, start: int, end: int) -> Optional[Referent]:
+        """A named referent inside [start, end), persons first."""
+        inside = [r for r in self.items if r.start >= start and r.end <= end and r.kind != "group"]
+        inside.sort(key=lambda r: (r.kind != "person", r.kind not in ("org", "outlet"), r.start))
+        return inside[0] if inside else None
+
+    def resolve(self, phrase: Span) -> tuple[Optional[Ref], str]:
+        """The speaker a mention phrase refers to, and the kind of mention it was (name/pronoun/description/group)."""
+        text = phrase.text.strip()
+        low = text.lower()
+        voice = self.voice_id(phrase.start_char)
+        pron = words()["pronouns"].get(low)
+        if pron:
+            return self.resolve_pronoun(low, pron, phrase.start_char, voice), "pronoun"
+        head = phrase.root
+        # A named mention inside the phrase: the name itself, unless the head is a group noun
+        # ("officials in Jerusalem": the group, linked to the place).
+        named = self.at(phrase.start_char, phrase.end_char)
+        head_words = {head.lemma_.lower(), head.lower_}
+        is_group = bool(head_words & set(words()["group_nouns"])) and head.tag_ in ("NNS", "NN") and head.ent_type_ == ""
+        if named and not is_group and (named.kind != "place" or head.ent_type_):
+            return named.ref, "name"
+        if head_words & set(words()["outlet_nouns"]) and head.ent_type_ == "" and not is_group:
+            outlet = next((r for r in self.before(phrase.start_char, voice) if r.kind == "outlet"), None)
+            if outlet:
+                return outlet.ref, "description"
+        described = self.resolve_description(phrase, voice)
+        if described:
+            return described, "description"
+        if named and named.kind == "place" and not is_group:
+            return named.ref, "name"
+        name = strip_determiner(text)
+        return (Ref(name[0].upper() + name[1:], named.ref.entity if named else None) if name else None), "group"
+
+    def resolve_pronoun(self, low: str, pron: list, offset: int, voice: str) -> Optional[Ref]:
+        gender, number = pron
+        if gender == "self":
+            return None
+        for r in self._ranked(offset, voice):
+            if gender in ("male", "female"):
+                if r.kind == "person" and r.gender in (None, gender):
+                    return r.ref
+            elif gender == "neuter":
+                if r.kind in ("org", "outlet", "document", "place"):
+                    return r.ref
+            elif number == "plur":
+                if r.kind in ("group", "org", "place") or r.text.lower().endswith("s"):
+                    return r.ref
+        return None
+
+    def _ranked(self, offset: int, voice: str) -> list[Referent]:
+        """Recent subjects first (within about two sentences), then everything by recency."""
+        cands = self.before(offset, voice)
+        near = [r for r in cands if r.subject and r.voice == voice and offset - r.end < 400]
+        return near + [r for r in cands if r not in near]
+
+    def resolve_description(self, phrase: Span, voice: str) -> Optional[Ref]:
+        """'the Israeli leader', 'the top US diplomat': a person of that country (and role) named earlier."""
+        low = phrase.text.lower()
+        roles = [w for w in words()["role_nouns"] if re.search(rf"\b{re.escape(w)}\b", low)]
+        if not roles or phrase.root.tag_ in ("NNS", "NNPS"):
+            return None
+        country = self.country_in(phrase)
+        holder = self.role_holder(low, country)
+        for r in self.before(phrase.start_char, voice):
+            if r.kind != "person":
+                continue
+            if holder and r.ref.name == holder:
+                return r.ref
+        for r in self.before(phrase.start_char, voice):
+            if r.kind == "person" and (country is None or r.country == country):
+                if r.roles and roles and not any(any(w in role.lower() for w in roles) for role in r.roles):
+                    continue
+                return r.ref
+        return Ref(holder, None) if holder else None
+
+    def role_holder(self, phrase: str, country: Optional[str]) -> Optional[str]:
+        finder = getattr(kb, "holder_of", None)
+        if finder is None:
+            return None
+        try:
+            found = finder(phrase, country, self.date, tuple(self.ctx.settings.kb_paths))
+        except TypeError:
+            found = finder(phrase, country, self.date)
+        if found is None:
+            return None
+        return getattr(found, "name", found)
+
+    def country_in(self, phrase: Span) -> Optional[str]:
+        for tok in phrase:
+            if tok.pos_ in ("DET", "ADP", "PUNCT"):
+                continue
+            for cand in (tok.text, tok.lemma_):
+                for e in self.base.lookup(cand):
+                    if e.country and e.kind in ("country", "demonym", "capital", "place", "gpe"):
+                        return e.country
+        return None
