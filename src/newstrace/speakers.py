@@ -102,7 +102,21 @@ class Referents:
         if span is not None and span.start > 0:
             prev = span.doc[span.start - 1].lower_
             gender = "male" if prev in words()["male_titles"] else "female" if prev in words()["female_titles"] else None
+        if kind == "person" and country is None and span is not None:
+            country = self.country_in(self.title_before(span))
         return Referent(start, end, text, ref, kind, self.voice_id(start), subject, country, gender, tuple(roles or ()))
+
+    @staticmethod
+    def title_before(span: Span) -> Span:
+        """The title words a name carries in front ('US Secretary of State' Antony Blinken)."""
+        doc, i = span.doc, span.start
+        while i > 0 and i > span.start - 6:
+            t = doc[i - 1]
+            if t.pos_ in ("PROPN", "ADJ", "NOUN") or (t.lower_ == "of" and i - 2 >= 0 and doc[i - 2].pos_ == "PROPN"):
+                i -= 1
+            else:
+                break
+        return doc[i: span.start]
 
     def voice_id(self, offset: int) -> str:
         return self.ctx.analysis.voice_at(offset).id
@@ -130,24 +144,26 @@ class Referents:
         if pron:
             return self.resolve_pronoun(low, pron, phrase.start_char, voice), "pronoun"
         head = phrase.root
-        # A named mention inside the phrase: the name itself, unless the head is a group noun
-        # ("officials in Jerusalem": the group, linked to the place).
-        named = self.at(phrase.start_char, phrase.end_char)
+        # The head itself is a name ("Prime Minister Benjamin Netanyahu", "Blinken", "The CNN").
+        named_head = next((r for r in self.items if r.start <= head.idx < r.end and r.kind != "group"), None)
+        if named_head:
+            return named_head.ref, "name"
         head_words = {head.lemma_.lower(), head.lower_}
-        is_group = bool(head_words & set(words()["group_nouns"])) and head.tag_ in ("NNS", "NN") and head.ent_type_ == ""
-        if named and not is_group and (named.kind != "place" or head.ent_type_):
-            return named.ref, "name"
-        if head_words & set(words()["outlet_nouns"]) and head.ent_type_ == "" and not is_group:
+        if head_words & set(words()["outlet_nouns"]) and head.tag_ != "NNS":
             outlet = next((r for r in self.before(phrase.start_char, voice) if r.kind == "outlet"), None)
             if outlet:
                 return outlet.ref, "description"
         described = self.resolve_description(phrase, voice)
         if described:
             return described, "description"
-        if named and named.kind == "place" and not is_group:
+        named = self.at(phrase.start_char, phrase.end_char)
+        if head_words & set(words()["group_nouns"]) and head.tag_ in ("NNS", "NNPS"):
+            name = strip_determiner(text)
+            return Ref(name[0].upper() + name[1:], named.ref.entity if named else None), "group"
+        if named:  # 'the U.S. resolution', 'a U.S. bid': the party named in the phrase
             return named.ref, "name"
         name = strip_determiner(text)
-        return (Ref(name[0].upper() + name[1:], named.ref.entity if named else None) if name else None), "group"
+        return (Ref(name[0].upper() + name[1:], None) if name else None), "group"
 
     def resolve_pronoun(self, low: str, pron: list, offset: int, voice: str) -> Optional[Ref]:
         gender, number = pron
@@ -184,8 +200,11 @@ class Referents:
                 continue
             if holder and r.ref.name == holder:
                 return r.ref
-        for r in self.before(phrase.start_char, voice):
-            if r.kind == "person" and (country is None or r.country == country):
+        persons = [r for r in self.before(phrase.start_char, voice) if r.kind == "person"]
+        for wanted in ((country,), (None,)) if country else ((None,),):
+            for r in persons:
+                if r.country not in wanted:
+                    continue
                 if r.roles and roles and not any(any(w in role.lower() for w in roles) for role in r.roles):
                     continue
                 return r.ref
@@ -204,6 +223,8 @@ class Referents:
         return getattr(found, "name", found)
 
     def country_in(self, phrase: Span) -> Optional[str]:
+        if not len(phrase):
+            return None
         for tok in phrase:
             if tok.pos_ in ("DET", "ADP", "PUNCT"):
                 continue
