@@ -198,13 +198,74 @@ def _inner_cue(quote_tokens: list[Token], mask: QuoteMask) -> Optional[Token]:
 @dataclass
 class IndirectSpeech:
     cue: Token
-    speaker: Span
+    speaker: Span        # the core of the mention, for resolving
     content_start: int
     content_end: int
+    mention: Optional[Span] = None  # the mention as written, with its apposition
+
+
+# Verbs whose to-infinitive complement is the content ("declined to comment", "vowed to enter Rafah").
+XCOMP_CONTENT = {"vow", "pledge", "promise", "threaten", "urge", "want", "plan", "agree", "decline", "refuse", "expect",
+                 "offer", "propose", "hope", "intend", "seek", "aim", "vow", "demand", "ask", "call", "warn", "insist"}
+# Verbs whose object (with its 'for …' reason) is the content ("blasted him for not paying taxes").
+JUDGEMENT = {"criticize", "criticise", "attack", "blast", "praise", "accuse", "slam", "condemn", "denounce", "mock",
+             "applaud", "commend", "fault", "blame", "thank", "congratulate", "defend", "dismiss", "reject", "support",
+             "endorse", "oppose", "call", "describe", "label", "brand", "cite", "mention", "identify"}
+
+
+def content_span(comp: Token, cue: Token) -> Optional[tuple[int, int]]:
+    """Character span of a reported clause: its subtree, kept within the cue's part of the sentence
+    (semicolons divide), without a trailing non-restrictive clause (', which …', ', the alliance …')."""
+    doc = cue.doc
+    sent = cue.sent
+    seg_start, seg_end = sent.start, sent.end
+    for t in sent:
+        if t.text == ";":
+            if t.i < cue.i:
+                seg_start = t.i + 1
+            elif t.i > cue.i:
+                seg_end = t.i
+                break
+    left, right = max(comp.left_edge.i, seg_start), min(comp.right_edge.i, seg_end - 1)
+    if left <= cue.i <= right:  # the content never swallows its own cue
+        if comp.i > cue.i:
+            left = cue.i + 1
+        else:
+            right = cue.i - 1
+    for t in doc[max(left, comp.i) + 1: right + 1]:
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if t.text in (",", "—", "–", "(") and nxt is not None and (
+                nxt.dep_ in ("relcl", "appos") or nxt.lower_ in ("which", "who", "whose") or
+                any(a.dep_ in ("relcl", "appos") and a.left_edge.i == nxt.i for a in nxt.ancestors)):
+            right = t.i - 1
+            break
+    while right > left and (doc[right].is_punct or doc[right].text in "”\"’'"):
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].text in "“\"‘'"):
+        left += 1
+    if right - left < 1:
+        return None
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def mention_of(subj: Token, cue: Token, mask: QuoteMask) -> Span:
+    """The speaker mention as written, apposition and relative clause included, never past the cue."""
+    doc = subj.doc
+    left, right = subj.left_edge.i, subj.right_edge.i
+    if subj.i < cue.i:
+        right = min(right, cue.i - 1)
+    while right > left and (doc[right].is_punct or mask.has(doc[right])) and doc[right].text != ")":
+        right -= 1
+    while left < subj.i and (doc[left].dep_ in ("cc", "punct") or mask.has(doc[left])):
+        left += 1
+    if right - left > 30:
+        return phrase_of(subj, mask)
+    return doc[left: right + 1]
 
 
 def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
-    """'X said (that) CONTENT', 'CONTENT, X said', 'according to X, CONTENT', 'X reiterated CONTENT'."""
+    """'X said (that) CONTENT', 'CONTENT, X said', 'according to X, CONTENT', 'X reiterated CONTENT',
+    'X declined to CONTENT', 'X blasted CONTENT'."""
     found = []
     for tok in doc:
         if mask.has(tok) or not is_cue(tok):
@@ -217,30 +278,54 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
                 continue
             prep_span = range(tok.left_edge.i, tok.right_edge.i + 1)
             sent = clause_head.sent
-            toks = [t for t in sent if t.i not in prep_span and not (t.is_punct and t.i in (sent.start, sent.end - 1))]
+            toks = [t for t in sent if t.i not in prep_span and not t.is_punct]
             if toks:
-                found.append(IndirectSpeech(tok, phrase_of(subj, mask), toks[0].idx, toks[-1].idx + len(toks[-1])))
+                found.append(IndirectSpeech(tok, phrase_of(subj, mask), toks[0].idx, toks[-1].idx + len(toks[-1]),
+                                            doc[subj.left_edge.i: subj.right_edge.i + 1]))
             continue
+        span = None
         comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None)
-        if comp is None and lemma in ("vow", "pledge", "promise", "threaten", "urge"):
-            comp = next((c for c in tok.children if c.dep_ == "xcomp"), None)
-        if comp is None and lemma in OBJECT_CONTENT:
-            comp = next((c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-        if comp is None:
+        if comp is not None:
+            span = content_span(comp, tok)
+        if span is None and lemma in XCOMP_CONTENT:
+            comp = next((c for c in tok.children if c.dep_ == "xcomp" and not mask.has(c)), None)
+            if comp is not None:
+                span = content_span(comp, tok)
+        if span is None and lemma in JUDGEMENT | OBJECT_CONTENT:
+            span = _object_content(tok)
+        if span is None and lemma in ("call", "ask", "push", "press", "appeal"):
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+            if prep is not None:
+                span = content_span(prep, tok)
+        if span is None:
             found.extend(_postposed(tok, mask))
             continue
         subj = subject_of(tok, mask)
         if subj is None:
             continue
-        left, right = comp.left_edge, comp.right_edge
-        while right.i > left.i and (right.is_punct or right.text in "”\"’"):
-            right = tok.doc[right.i - 1]
-        while left.i < right.i and (left.is_punct or left.text in "“\"‘"):
-            left = tok.doc[left.i + 1]
-        if right.i - left.i < 2:
-            continue
-        found.append(IndirectSpeech(tok, phrase_of(subj, mask), left.idx, right.idx + len(right)))
+        found.append(IndirectSpeech(tok, phrase_of(subj, mask), span[0], span[1], mention_of(subj, tok, mask)))
     return found
+
+
+def _object_content(cue: Token) -> Optional[tuple[int, int]]:
+    """The object of a judgement verb with its complement or reason: 'called X “outrageous”', 'blasted him for …'."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    lemma = cue.lemma_.lower()
+    if lemma in OBJECT_CONTENT and obj.pos_ != "NOUN":
+        return None
+    if lemma not in OBJECT_CONTENT and obj.pos_ == "PRON" and not any(c.dep_ in ("oprd", "prep") for c in cue.children):
+        return None
+    right = obj.right_edge.i
+    for c in cue.children:
+        if c.i > obj.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "as", "over"))):
+            right = max(right, c.right_edge.i)
+    doc = cue.doc
+    while right > obj.left_edge.i and (doc[right].is_punct or doc[right].text in "”\"’"):
+        right -= 1
+    left = obj.left_edge.i
+    return doc[left].idx, doc[right].idx + len(doc[right])
 
 
 def _postposed(cue: Token, mask: QuoteMask) -> list[IndirectSpeech]:
@@ -259,4 +344,4 @@ def _postposed(cue: Token, mask: QuoteMask) -> list[IndirectSpeech]:
     content = [t for t in cue.doc[sent.start: comma.i] if not (t.is_punct and t.text in "“”\"‘’")]
     if len(content) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in content) or any(mask.has(t) for t in content):
         return []
-    return [IndirectSpeech(cue, phrase_of(subj, mask), content[0].idx, content[-1].idx + len(content[-1]))]
+    return [IndirectSpeech(cue, phrase_of(subj, mask), content[0].idx, content[-1].idx + len(content[-1]), mention_of(subj, cue, mask))]

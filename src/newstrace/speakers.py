@@ -188,39 +188,27 @@ class Referents:
         return near + [r for r in cands if r not in near]
 
     def resolve_description(self, phrase: Span, voice: str) -> Optional[Ref]:
-        """'the Israeli leader', 'the top US diplomat': a person of that country (and role) named earlier."""
+        """'the Israeli leader', 'the top US diplomat': the office holder the knowledge base names for the
+        article's date when the article mentions them, else a person of that country named earlier."""
         low = phrase.text.lower()
         roles = [w for w in words()["role_nouns"] if re.search(rf"\b{re.escape(w)}\b", low)]
         if not roles or phrase.root.tag_ in ("NNS", "NNPS"):
             return None
         country = self.country_in(phrase)
-        holder = self.role_holder(low, country)
-        for r in self.before(phrase.start_char, voice):
-            if r.kind != "person":
-                continue
-            if holder and r.ref.name == holder:
-                return r.ref
+        holder = self.base.holder_of(phrase.text, country, self.date)
         persons = [r for r in self.before(phrase.start_char, voice) if r.kind == "person"]
+        if holder is not None:
+            for r in persons:
+                if r.ref.name == holder.name:
+                    return r.ref
         for wanted in ((country,), (None,)) if country else ((None,),):
             for r in persons:
                 if r.country not in wanted:
                     continue
-                if r.roles and roles and not any(any(w in role.lower() for w in roles) for role in r.roles):
-                    continue
+                if holder is not None and r.roles:
+                    continue  # a known office holder who is not the one this role names
                 return r.ref
-        return Ref(holder, None) if holder else None
-
-    def role_holder(self, phrase: str, country: Optional[str]) -> Optional[str]:
-        finder = getattr(kb, "holder_of", None)
-        if finder is None:
-            return None
-        try:
-            found = finder(phrase, country, self.date, tuple(self.ctx.settings.kb_paths))
-        except TypeError:
-            found = finder(phrase, country, self.date)
-        if found is None:
-            return None
-        return getattr(found, "name", found)
+        return Ref(holder.name, None) if holder is not None else None
 
     def country_in(self, phrase: Span) -> Optional[str]:
         if not len(phrase):

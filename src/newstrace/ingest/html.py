@@ -1,19 +1,119 @@
-"""HTML pages: main text and metadata through trafilatura."""
+"""HTML pages: main text and metadata through trafilatura; HTML fragments (feed entries) through lxml.
+
+The body comes out one paragraph per line, paragraphs separated by a blank line (the layout of the
+plain-text articles), without the page's headline: the title is analysed on its own, and a headline
+repeated at the top of the body would count every name in it twice.
+"""
 from __future__ import annotations
 
+import re
+
+import lxml.html
 import trafilatura
+from lxml import etree
+from trafilatura.xml import xmltotxt
 
 from ..errors import InputError
 from . import RawDocument
 
+# Elements that start a new paragraph when an HTML fragment is flattened to text.
+BLOCK_TAGS = {"p", "div", "section", "article", "blockquote", "li", "ul", "ol", "dl", "dt", "dd", "pre",
+              "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "figure", "figcaption", "header", "footer", "br", "hr"}
+# A page whose main text is shorter than this is a menu, an error page or a media page, not an article
+# (trafilatura's last-resort extractor returns whatever text a page has, even a lone "Home" link).
+MIN_BODY_WORDS = 5
+DROPPED_TAGS = ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "form", "button"]
+
 
 def read(data: bytes | str, source: str, url: str | None = None) -> RawDocument:
+    """The article in one HTML page: body, title, authors, date, outlet (site name) and tags."""
+    if not data or not data.strip():
+        raise InputError(f"{source}: empty HTML page")
+    # Comments and layout tables are not the story; trafilatura's own fallback extractors stay on
+    # because they rescue pages whose markup its main pass misreads.
     doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=False)
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or doc.body is None or not (doc.text or "").strip():
         raise InputError(f"{source}: no article text found in the HTML")
-    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
-    tags = [t.strip() for t in (doc.tags or []) if t.strip()] if isinstance(doc.tags, list) else \
-        [t.strip() for t in (doc.tags or "").split(",") if t.strip()]
-    return RawDocument(body=doc.text, source=source, title=doc.title or "", url=url or doc.url,
-                       outlet=doc.sitename, published=doc.date, authors=authors, tags=tags)
+    title = squash(doc.title or "")
+    headline = drop_leading_headline(doc.body, title)
+    body = paragraphs_text(xmltotxt(doc.body, include_formatting=False))
+    if len(body.split()) < MIN_BODY_WORDS:
+        raise InputError(f"{source}: no article text found in the HTML")
+    return RawDocument(body=body, source=source, title=title or headline or "", url=url or doc.url,
+                       outlet=site_name(doc.sitename), published=doc.date,
+                       authors=split_list(doc.author, ";"), tags=split_list(doc.tags, ","))
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def site_name(value: str | None) -> str | None:
+    """The outlet's name; a bare address ("https://www.example.com") becomes its host name."""
+    name = squash(value or "")
+    m = re.match(r"^(?:https?://)?(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})/?$", name, re.I)
+    return (m.group(1) if m and "://" in name else name) or None
+
+
+def same_words(a: str, b: str) -> bool:
+    """True when two strings have the same words, ignoring case, punctuation and spacing."""
+    words = lambda s: re.findall(r"\w+", s.casefold())  # noqa: E731
+    return bool(words(a)) and words(a) == words(b)
+
+
+def drop_leading_headline(body: etree._Element, title: str) -> str:
+    """Remove the body's first block when it is the page headline (an h1, or the title again); return its text."""
+    first = next((e for e in body if squash("".join(e.itertext()))), None)
+    if first is None or first is body[-1]:
+        return ""  # never empty the body
+    text = squash("".join(first.itertext()))
+    if (first.tag == "head" and first.get("rend") == "h1") or same_words(text, title):
+        body.remove(first)
+        return text
+    return ""
+
+
+def paragraphs_text(text: str) -> str:
+    """One paragraph per line, a blank line between paragraphs, spaces squashed inside each."""
+    lines = (squash(line) for line in text.split("\n"))
+    return "\n\n".join(line for line in lines if line)
+
+
+def split_list(value, sep: str) -> list[str]:
+    """Authors or tags as a list from trafilatura's separated string or list; order kept, duplicates out.
+
+    A list item that is itself a list (a keywords meta tag: "a, b, c" or "a,b") is split too, but an
+    item with one ", " is kept whole: tags such as "Elections, Governors" carry commas of their own.
+    """
+    items = value if isinstance(value, list) else (value or "").split(sep)
+    out: list[str] = []
+    for item in items:
+        item = str(item)
+        parts = item.split(sep) if item.count(sep) > 1 or re.search(rf"{re.escape(sep)}\S", item) else [item]
+        for part in parts:
+            part = squash(part)
+            if part and part not in out:
+                out.append(part)
+    return out
+
+
+def fragment_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (an RSS summary or content:encoded), one paragraph per line."""
+    if not fragment or not fragment.strip():
+        return ""
+    if "<" not in fragment:  # already plain text; still decode entities such as &amp;
+        fragment = f"<p>{fragment}</p>"
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return paragraphs_text(fragment)
+    for bad in list(root.iter(*DROPPED_TAGS)):
+        bad.drop_tree()
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag in BLOCK_TAGS:
+            # newlines around a block element so its text becomes its own paragraph
+            el.tail = "\n" + (el.tail or "")
+            if el.tag != "br":
+                el.text = "\n" + (el.text or "")
+    return paragraphs_text(root.text_content())

@@ -145,10 +145,11 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
         if quoted > 0.6 * (b - a):
             continue  # the content is a direct quote already reported
         ref, _ = refs.resolve(ind.speaker)
+        mention = ind.mention if ind.mention is not None else ind.speaker
         voice = analysis.voice_at(a)
         sent = doc.char_span(a, b, alignment_mode="expand")
         out.append(Quote(id="", kind="indirect", text=text[a:b], start=a, end=b, speaker=ref,
-                         speaker_mention=ind.speaker.text, speaker_span=[ind.speaker.start_char, ind.speaker.end_char],
+                         speaker_mention=mention.text, speaker_span=[mention.start_char, mention.end_char],
                          cue=ind.cue.text, cue_span=[ind.cue.idx, ind.cue.idx + len(ind.cue)], voice=voice.id,
                          via=voice.outlet if voice.kind == "relay" else None,
                          evidence=sent.sent.text if sent is not None else None))
