@@ -6,6 +6,7 @@ Functions here return token-level findings; the quotes stage turns them into con
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Optional
@@ -42,6 +43,7 @@ class Attribution:
     addressee: Optional[Span] = None
     medium: Optional[str] = None
     via_speaker: Optional[Span] = None  # an outer reporter ("…, The New York Sun reported")
+    mention: Optional[Span] = None      # the speaker mention as written, apposition included
 
 
 class QuoteMask:
@@ -177,9 +179,33 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
         outer = subject_of(cue, mask) if cue is not None else None
         subj = subject_of(inner, mask)
         return Attribution(inner, phrase_of(subj, mask), addressee_of(inner, mask), medium_of(inner, mask),
-                           phrase_of(outer, mask) if outer is not None else None)
+                           phrase_of(outer, mask) if outer is not None else None, mention_of(subj, inner, mask))
     subj = subject_of(cue, mask)
-    return Attribution(cue, phrase_of(subj, mask) if subj is not None else None, addressee_of(cue, mask), medium_of(cue, mask))
+    if subj is None:
+        return Attribution(cue, None, addressee_of(cue, mask), medium_of(cue, mask))
+    return Attribution(cue, phrase_of(subj, mask), addressee_of(cue, mask), medium_of(cue, mask),
+                       mention=mention_of(subj, cue, mask))
+
+
+def frame_attribution(doc: Doc, text: str, open_mark: int, outer_end: int) -> Optional[Attribution]:
+    """Attributions the parser misses, read off the text around the marks: a dash after the quote
+    ('”― Carla Sanchez'), 'Said Ellis: “…”', or a name and a colon before it ('Ellis: “…”')."""
+    after = re.match(r"[ \t]*[―—–-]+[ \t]*([A-Z][^\n.,;:“”\"]{1,60})", text[outer_end:outer_end + 80])
+    if after:
+        s = outer_end + after.start(1)
+        span = doc.char_span(s, outer_end + after.end(1), alignment_mode="contract")
+        cue = doc.char_span(outer_end + after.start(1) - 2, outer_end + after.start(1), alignment_mode="expand")
+        if span is not None and len(span):
+            return Attribution(cue[0] if cue is not None and len(cue) else None, span, mention=span)
+    line_start = text.rfind("\n", 0, open_mark) + 1
+    before = text[line_start:open_mark]
+    m = re.search(r"(?:^|[.!?]\s+)((?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]sked|[Ww]rote|[Tt]old)\s+)?([A-Z][^.:;“”\"\n]{1,60}?)\s*:\s*$", before)
+    if m:
+        span = doc.char_span(line_start + m.start(2), line_start + m.end(2), alignment_mode="contract")
+        if span is not None and len(span) and (m.group(1) or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span)):
+            cue = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="contract") if m.group(1) else None
+            return Attribution(cue[0] if cue is not None and len(cue) else None, span, mention=span)
+    return None
 
 
 def _inner_cue(quote_tokens: list[Token], mask: QuoteMask) -> Optional[Token]:

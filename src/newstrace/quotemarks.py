@@ -65,6 +65,14 @@ def find_double_quotes(text: str) -> list[QuotedSpan]:
                 open_at = None
             elif _is_opening_context(text, i):  # wrong-way mark used to open
                 open_at = i
+        elif ch == "'" and i + 1 < n and text[i + 1] == "'":  # two apostrophes as a double mark ('' … '')
+            if open_at is not None:
+                spans.append(_span(text, open_at + 1, i, i + 1))
+                open_at = None
+            elif i + 2 < n and not text[i + 2].isspace():
+                open_at = i
+            i += 2
+            continue
         elif ch == '"':
             if open_at is not None and not (_is_opening_context(text, i) and text[open_at] != '"'):
                 spans.append(_span(text, open_at, i, i))
@@ -79,6 +87,8 @@ def find_double_quotes(text: str) -> list[QuotedSpan]:
 
 def _span(text: str, open_mark: int, stop: int, close_mark: int | None) -> QuotedSpan:
     start = open_mark + 1
+    if text[open_mark] == "'" and start < stop and text[start] == "'":
+        start += 1
     end = stop
     while end > start and text[end - 1].isspace():
         end -= 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..attribution import QuoteMask, attribute, indirect_speech
+from ..attribution import QuoteMask, attribute, frame_attribution, indirect_speech
 from ..model import Mention, Quote, Ref
 from ..quotemarks import QuotedSpan, find_quotes
 from ..speakers import Referent, Referents
@@ -84,11 +84,14 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
             continue
         sents = [s for s in doc.sents if s.start_char < q.outer_end and s.end_char > q.open_mark]
         att = attribute(doc, sents, q.start, q.end, mask)
+        if att is None or att.speaker is None:
+            att = frame_attribution(doc, text, q.open_mark, q.outer_end) or att
         quote = Quote(id="", kind="partial", text=qtext, start=q.start, end=q.start + len(qtext), voice=voice.id, via=via)
         if att and att.speaker is not None:
             ref, _how = refs.resolve(att.speaker)
-            quote.speaker, quote.speaker_mention = ref, att.speaker.text
-            quote.speaker_span = [att.speaker.start_char, att.speaker.end_char]
+            mention = att.mention if att.mention is not None else att.speaker
+            quote.speaker, quote.speaker_mention = ref, mention.text
+            quote.speaker_span = [mention.start_char, mention.end_char]
             if att.cue is not None:
                 quote.cue, quote.cue_span = att.cue.text, [att.cue.idx, att.cue.idx + len(att.cue)]
             if att.addressee is not None:
