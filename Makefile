@@ -3,9 +3,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+BENCH_STAMP := $(VENV)/.bench-installed-stamp
 SEED := ../shared/seeds/rafah-2024-03.txt
 
-.PHONY: install demo test lock bench clean
+.PHONY: install demo test lock bench bench-install clean
 
 install: $(STAMP)
 
@@ -27,8 +28,16 @@ test: install
 lock:
 	uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements.lock
 	$(PYTHON) tools/pin_model_hash.py requirements.lock
+	uv pip compile benchmarks/requirements-bench.in --generate-hashes --python-version 3.11 -o requirements-bench.lock
 
-bench: install
+# Benchmarks compare against other tools (textacy), pinned in their own lock so the product does not need them.
+bench-install: $(BENCH_STAMP)
+
+$(BENCH_STAMP): $(STAMP) requirements-bench.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bench.lock
+	@touch $(BENCH_STAMP)
+
+bench: install bench-install
 	for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:

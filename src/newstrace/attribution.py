@@ -303,8 +303,9 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
             if subj is None or clause_head is None:
                 continue
             prep_span = range(tok.left_edge.i, tok.right_edge.i + 1)
-            sent = clause_head.sent
-            toks = [t for t in sent if t.i not in prep_span and not t.is_punct]
+            # The clause 'according to' modifies, not the whole sentence ('which, according to X, included …').
+            toks = [t for t in clause_head.subtree if t.i not in prep_span and not t.is_punct
+                    and t.lower_ not in ("which", "who", "that") and t.sent == clause_head.sent]
             if toks:
                 found.append(IndirectSpeech(tok, phrase_of(subj, mask), toks[0].idx, toks[-1].idx + len(toks[-1]),
                                             doc[subj.left_edge.i: subj.right_edge.i + 1]))

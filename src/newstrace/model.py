@@ -55,6 +55,7 @@ class ActorRef:
     name: str
     entity: Optional[str] = None
     code: Optional[str] = None
+    mention: Optional[str] = None  # the phrase as written ("Senior Hungarian officials"), which the scorers also read
 
 
 @dataclass
@@ -96,6 +97,7 @@ class Quote:
     via: Optional[str] = None
     statement: Optional[str] = None
     evidence: Optional[str] = None  # the sentence an indirect quote was read from
+    fragments: list[Mention] = dataclasses.field(default_factory=list)  # quoted words inside an indirect quote
 
 
 @dataclass

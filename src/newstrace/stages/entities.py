@@ -1,5 +1,283 @@
-"""Stage 'entities' (not yet written)."""
+"""Stage 'entities': who and where each name in the article is, linked to the knowledge base.
+
+Mentions come from spaCy's NER and from the knowledge-base matcher (kb/matcher.py), over the title
+(field 'title') and the text. Then, for the whole document at once:
+1. the knowledge base outranks the model: a KB name wins over a model span it overlaps, and its type
+   is the entry's (Rafah is a GPE, never a PERSON); a model span that wraps a place or demonym in a
+   longer name ("Gaza Health Ministry") stays one entity and takes that country;
+2. junk is dropped: only PERSON, ORG, GPE, LOC, NORP, FAC are kept, never a name without a capital
+   letter ("mm" tagged PERSON) or without a letter;
+3. mentions are grouped: one KB entry, one entity (its name, aliases and demonyms: "US", "U.S.",
+   "America", "Americans"); a surname joins the one full name it ends in ("Netanyahu" -> "Benjamin
+   Netanyahu"), whatever type the model gave it; other names by folded text; one type per entity
+   (the entry's, else the model's majority);
+4. each entity gets its canonical name, country, kb_id, code and the roles held on the article's date.
+
+For the later stages, ctx.scratch["entity_index"] is an EntityIndex:
+    index.at(start, end=None, field="text") -> Entity | None   entity with a mention covering the span
+    index.by_name(name) -> Entity | None                        by canonical name, KB alias or mention
+    index.add_mention(entity_id, Mention)                       e.g. the quotes stage adding "he"
+    index.entity(entity_id) -> Entity | None
+Entity.mentions is a plain list of model.Mention; add_mention appends to it and keeps the index in step.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Optional
+
+from .. import kb
+from ..kb.matcher import Hit, matcher
+from ..model import Entity, Mention
+
+KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+PLACE_LIKE = {"GPE", "LOC", "NORP", "FAC"}
+TYPE_PRIORITY = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC"]  # breaks ties in the model's votes
+LEADING = re.compile(r"^(?:the|The|THE)\s+")
+POSSESSIVE = re.compile(r"['’]s?$")
+TAIL = re.compile(r"(?:\s+[-–—]\s+.*|\s+(?:the|a|an|and|of)\s*)$")
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+[A-Z]")
+HYPHEN_PREFIX = re.compile(r"^(?:anti|pro|non|ex|post|pre|neo|pan)-", re.I)
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str
+    field: str
+    type: str
+    entry: Optional[kb.KBEntry] = None
+    how: str = "model"                 # model | name | alias | demonym
+    country: Optional[str] = None      # a model span's country, from a place or demonym inside it
+    group: Optional["Group"] = None
+
+
+@dataclass
+class Group:
+    entry: Optional[kb.KBEntry]
+    members: list[Candidate] = field(default_factory=list)
 
 
 def run(ctx) -> None:
-    return None
+    base = kb.load(tuple(ctx.settings.kb_paths))
+    date = ctx.article.published
+    find = matcher(tuple(ctx.settings.kb_paths)).find
+    cands = _candidates(ctx.title_doc, ctx.article.title or "", "title", find, base, date)
+    cands += _candidates(ctx.doc, ctx.article.text, "text", find, base, date)
+    groups = _group(cands)
+    entities = [_entity(g, base, date) for g in groups]
+    entities.sort(key=lambda e: min((m.field != "title", m.start) for m in e.mentions))
+    for n, e in enumerate(entities, 1):
+        e.id = f"e{n}"
+    ctx.analysis.entities = entities
+    ctx.scratch["entity_index"] = EntityIndex(entities, base)
+
+
+# -- 1, 2: candidate mentions ---------------------------------------------------------------------
+def _candidates(doc, text: str, field_name: str, find, base: kb.KnowledgeBase, date) -> list[Candidate]:
+    if not text.strip():
+        return []
+    hits = find(text, date=date)
+    used: set[int] = set()    # hits that a model span has absorbed
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in KEEP:
+            continue
+        label = "PERSON" if HONORIFIC.match(ent.text) else ent.label_  # "Mr Brown" tagged ORG is a person
+        start, end = _trim(text, ent.start_char, ent.end_char, label)
+        span = text[start:end]
+        if _junk(text, start, span, base):
+            continue
+        inside = [i for i, h in enumerate(hits) if h.start < end and h.end > start]
+        if not inside:
+            entry = next(iter(base.lookup(span, date=date)), None)   # a KB name the matcher's case rules let pass
+            out.append(Candidate(start, end, span, field_name, entry.type if entry else label, entry, "name" if entry else "model"))
+            continue
+        wraps = all(start <= hits[i].start and hits[i].end <= end for i in inside)
+        exact = len(inside) == 1 and (hits[inside[0]].start, hits[inside[0]].end) == (start, end)
+        if wraps and not exact and _keeps_model_span(label, span, [hits[i] for i in inside]):
+            inner = [hits[i] for i in inside]
+            country = next((h.entry.country for h in inner if h.type in PLACE_LIKE and h.entry.country), None)
+            out.append(Candidate(start, end, span, field_name, label, None, "model", country))
+            used.update(inside)
+    for i, h in enumerate(hits):
+        if i not in used:
+            out.append(Candidate(h.start, h.end, h.text, field_name, h.type, h.entry, h.how))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _junk(text: str, start: int, span: str, base: kb.KnowledgeBase) -> bool:
+    """A model span that names nobody: no capital letter ("mm"), no word, a hyphenated modifier
+    ("anti-Israel"), or a word of an office title ("State" in "Secretary of State")."""
+    if not re.search(r"[A-Z]", span) or not re.search(r"[A-Za-z]{2}", span) or HYPHEN_PREFIX.match(span):
+        return True
+    before = " ".join(text[max(0, start - 40):start].split()[-3:])
+    role = base.role_of(f"{before} {span}")
+    return role is not None and kb.key(span) in kb.key(role.phrase).split() and base.role_of(before) != role
+
+
+def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
+    """Drop a leading "the", a trailing possessive or dangling tail ("Alan Milburn - the") and, from a
+    person's name, the titles before it ("Mr Blair", "Sen. Dick Durbin")."""
+    m = LEADING.match(text[start:end])
+    if m and end - start > m.end():
+        start += m.end()
+    m = TAIL.search(text[start:end])
+    if m and m.start() > 0:
+        end = start + m.start()
+    m = POSSESSIVE.search(text[start:end])
+    if m and end - start > m.end() - m.start() + 1:
+        end -= m.end() - m.start()
+    if label == "PERSON":
+        words = list(re.finditer(r"\S+", text[start:end]))
+        n = 0
+        while n < len(words) - 1 and _is_title(words, n):
+            n += 1
+        if n:
+            start += words[n].start()
+    return start, end
+
+
+@functools.lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    text = resources.files("newstrace").joinpath("data/kb/titles.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _is_title(words: list, n: int) -> bool:
+    titles = _titles()
+    w = words[n].group().rstrip(".")
+    two = f"{w} {words[n + 1].group().rstrip('.')}" if n + 1 < len(words) else ""
+    return w in titles or two in titles or (n > 0 and f"{words[n - 1].group()} {w}" in titles)
+
+
+def _keeps_model_span(label: str, span: str, inner: list[Hit]) -> bool:
+    """Whether a model span that wraps KB names is one longer name ("Gaza Health Ministry", "Michael
+    Jordan") rather than several names run together ("Biden's Security Council")."""
+    if re.search(r"['’]s\b|,|\band\b|[“”\"]", span):
+        return False
+    if label == "PERSON":  # "John Harris" is not Kamala Harris; "Michael Jordan" is not Jordan
+        return len(inner) == 1
+    return label in ("ORG", "FAC") and all(h.type in PLACE_LIKE for h in inner)
+
+
+# -- 3: grouping ----------------------------------------------------------------------------------
+def _group(cands: list[Candidate]) -> list[Group]:
+    groups: list[Group] = []
+    by_entry: dict[str, Group] = {}
+    for c in cands:
+        if c.entry is not None:
+            g = by_entry.get(c.entry.id)
+            if g is None:
+                g = by_entry[c.entry.id] = Group(c.entry)
+                groups.append(g)
+            g.members.append(c)
+            c.group = g
+    # Full person names (KB or model), by surname, to link a lone surname to.
+    full_by_last: dict[str, set[int]] = {}
+    model_groups: dict[str, Group] = {}
+    for c in cands:
+        if c.entry is None and c.type == "PERSON" and len(c.text.split()) > 1:
+            g = model_groups.setdefault(kb.key(c.text), Group(None))
+            if not g.members:
+                groups.append(g)
+            g.members.append(c)
+            c.group = g
+    for g in groups:
+        for c in g.members:
+            if c.type == "PERSON" and len(c.text.split()) > 1:
+                full_by_last.setdefault(kb.key(c.text.split()[-1]), set()).add(id(g))
+    by_id = {id(g): g for g in groups}
+    for c in cands:
+        if c.group is not None:
+            continue
+        k = kb.key(c.text)
+        owners = full_by_last.get(k, set())
+        if len(owners) == 1 and (c.type in ("PERSON", "GPE", "ORG") or c.entry is None):
+            g = by_id[next(iter(owners))]
+        else:
+            g = model_groups.get(k)
+            if g is None:
+                g = model_groups[k] = Group(None)
+                groups.append(g)
+        g.members.append(c)
+        c.group = g
+    return groups
+
+
+# -- 4: the entity --------------------------------------------------------------------------------
+def _entity(g: Group, base: kb.KnowledgeBase, date: Optional[str]) -> Entity:
+    mentions = [Mention(c.start, c.end, c.text, c.field) for c in sorted(g.members, key=lambda c: (c.field != "title", c.start))]
+    e = g.entry
+    if e is not None:
+        etype, name = e.type, e.name
+        if e.kind == "country" and all(c.how == "demonym" for c in g.members):
+            etype = "NORP"
+            name = Counter(c.text for c in g.members).most_common(1)[0][0]
+        return Entity(id="", name=name, type=etype, country=e.country_on(date), kb_id=e.id, code=e.code_on(date),
+                      roles=[r.role for r in e.roles_on(date)], mentions=mentions)
+    votes = Counter(c.type for c in g.members)
+    if any(c.type == "PERSON" and len(c.text.split()) > 1 for c in g.members):
+        votes["PERSON"] += len(g.members)  # a full personal name settles the type for its surname too
+    etype = max(votes, key=lambda t: (votes[t], -TYPE_PRIORITY.index(t) if t in TYPE_PRIORITY else -99))
+    texts = [c.text for c in g.members if c.field == "text"] or [c.text for c in g.members]
+    name = max(texts, key=lambda t: (len(t.split()), len(t)))
+    country = next((c.country for c in g.members if c.country), None)
+    return Entity(id="", name=name, type=etype, country=country, code=country, mentions=mentions)
+
+
+class EntityIndex:
+    """Find the entity behind a span or a name (see the module docstring)."""
+
+    def __init__(self, entities: list[Entity], base: kb.KnowledgeBase):
+        self.entities = entities
+        self.base = base
+        self._spans: dict[str, list[tuple[int, int, str]]] = {}
+        self._names: dict[str, str] = {}
+        for e in entities:
+            for m in e.mentions:
+                self._index(e.id, m)
+            self._names.setdefault(kb.key(e.name), e.id)
+            entry = base.by_id.get(e.kb_id or "")
+            for alias in (entry.aliases if entry else []):
+                self._names.setdefault(kb.key(alias), e.id)
+
+    def _index(self, entity_id: str, m: Mention) -> None:
+        spans = self._spans.setdefault(m.field, [])
+        bisect.insort(spans, (m.start, m.end, entity_id))
+        self._names.setdefault(kb.key(m.text), entity_id)
+
+    def entity(self, entity_id: Optional[str]) -> Optional[Entity]:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def at(self, start: int, end: Optional[int] = None, field: str = "text") -> Optional[Entity]:
+        """The entity with a mention covering [start, end) (or the offset start), the tightest first."""
+        end = start + 1 if end is None else end
+        spans = self._spans.get(field, [])
+        i = bisect.bisect_right(spans, (start, float("inf"), ""))
+        best = None
+        for s, t, eid in reversed(spans[:i]):
+            if s <= start and end <= t and (best is None or t - s < best[1] - best[0]):
+                best = (s, t, eid)
+            if start - s > 200:
+                break
+        return self.entity(best[2]) if best else None
+
+    def by_name(self, name: str) -> Optional[Entity]:
+        eid = self._names.get(kb.key(name))
+        if eid is None:
+            entry = next(iter(self.base.lookup(name)), None)
+            eid = next((e.id for e in self.entities if entry is not None and e.kb_id == entry.id), None)
+        return self.entity(eid)
+
+    def add_mention(self, entity_id: str, mention: Mention) -> None:
+        e = self.entity(entity_id)
+        if e is None:
+            raise KeyError(entity_id)
+        e.mentions.append(mention)
+        self._index(entity_id, mention)

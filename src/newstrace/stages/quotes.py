@@ -20,6 +20,7 @@ def run(ctx) -> None:
     quotes += _title_quotes(ctx, refs)
     quotes += _text_quotes(ctx, refs)
     quotes += _indirect_quotes(ctx, refs, quotes)
+    quotes = _fold_fragments(quotes)
     text_quotes = sorted((q for q in quotes if q.field == "text"), key=lambda q: q.start)
     ordered = [q for q in quotes if q.field == "title"] + text_quotes
     for n, q in enumerate(ordered, 1):
@@ -144,9 +145,8 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
             b -= 1
         if any(s <= ind.cue.idx < e for s, e in intros):
             continue  # a relay intro: the relayed passage is the outlet's voice, not a quote
-        quoted = sum(max(0, min(b, s.outer_end) - max(a, s.open_mark)) for s in spans)
-        if quoted > 0.6 * (b - a):
-            continue  # the content is a direct quote already reported
+        if any(max(0, min(b, s.outer_end) - max(a, s.open_mark)) > 0.85 * (b - a) for s in spans):
+            continue  # the content is one quotation, already reported as such
         ref, _ = refs.resolve(ind.speaker)
         mention = ind.mention if ind.mention is not None else ind.speaker
         voice = analysis.voice_at(a)
@@ -157,6 +157,22 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
                          via=voice.outlet if voice.kind == "relay" else None,
                          evidence=sent.sent.text if sent is not None else None))
     return out
+
+
+def _fold_fragments(quotes: list[Quote]) -> list[Quote]:
+    """A short partial quote inside a reported clause of the same cue ('he said that X was “true”') is
+    part of that attribution: it becomes one of the clause's quoted fragments rather than a quote of its own."""
+    indirect = [q for q in quotes if q.kind == "indirect" and q.cue_span]
+    keep = []
+    for q in quotes:
+        host = None
+        if q.kind == "partial" and q.cue_span and q.field == "text":
+            host = next((h for h in indirect if h.cue_span == q.cue_span and h.start <= q.start and q.end <= h.end + 2), None)
+        if host is not None and len(q.text.split()) < 0.5 * len(host.text.split()):
+            host.fragments.append(Mention(q.start, q.end, q.text))
+            continue
+        keep.append(q)
+    return keep
 
 
 def _add_mentions(ctx, quotes: list[Quote]) -> None:
