@@ -153,7 +153,7 @@ def medium_of(cue: Token, mask: QuoteMask) -> Optional[str]:
                 continue
             span = cue.doc[pobj.left_edge.i: pobj.right_edge.i + 1]
             if any(t.lower_ in nouns for t in span):
-                text = span.text
+                text = span.text.strip().rstrip(".,;:").strip()
                 return text[2:] if text.lower().startswith("a ") else text
     return cue_verbs().get(cue.lemma_.lower())
 
@@ -262,7 +262,8 @@ def content_span(comp: Token, cue: Token) -> Optional[tuple[int, int]]:
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if t.text in (",", "—", "–", "(") and nxt is not None and (
                 nxt.dep_ in ("relcl", "appos") or nxt.lower_ in ("which", "who", "whose") or
-                any(a.dep_ in ("relcl", "appos") and a.left_edge.i == nxt.i for a in nxt.ancestors)):
+                (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl")) or
+                any(a.dep_ in ("relcl", "appos") and a.left_edge.i == nxt.i and left <= a.i <= right for a in nxt.ancestors)):
             right = t.i - 1
             break
     while right > left and (doc[right].is_punct or doc[right].text in "”\"’'"):

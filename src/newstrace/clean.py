@@ -65,7 +65,8 @@ def unglue_sentences(paragraph: str) -> str:
         if ch in ".!?…)" and i + 1 < n and i > 0:
             nxt = paragraph[i + 1]
             prev_ok = paragraph[i - 1].islower() or paragraph[i - 1] in ")”’\"" or ch in ")…"
-            if nxt.isupper() and prev_ok and ch != ")" or (ch == ")" and nxt.isupper()):
+            abbreviation = i + 2 < n and paragraph[i + 2] == "."  # "Ph.D.", "a.m.": a letter then a stop
+            if (nxt.isupper() and prev_ok and ch != ")" or (ch == ")" and nxt.isupper())) and not abbreviation:
                 out.append(" ")
             elif nxt in "“" and prev_ok:
                 out.append(" ")

@@ -40,6 +40,7 @@ class Referent:
     country: Optional[str] = None
     gender: Optional[str] = None
     roles: tuple[str, ...] = ()
+    title: str = ""            # the title words the article puts before the name ("defence secretary")
 
 
 KIND_BY_TYPE = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
@@ -102,9 +103,11 @@ class Referents:
         if span is not None and span.start > 0:
             prev = span.doc[span.start - 1].lower_
             gender = "male" if prev in words()["male_titles"] else "female" if prev in words()["female_titles"] else None
-        if kind == "person" and country is None and span is not None:
-            country = self.country_in(self.title_before(span))
-        return Referent(start, end, text, ref, kind, self.voice_id(start), subject, country, gender, tuple(roles or ()))
+        title = self.title_before(span) if kind == "person" and span is not None else None
+        if title is not None and country is None:
+            country = self.country_in(title)
+        return Referent(start, end, text, ref, kind, self.voice_id(start), subject, country, gender, tuple(roles or ()),
+                        title.text.lower() if title is not None else "")
 
     @staticmethod
     def title_before(span: Span) -> Span:
@@ -144,10 +147,20 @@ class Referents:
         if pron:
             return self.resolve_pronoun(low, pron, phrase.start_char, voice), "pronoun"
         head = phrase.root
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if appos is not None and head.pos_ == "NOUN":  # 'The finance minister, Olga Berg,': the name wins
+            head = appos
+        if head.pos_ == "PROPN" and not any(r.start <= head.idx < r.end for r in self.items):
+            person = next((r for r in self.before(phrase.start_char, voice)
+                           if r.kind == "person" and r.ref.name.split()[-1] == head.text), None)
+            if person:  # a surname the model did not tag, of a person named earlier
+                return person.ref, "name"
         # The head itself is a name ("Prime Minister Benjamin Netanyahu", "Blinken", "The CNN").
         named_head = next((r for r in self.items if r.start <= head.idx < r.end and r.kind != "group"), None)
         if named_head:
             return named_head.ref, "name"
+        if head.pos_ == "PROPN" and head.ent_type_ == "PERSON" or appos is not None:
+            return Ref(" ".join(t.text for t in head.subtree if t.pos_ == "PROPN") or head.text, None), "name"
         head_words = {head.lemma_.lower(), head.lower_}
         if head_words & set(words()["outlet_nouns"]) and head.tag_ != "NNS":
             outlet = next((r for r in self.before(phrase.start_char, voice) if r.kind == "outlet"), None)
@@ -201,14 +214,20 @@ class Referents:
             for r in persons:
                 if r.ref.name == holder.name:
                     return r.ref
-        for wanted in ((country,), (None,)) if country else ((None,),):
-            for r in persons:
-                if r.country not in wanted:
-                    continue
-                if holder is not None and r.roles:
-                    continue  # a known office holder who is not the one this role names
+        for r in persons:  # the article's own title for a person: 'Defence Secretary Paul Grant'
+            if (country is None or r.country in (country, None)) and self.fits(r, roles):
                 return r.ref
+        if country:
+            for r in persons:
+                if r.country == country and not (holder is not None and r.roles):
+                    return r.ref
         return Ref(holder.name, None) if holder is not None else None
+
+    @staticmethod
+    def fits(r: Referent, roles: list[str]) -> bool:
+        """Does a person's title or office match one of the role words of a description?"""
+        held = " ".join((r.title, *[x.lower() for x in r.roles]))
+        return any(re.search(rf"\b{re.escape(w)}\b", held) for w in roles)
 
     def country_in(self, phrase: Span) -> Optional[str]:
         if not len(phrase):

@@ -143,6 +143,7 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
         a, b = ind.content_start, ind.content_end
         while b > a and text[b - 1] in " \n:":
             b -= 1
+        b = _close_marks(text, a, b)
         if any(s <= ind.cue.idx < e for s, e in intros):
             continue  # a relay intro: the relayed passage is the outlet's voice, not a quote
         if any(max(0, min(b, s.outer_end) - max(a, s.open_mark)) > 0.85 * (b - a) for s in spans):
@@ -155,8 +156,18 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
                          speaker_mention=mention.text, speaker_span=[mention.start_char, mention.end_char],
                          cue=ind.cue.text, cue_span=[ind.cue.idx, ind.cue.idx + len(ind.cue)], voice=voice.id,
                          via=voice.outlet if voice.kind == "relay" else None,
-                         evidence=sent.sent.text if sent is not None else None))
+                         evidence=sent.sent.text.strip() if sent is not None else None))
     return out
+
+
+def _close_marks(text: str, a: int, b: int) -> int:
+    """Extend a content span that stops just inside a quotation to its closing mark."""
+    inner = text[a:b]
+    if inner.count("“") > inner.count("”"):
+        close = text.find("”", b, b + 3)
+        if close >= 0:
+            return close + 1
+    return b
 
 
 def _fold_fragments(quotes: list[Quote]) -> list[Quote]:

@@ -1,0 +1,211 @@
+"""Dates in news text: find the expressions, resolve them against the article's (or a relay's) date.
+
+News dates are relative to the day the text was written: "on Friday" is the most recent Friday on or
+before that day, "February 13" the most recent February 13, "last week" the week before. resolve()
+turns such an expression into an ISO date, or None when there is nothing to resolve it against: a
+date without a reference is never guessed. Periods (a week, a month, early March) resolve to their
+first day, so that a resolved date is never later than the period it names.
+
+Weekdays, weeks, months and parts of months use the rules here (dateparser reads "Friday" as the
+coming one and knows no "early March"); anything else the finder accepts goes to dateparser with
+RELATIVE_BASE and PREFER_DATES_FROM='past'.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional, Union
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"]
+MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
+PART_OF_MONTH = {"early": 1, "beginning of": 1, "start of": 1, "mid": 11, "mid-": 11, "middle of": 11,
+                 "late": 21, "end of": 21}
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYTIME = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_PART = r"(?:early|mid-?|late|the\s+(?:beginning|start|middle|end)\s+of)"
+_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few)"
+
+# Longest alternatives first: the finder takes the first that matches at a position.
+DATE_RE = re.compile(
+    r"\b(?:"
+    rf"(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\s*(?:mm|millimet))(?!\d|:\d)"
+    rf"|(?:on\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|(?:in\s+)?{_PART}\s*{_MONTH}(?:\s+\d{{4}})?"
+    rf"|(?:in|since|until|by|of|last|this|next)\s+{_MONTH}(?:\s+\d{{4}})?(?!\s+\d)"
+    rf"|{_MONTH}\s+\d{{4}}"
+    rf"|(?:on\s+|last\s+|this\s+|next\s+|early\s+|late\s+)?{_WEEKDAY}{_DAYTIME}"
+    r"|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)"
+    r"|(?:last|this|next|past)\s+(?:week(?:end)?|month|year)"
+    rf"|{_NUM}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier)"
+    r"|(?:the\s+day\s+before\s+)?yesterday|today|tonight|tomorrow"
+    r"|(?:in|since)\s+(?:19|20)\d{2}"
+    r")\b", re.I)
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each date expression in a sentence, in order ('on Friday', 'February 13')."""
+    found = []
+    for m in DATE_RE.finditer(text):
+        s = m.group(0)
+        month = re.search(_MONTH, s, re.I)
+        if month and not (month.group(0)[0].isupper() or re.search(_WEEKDAY, s, re.I)):
+            continue  # 'march', 'may' in lower case are a verb and a modal, not months
+        if re.fullmatch(r"May", s):
+            continue  # a bare 'May' may open a sentence
+        found.append((m.start(), m.end(), s))
+    return found
+
+
+def _as_date(value: Union[str, dt.date, dt.datetime, None]) -> Optional[dt.date]:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _month_number(word: str) -> Optional[int]:
+    w = word.lower().rstrip(".")
+    if w in MONTHS:
+        return MONTHS.index(w) + 1
+    return MONTH_ABBR.get(w[:4] if w.startswith("sept") else w[:3]) if len(w) >= 3 else None
+
+
+def _recent(month: int, day: int, ref: dt.date) -> Optional[dt.date]:
+    """The most recent month/day on or before ref (this year's, or last year's when that is later)."""
+    for year in (ref.year, ref.year - 1):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if d <= ref:
+            return d
+    return None
+
+
+def _month_start(ref: dt.date, back: int) -> dt.date:
+    y, m = divmod(ref.year * 12 + ref.month - 1 - back, 12)
+    return dt.date(y, m + 1, 1)
+
+
+def _weekday(name: str, ref: dt.date, mode: str) -> dt.date:
+    target = WEEKDAYS.index(name.lower())
+    back = (ref.weekday() - target) % 7
+    if mode == "last" and back == 0:
+        back = 7
+    if mode == "next":
+        return ref + dt.timedelta(days=(target - ref.weekday()) % 7 or 7)
+    return ref - dt.timedelta(days=back)
+
+
+def _absolute(text: str) -> Optional[dt.date]:
+    """A date the text states in full (day, month and year), which needs no reference."""
+    m = re.search(rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", text, re.I) or \
+        re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+(\d{{4}})", text, re.I)
+    if not m:
+        return None
+    a, b, year = m.groups()
+    month, day = (_month_number(a), int(b)) if not a[0].isdigit() else (_month_number(b), int(a))
+    try:
+        return dt.date(int(year), month, day) if month else None
+    except ValueError:
+        return None
+
+
+def resolve(date_text: Optional[str], reference_date: Union[str, dt.date, None]) -> Optional[str]:
+    """ISO date of a date expression, read as written on reference_date; None when it cannot be told."""
+    if not date_text:
+        return None
+    text = " ".join(date_text.replace("\u2019", "'").split())
+    full = _absolute(text)
+    if full:
+        return full.isoformat()
+    ref = _as_date(reference_date)
+    if ref is None:
+        return None
+    low = re.sub(r"^(?:on|in|since|until|by|of|the)\s+", "", text.lower())
+    low = re.sub(r"^(?:on|the)\s+", "", low)
+    found = _resolve_relative(low, ref)
+    return found.isoformat() if found else _with_dateparser(text, ref)
+
+
+def _resolve_relative(low: str, ref: dt.date) -> Optional[dt.date]:
+    low = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", low)
+    if low in ("today", "tonight"):
+        return ref
+    if low == "yesterday":
+        return ref - dt.timedelta(days=1)
+    if low == "the day before yesterday":
+        return ref - dt.timedelta(days=2)
+    if low == "tomorrow":
+        return ref + dt.timedelta(days=1)
+    m = re.fullmatch(r"(?:(last|this|next|early|late)\s+)?(\w+day)", low)
+    if m and m.group(2) in WEEKDAYS:
+        return _weekday(m.group(2), ref, m.group(1) or "recent")
+    m = re.fullmatch(r"(?:(earlier|later)\s+)?(last|this|next|past)\s+(week(?:end)?|month|year)", low)
+    if m:
+        which, unit = m.group(2), m.group(3)
+        if unit == "weekend":
+            sat = _weekday("saturday", ref, "last" if which == "last" else "recent")
+            return sat + dt.timedelta(days=7) if which == "next" else sat
+        back = {"last": 1, "past": 1, "this": 0, "next": -1}[which]
+        if unit == "week":
+            return ref - dt.timedelta(days=ref.weekday() + 7 * back)
+        if unit == "month":
+            return _month_start(ref, back)
+        return dt.date(ref.year - back, 1, 1)
+    m = re.fullmatch(rf"({_NUM})\s+(day|week|month|year)s?\s+(?:ago|earlier)", low)
+    if m:
+        n = NUMBER_WORDS.get(re.sub(r"\s+", " ", m.group(1)), None) if not m.group(1).isdigit() else int(m.group(1))
+        if n is None:
+            return None
+        unit = m.group(2)
+        if unit in ("day", "week"):
+            return ref - dt.timedelta(days=n * (7 if unit == "week" else 1))
+        if unit == "month":
+            back = _month_start(ref, n)
+            return back.replace(day=min(ref.day, 28)) if ref.day <= 28 else back
+        return dt.date(ref.year - n, ref.month, min(ref.day, 28))
+    m = re.fullmatch(rf"(?:(early|late|mid-?|the beginning of|the start of|the middle of|the end of|beginning of|start of|middle of|end of|last|this|next)\s*)?({_MONTH})(?:\s+(\d{{4}}))?", low, re.I)
+    if m and _month_number(m.group(2)):
+        month = _month_number(m.group(2))
+        part = (m.group(1) or "").replace("the ", "")
+        day = PART_OF_MONTH.get(part.rstrip("-") if part.startswith("mid") else part, 1)
+        if m.group(3):
+            return dt.date(int(m.group(3)), month, day)
+        if part == "next":
+            return dt.date(ref.year + (month <= ref.month), month, 1)
+        d = _recent(month, 1, ref)
+        if part == "last" and d and d.month == ref.month and d.year == ref.year:
+            d = dt.date(ref.year - 1, month, 1)
+        return d.replace(day=day) if d else None
+    m = re.fullmatch(rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?", low, re.I) or \
+        re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})", low, re.I)
+    if m:
+        a, b = m.groups()
+        month, day = (_month_number(a), int(b)) if not a[0].isdigit() else (_month_number(b), int(a))
+        return _recent(month, day, ref) if month else None
+    m = re.fullmatch(r"((?:19|20)\d{2})", low)
+    if m:
+        return dt.date(int(m.group(1)), 1, 1)
+    return None
+
+
+def _with_dateparser(text: str, ref: dt.date) -> Optional[str]:
+    import dateparser
+    base = dt.datetime(ref.year, ref.month, ref.day, 12)
+    found = dateparser.parse(text, languages=["en"], settings={
+        "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False})
+    return found.date().isoformat() if found else None

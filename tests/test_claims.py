@@ -1,0 +1,66 @@
+"""Numeric claims: value, unit, hedge, what is counted; dates and calibres are not claims; relay and
+quote attribution."""
+from newstrace.stages.claims import number_value
+
+
+def claim(analysis, value):
+    return next((c for c in analysis.claims if abs(c.value - value) < 1e-6), None)
+
+
+def test_values_hedges_units(analyze_text):
+    a = analyze_text("Floods have killed at least 1,500 people and displaced more than a million residents. "
+                     "Donors pledged about $2.5 billion, and the motion got 31 out of 40 votes. "
+                     "Turnout was 64 percent after five years of war.")
+    c = claim(a, 1500)
+    assert c and c.approx == "at least" and c.unit == "people" and "killed" in c.text
+    assert a.article.text[c.start:c.end] == c.text
+    c = claim(a, 1_000_000)
+    assert c and c.approx == "more than" and c.unit == "people" and c.counted == "residents"
+    c = claim(a, 2.5e9)
+    assert c and c.unit == "money" and c.approx == "about"
+    c = claim(a, 31)
+    assert c and c.unit == "votes"
+    assert claim(a, 40) is None  # the whole of '31 out of 40' is not a second claim
+    assert claim(a, 64).unit == "percent"
+    assert claim(a, 5).unit == "duration"
+
+
+def test_word_numbers_count_too(analyze_text):
+    a = analyze_text("Delegates from the four abstaining countries left the hall.")
+    c = claim(a, 4)
+    assert c and c.unit == "countries"
+
+
+def test_dates_calibres_and_names_are_not_claims(analyze_text):
+    a = analyze_text("On March 12, 2021, the army fired 155 mm shells and a Mi-24 helicopter crashed in 2019.")
+    values = {c.value for c in a.claims}
+    assert not values & {12, 2021, 155, 24, 2019}
+
+
+def test_number_values():
+    class T:
+        def __init__(self, text):
+            self.lower_ = text.lower()
+    assert number_value([T("30,000")]) == 30000
+    assert number_value([T("1.5"), T("million")]) == 1_500_000
+    assert number_value([T("a"), T("million")]) == 1_000_000
+    assert number_value([T("twenty-five")]) == 25
+
+
+def test_relay_claims_carry_the_outlet(analyze_text):
+    body = ("The ministry gave new figures, Reuters reported:\n\n"
+            "The fighting has displaced about 40,000 people in the north.\n\n"
+            "Aid groups said 12 trucks arrived.")
+    a = analyze_text(body, published="2024-04-20")
+    c = claim(a, 40000)
+    assert c.via == "Reuters" and c.voice != "v0"
+    assert claim(a, 12).via is None
+
+
+def test_seed_claims(seed_analysis):
+    got = {c.value: c for c in seed_analysis.claims}
+    assert got[1200].approx == "at least" and got[1200].via is None
+    assert got[30000].approx == "about" and got[30000].via == "The New York Times"
+    assert got[1_000_000].approx == "more than"
+    assert got[11].unit == "votes" and got[3].value == 3
+    assert 155 not in got and 120 not in got

@@ -1,0 +1,150 @@
+"""Cleaning (clean.py): spaces, glued sentences, boilerplate lines, the tag line, the title of plain text
+and the article id. Pure functions only; the sentences are written for these tests."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from newstrace.clean import clean_body, make_article, normalise_spaces, split_title, unglue_sentences
+
+
+# -- spaces ----------------------------------------------------------------------------------------
+
+def test_odd_spaces_become_plain_spaces_and_zero_width_ones_go():
+    raw = "Rain\u00a0fell\u2009on\u202fthe\u200b town\u2060 hall\ufeff roof."
+    assert normalise_spaces(raw) == "Rain fell on the town hall roof."
+
+
+def test_runs_of_spaces_collapse_and_lines_are_trimmed():
+    raw = "  The   river   rose \t  overnight.  \n\n\n\n  Roads   closed.  "
+    assert normalise_spaces(raw) == "The river rose overnight.\n\nRoads closed."
+
+
+def test_windows_line_ends_become_newlines():
+    assert normalise_spaces("First line.\r\n\r\nSecond line.") == "First line.\n\nSecond line."
+
+
+# -- glued sentences ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("glued, fixed", [
+    ("The vote was close.The mayor resigned.", "The vote was close. The mayor resigned."),
+    ("Nobody came?Then we wait!Later it rained.", "Nobody came? Then we wait! Later it rained."),
+    # a closing mark, then the next sentence's opening mark: the space goes before the opening mark
+    ("“We were there,” he said.“I told them to leave.”",
+     "“We were there,” he said. “I told them to leave.”"),
+    # two quotes back to back: split between the marks
+    ("“Done.”“Next question,” the clerk said.", "“Done.” “Next question,” the clerk said."),
+    # a wrong-way mark opening a quote after a sentence: the space goes before the mark
+    ("The rules are written in Brussels.”If they change, we comply,” he said.",
+     "The rules are written in Brussels. ”If they change, we comply,” he said."),
+])
+def test_glued_sentences_get_their_space(glued, fixed):
+    assert unglue_sentences(glued) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. trade deficit narrowed in May.",
+    "Exports to the U.K. and the U.S. rose, e.g. in grain and steel.",
+    "Growth slowed to 3.5 percent from 4.25 percent.",
+    "Dr. Brown met Mr. Li at 10 a.m. on Monday.",
+    "She earned a Ph.D. in Boston.",
+])
+def test_abbreviations_and_decimals_are_not_split(text):
+    assert unglue_sentences(text) == text
+
+
+def test_clean_body_unglues_every_paragraph():
+    text, _ = clean_body("The bridge opened.Traffic moved.\n\nShops reopened.Buses ran.")
+    assert text == "The bridge opened. Traffic moved.\n\nShops reopened. Buses ran."
+
+
+# -- boilerplate and tags -------------------------------------------------------------------------
+
+STORY = """Floods close the valley road
+
+CLICK HERE FOR FULL VERSION OF THIS STORY
+
+Heavy rain flooded three valley towns on Sunday, the regional weather office said.
+
+Share on Facebook
+
+Advertisement
+
+Share prices of local insurers fell sharply on Monday as investors weighed the cost of the floods, which damaged more than two thousand homes and closed the main road north for a week.
+
+Subscribe to our newsletter today
+
+Engineers expect the road to reopen by Friday.
+
+Tags: floods, weather, valley towns"""
+
+
+@pytest.fixture(scope="module")
+def story():
+    return make_article(STORY, title=None, source="<test>")
+
+
+@pytest.mark.parametrize("line", [
+    "CLICK HERE FOR FULL VERSION OF THIS STORY",
+    "Share on Facebook",
+    "Advertisement",
+    "Subscribe to our newsletter today",
+])
+def test_boilerplate_lines_are_removed(story, line):
+    assert line not in story.text
+
+
+def test_story_paragraphs_are_kept_in_order(story):
+    assert story.text == (
+        "Heavy rain flooded three valley towns on Sunday, the regional weather office said.\n\n"
+        "Share prices of local insurers fell sharply on Monday as investors weighed the cost of the floods, "
+        "which damaged more than two thousand homes and closed the main road north for a week.\n\n"
+        "Engineers expect the road to reopen by Friday.")
+
+
+def test_a_long_paragraph_starting_with_share_is_kept(story):
+    assert story.text.count("Share prices of local insurers") == 1
+
+
+def test_final_tag_line_becomes_tags_and_leaves_the_text(story):
+    assert story.tags == ["floods", "weather", "valley towns"]
+    assert "Tags:" not in story.text
+    assert story.text.endswith("Engineers expect the road to reopen by Friday.")
+
+
+def test_tags_given_by_the_reader_win_over_the_tag_line():
+    art = make_article("Body text of the story.\n\nTags: one, two", title="A title", tags=["given"])
+    assert art.tags == ["given"]
+    assert art.text == "Body text of the story."
+
+
+# -- title of plain text and id -------------------------------------------------------------------
+
+def test_first_line_is_the_title_when_a_blank_line_follows(story):
+    assert story.title == "Floods close the valley road"
+    assert not story.text.startswith("Floods close")
+
+
+def test_no_blank_line_after_the_first_line_means_no_title():
+    body = "Heavy rain flooded three valley towns on Sunday.\nThe road north is closed.\n\nEngineers are at work."
+    art = make_article(body, title=None)
+    assert art.title == ""
+    assert art.text == body
+
+
+def test_split_title_on_a_single_paragraph_keeps_everything():
+    assert split_title("Only one paragraph here.") == ("", "Only one paragraph here.")
+
+
+def test_a_title_given_by_the_reader_is_not_split_again():
+    art = make_article("First paragraph.\n\nSecond paragraph.", title="Given headline")
+    assert art.title == "Given headline"
+    assert art.text == "First paragraph.\n\nSecond paragraph."
+
+
+def test_article_id_is_the_sha256_of_the_cleaned_text(story):
+    assert story.id == hashlib.sha256(story.text.encode("utf-8")).hexdigest()
+    # the same story with different furniture around it is the same article
+    again = make_article(STORY.replace("Advertisement", "Share on Twitter"), title=None)
+    assert again.id == story.id

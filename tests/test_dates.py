@@ -1,0 +1,66 @@
+"""Date resolution: relative expressions read against the day they were written, across week, month
+and year boundaries; no reference date means no guessed date."""
+import pytest
+
+from newstrace.dates import find_dates, resolve
+
+
+@pytest.mark.parametrize("text, ref, expected", [
+    # weekdays: the most recent one on or before the reference day
+    ("on Friday", "2024-03-23", "2024-03-22"),          # Saturday -> the day before
+    ("Friday", "2024-03-22", "2024-03-22"),             # the same day
+    ("on Monday", "2024-02-13", "2024-02-12"),
+    ("Sunday", "2024-03-04", "2024-03-03"),             # across a month boundary
+    ("on Thursday", "2024-01-02", "2023-12-28"),        # across a year boundary
+    ("last Friday", "2024-03-22", "2024-03-15"),        # 'last' on that very weekday: the week before
+    ("Friday night", "2024-03-25", "2024-03-22"),
+    ("next Tuesday", "2024-03-23", "2024-03-26"),
+    # named days
+    ("February 13", "2024-03-23", "2024-02-13"),
+    ("October 7", "2024-03-23", "2023-10-07"),          # later in the year -> last year's
+    ("December 31", "2024-01-01", "2023-12-31"),
+    ("January 1", "2024-01-01", "2024-01-01"),
+    ("13 February", "2024-03-23", "2024-02-13"),
+    ("February 29", "2025-03-01", "2024-02-29"),        # the last leap day before
+    ("March 3, 2019", "2024-03-23", "2019-03-03"),
+    # weeks, months, years: their first day
+    ("last week", "2024-03-23", "2024-03-11"),
+    ("last week", "2024-01-03", "2023-12-25"),
+    ("this week", "2024-03-23", "2024-03-18"),
+    ("last month", "2024-03-23", "2024-02-01"),
+    ("last month", "2024-01-15", "2023-12-01"),
+    ("last year", "2024-03-23", "2023-01-01"),
+    ("in early March", "2024-03-23", "2024-03-01"),
+    ("late February", "2024-03-23", "2024-02-21"),
+    ("mid-December", "2024-01-10", "2023-12-11"),
+    ("in March", "2024-02-10", "2023-03-01"),           # a month not yet reached -> last year's
+    # counted back
+    ("yesterday", "2024-03-01", "2024-02-29"),
+    ("two days ago", "2024-01-01", "2023-12-30"),
+    ("three weeks ago", "2024-03-23", "2024-03-02"),
+])
+def test_resolve(text, ref, expected):
+    assert resolve(text, ref) == expected
+
+
+def test_no_reference_no_guess():
+    assert resolve("on Friday", None) is None
+    assert resolve("last week", None) is None
+    assert resolve("February 13", None) is None
+    assert resolve("March 3, 2024", None) == "2024-03-03"  # a full date needs no reference
+    assert resolve("", "2024-03-23") is None
+
+
+def test_find_dates_in_a_sentence():
+    s = "The minister said on Friday that talks held in early March and on 4 October 2007 had failed."
+    found = [t for _, _, t in find_dates(s)]
+    assert found == ["on Friday", "in early March", "on 4 October 2007"]
+    start, end, text = find_dates(s)[0]
+    assert s[start:end] == text
+
+
+def test_find_dates_skips_verbs_modals_and_calibres():
+    s = "Protesters may march again, officials said, as 155 mm shells ran out."
+    assert find_dates(s) == []
+    assert [t for _, _, t in find_dates("They met May 5 and again in May.")] == ["May 5", "in May"]
+    assert [t for _, _, t in find_dates("Since October 7 the town has been shelled.")] == ["October 7"]

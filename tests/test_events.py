@@ -1,0 +1,103 @@
+"""Event coding on sentences written for these tests: types, actors, compound actors, dates (also inside
+a dated relay), negation, modality, and the tables the coding is built from."""
+import pytest
+
+from newstrace.events_dictionary import goldstein_score, plover_type, verbs
+
+
+def events_of(analysis, **want):
+    return [e for e in analysis.events if all(getattr(e, k) == v for k, v in want.items())]
+
+
+def names(ref):
+    return f"{ref.name} {ref.code or ''} {ref.mention or ''}" if ref else ""
+
+
+def test_tables_load_with_their_sources():
+    d = verbs()
+    assert len(d.verbs) > 1000 and d.patterns
+    assert plover_type("129") == "REJECT"
+    assert plover_type("0233") == "REQUEST"   # CAMEO appeals count as requests
+    assert plover_type("010") is None          # public statements are not events
+    assert plover_type("1712") == "ASSAULT"
+    assert goldstein_score("190") == -10.0
+    assert goldstein_score("0211") is not None
+
+
+def test_compound_subject_gives_one_event_per_actor(analyze_text):
+    a = analyze_text("Canada and Mexico condemned the Brazilian embargo on Tuesday.", published="2023-05-20")
+    accusers = {e.source.code for e in a.events if e.type == "ACCUSE"}
+    assert {"CAN", "MEX"} <= accusers
+    ev = next(e for e in a.events if e.type == "ACCUSE")
+    assert "BRA" in (ev.target.code or "")
+    assert ev.date == "2023-05-16" and ev.date_text == "on Tuesday"
+    assert ev.evidence.startswith("Canada and Mexico") and ev.start == 0
+
+
+def test_meeting_after_a_statement_is_dated_and_targeted(analyze_text):
+    a = analyze_text("The French foreign minister spoke to reporters after meeting with President Lula on Monday.",
+                     published="2022-11-09")
+    ev = events_of(a, type="CONSULT", trigger="meet with")
+    assert ev, [(e.type, e.trigger) for e in a.events]
+    assert "FRA" in (ev[0].source.code or "") and "Lula" in names(ev[0].target)
+    assert ev[0].date == "2022-11-07"
+
+
+def test_light_verb_with_event_noun(analyze_text):
+    a = analyze_text("The Kenyan president made an urgent appeal to Ethiopia to reopen the border.")
+    ev = events_of(a, type="REQUEST")
+    assert ev and "KEN" in (ev[0].source.code or "") and ev[0].target.code == "ETH"
+    assert "made" in ev[0].trigger
+
+
+def test_negated_and_intended_acts(analyze_text):
+    a = analyze_text("Norway did not veto the proposal. Chile vowed to attack the rebels.")
+    veto = next(e for e in a.events if e.source.code == "NOR")
+    assert veto.negated is True and veto.type == "REJECT"
+    vow = next(e for e in a.events if e.source.code == "CHL")
+    assert vow.modality == "intended" and vow.type == "THREATEN"
+
+
+def test_promised_cooperation_is_agree_and_refusal_is_reject(analyze_text):
+    a = analyze_text("Japan will provide food aid to Haiti. Peru will not accept any more refugees.")
+    assert any(e.type == "AGREE" and e.source.code == "JPN" and e.target.code == "HTI" for e in a.events)
+    assert any(e.type == "REJECT" and e.source.code == "PER" for e in a.events)
+
+
+def test_reported_speech_is_reported(analyze_text):
+    a = analyze_text("The ministry said that Turkish troops attacked Kurdish positions.")
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert ev.modality == "reported" and "TUR" in (ev.source.code or "")
+
+
+def test_relay_dates_resolve_against_the_relay(analyze_text):
+    body = ("The talks stalled last month, the Associated Press reported March 5:\n\n"
+            "Polish officials on Monday accused Belarus of staging provocations at the border.\n\n"
+            "Nothing has changed since.")
+    a = analyze_text(body, published="2024-04-20")
+    relay = next(v for v in a.voices if v.kind == "relay")
+    assert relay.date == "2024-03-05"
+    ev = next(e for e in a.events if e.type == "ACCUSE")
+    assert ev.voice == relay.id and ev.via == relay.outlet
+    assert ev.date == "2024-03-04"  # the Monday before the relay's date, not the article's
+
+
+def test_no_published_date_keeps_only_the_text(analyze_text):
+    a = analyze_text("Germany criticized Hungary on Friday.")
+    ev = next(e for e in a.events if e.type == "ACCUSE")
+    assert ev.date is None and ev.date_text == "on Friday"
+
+
+def test_location_from_the_sentence(analyze_text):
+    a = analyze_text("Israeli forces raided a refugee camp in Jenin.")
+    ev = next(e for e in a.events if e.type in ("ASSAULT", "COERCE"))
+    assert ev.location is not None and ev.location.name == "Jenin"
+
+
+def test_seed_events(seed_analysis):
+    vetoes = [e for e in seed_analysis.events if e.type == "REJECT" and e.trigger == "vetoed"]
+    assert {e.source.code for e in vetoes} >= {"RUS", "CHN"}
+    consult = [e for e in seed_analysis.events if e.type == "CONSULT" and e.date == "2024-03-22"]
+    assert consult
+    borrell = [e for e in seed_analysis.events if e.type == "REQUEST" and e.via == "Reuters"]
+    assert borrell and borrell[0].date == "2024-02-12"

@@ -1,0 +1,70 @@
+"""Finding quoted passages (quotemarks.find_quotes) as real copy writes them."""
+from __future__ import annotations
+
+from newstrace.quotemarks import find_quotes
+
+
+def quoted(text: str, double: bool | None = None) -> list[str]:
+    """The words inside each span found, trailing commas dropped, in text order."""
+    spans = find_quotes(text)
+    return [text[q.start:q.end].rstrip(",") for q in spans if double is None or q.double == double]
+
+
+def test_curly_double_quotes():
+    text = "“We are ready for the storm,” the mayor said. “The shelters are open.”"
+    assert quoted(text) == ["We are ready for the storm", "The shelters are open."]
+    first = find_quotes(text)[0]
+    assert (first.open_mark, first.close_mark) == (0, text.index("”"))
+    assert first.double
+
+
+def test_straight_double_quotes():
+    text = 'The coach said "we played badly" and left. "Next week will be different," he added.'
+    assert quoted(text) == ["we played badly", "Next week will be different"]
+
+
+def test_wrong_way_mark_opening_a_quote():
+    text = "”Well, that is the end of the season,” the coach said."
+    assert quoted(text) == ["Well, that is the end of the season"]
+    text = "The coach said: ”Well, that is the end of it.”"
+    assert quoted(text) == ["Well, that is the end of it."]
+
+
+def test_unclosed_quote_ends_at_the_paragraph_end():
+    text = "“We will fight this ruling in every court in the land\n\nThe judge declined to comment."
+    (q,) = find_quotes(text)
+    assert text[q.start:q.end] == "We will fight this ruling in every court in the land"
+    assert q.close_mark is None
+
+
+def test_unclosed_quote_ends_where_the_next_opening_mark_begins():
+    text = "“We will fight this ruling, the lawyer said. “And we will win,” she added."
+    spans = find_quotes(text)
+    assert [text[q.start:q.end] for q in spans] == ["We will fight this ruling, the lawyer said.", "And we will win,"]
+    assert spans[0].close_mark is None
+    assert spans[0].end <= spans[1].open_mark
+
+
+def test_apostrophes_are_not_quotes():
+    text = "They don’t know yet. Hamas’s envoy, who rose in the ’90s, said it’s the voters’ choice."
+    assert find_quotes(text) == []
+    assert find_quotes("It's the farmers' choice, and they won't wait.") == []
+
+
+def test_single_quoted_phrases_are_found_as_non_double_spans():
+    text = "Critics called it a ‘so-called reform’ and a ‘paper tiger’ for the regions."
+    spans = find_quotes(text)
+    assert [text[q.start:q.end] for q in spans] == ["so-called reform", "paper tiger"]
+    assert not any(q.double for q in spans)
+
+
+def test_single_quotes_inside_a_double_quote_belong_to_it():
+    text = "“The ‘so-called reform’ is dead,” she said."
+    assert quoted(text) == ["The ‘so-called reform’ is dead"]
+    assert quoted(text, double=False) == []
+
+
+def test_spans_come_in_text_order_with_mixed_marks():
+    text = "He called it a ‘historic day’. “We waited years,” he said, and added \"never again\"."
+    assert quoted(text) == ["historic day", "We waited years", "never again"]
+    assert [q.double for q in find_quotes(text)] == [False, True, True]

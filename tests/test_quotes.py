@@ -1,0 +1,269 @@
+"""The quotes stage on articles written for these tests: kinds, speakers (names, pronouns, descriptions,
+headlines), cues, addressees, media, voices and the offsets every quote carries."""
+from __future__ import annotations
+
+import pytest
+
+COUNCIL = """The Harbor City council voted down a plan to extend the tram line on Tuesday after a long debate.
+
+“This plan costs too much and helps too few,” Jane Smith said. She chairs the finance committee.
+
+“We will come back with something better,” said Jane Smith, who led the opposition.
+
+Smith said: “The numbers simply do not add up.”
+
+Smith called the plan “a reckless gamble” on Tuesday.
+
+Senator Mary Jones watched the vote from the gallery. “I have never seen a budget this thin,” she said.
+
+Governor John Park met Mary Jones on Monday. “We agreed on nothing,” he said.
+
+“We will keep talking to every side,” Smith told reporters.
+
+“The council has failed its voters,” Smith said in a statement posted on X.
+
+Opponents of the tram mocked the ‘so-called reform’ as an empty gesture.
+
+The minister said that the budget would be cut.
+
+Last year, according to the ministry, 40 schools closed in the region.
+
+Defence Secretary Paul Grant toured the harbour on Friday.
+
+Later, on the radio, he went further. “The navy will stay in the harbour all winter,” Grant said again.
+
+The finance minister, Olga Berg, said that taxes would rise next spring.
+"""
+
+PENSIONS_TITLE = "Macron on pensions: “We will not retreat”"
+PENSIONS = """French President Emmanuel Macron defended the pension law during a visit to a factory in Lyon on Wednesday.
+
+Unions have called a new strike for next week, and polls show the change is unpopular.
+
+“We will not retreat on this reform, because the system must stay fair for the young,” the French leader added.
+
+The Washington Post reported on the negotiations:
+
+“Both sides are closer than they have been in months,” a senior union official told the newspaper.
+
+“There is no deal yet and there may not be one this month,” union leader Claire Dumas said on Thursday.
+"""
+
+
+@pytest.fixture(scope="module")
+def council(analyze_text):
+    return analyze_text(COUNCIL, title="Harbor City council rejects tram plan")
+
+
+@pytest.fixture(scope="module")
+def pensions(analyze_text):
+    return analyze_text(PENSIONS, title=PENSIONS_TITLE, published="2024-05-01")
+
+
+def quote(analysis, words: str, kind: str | None = None, field: str = "text"):
+    """The quote whose text holds these words (and of this kind, when given)."""
+    found = [q for q in analysis.quotes if words in q.text and q.field == field and (kind is None or q.kind == kind)]
+    assert found, f"no quote holding {words!r}: {[(q.kind, q.text) for q in analysis.quotes]}"
+    return found[0]
+
+
+def speaker_name(q) -> str:
+    return q.speaker.name if q.speaker else ""
+
+
+# -- kinds and speakers ---------------------------------------------------------------------------
+
+def test_direct_quote_with_name_after(council):
+    q = quote(council, "This plan costs too much")
+    assert q.kind == "direct"
+    assert q.text == "This plan costs too much and helps too few"
+    assert "Jane Smith" in speaker_name(q)
+    assert q.cue == "said"
+    assert council.article.text[q.cue_span[0]:q.cue_span[1]] == "said"
+    s, e = q.speaker_span
+    assert "Jane Smith" in council.article.text[s:e]
+
+
+def test_inverted_said_name(council):
+    q = quote(council, "We will come back with something better")
+    assert q.kind == "direct"
+    assert "Jane Smith" in speaker_name(q)
+    assert q.cue == "said"
+
+
+def test_colon_introduced_quote(council):
+    q = quote(council, "The numbers simply do not add up")
+    assert q.kind == "direct"
+    assert "Smith" in speaker_name(q)
+    assert q.cue == "said"
+
+
+def test_partial_quote_inside_a_sentence(council):
+    q = quote(council, "a reckless gamble", kind="partial")
+    assert q.text == "a reckless gamble"
+    assert "Smith" in speaker_name(q)
+
+
+def test_surname_gets_the_full_name_given_earlier(council):
+    q = quote(council, "This plan costs too much")
+    r = quote(council, "The numbers simply do not add up")
+    assert q.speaker.name == r.speaker.name == "Jane Smith"
+    assert q.speaker.entity is not None and q.speaker.entity == r.speaker.entity
+
+
+def test_pronoun_goes_to_the_person_introduced_before(council):
+    q = quote(council, "I have never seen a budget this thin")
+    assert q.kind == "direct"
+    assert q.speaker_mention == "she"
+    assert "Mary Jones" in speaker_name(q)
+
+
+def test_pronoun_prefers_the_subject_of_the_previous_sentence(council):
+    q = quote(council, "We agreed on nothing")
+    assert q.speaker_mention == "he"
+    assert "John Park" in speaker_name(q)
+
+
+def test_description_goes_to_the_office_holder_named_earlier(pensions):
+    q = quote(pensions, "We will not retreat on this reform")
+    assert q.kind == "direct"
+    assert q.speaker_mention == "the French leader"
+    assert "Emmanuel Macron" in speaker_name(q)
+    assert q.cue == "added"
+
+
+def test_quote_in_the_title_is_attributed_to_the_name_before_the_colon(pensions):
+    q = quote(pensions, "We will not retreat", field="title")
+    assert q.text == "We will not retreat"
+    assert "Macron" in speaker_name(q)
+    assert pensions.article.title[q.start:q.end] == q.text
+
+
+def test_single_quoted_phrase_is_a_scare_quote_without_speaker(council):
+    q = quote(council, "so-called reform", kind="scare")
+    assert q.text == "so-called reform"
+    assert q.speaker is None
+
+
+# -- voices ---------------------------------------------------------------------------------------
+
+def test_quote_inside_a_relay_comes_via_that_outlet(pensions):
+    q = quote(pensions, "Both sides are closer")
+    relay = pensions.voice_at(q.start)
+    assert relay.kind == "relay"
+    assert q.voice == relay.id
+    assert q.via == "The Washington Post"
+
+
+def test_quote_outside_the_relay_has_no_via(pensions):
+    q = quote(pensions, "There is no deal yet")
+    assert q.voice == "v0"
+    assert q.via is None
+    assert "Claire Dumas" in speaker_name(q)
+
+
+# -- indirect speech ------------------------------------------------------------------------------
+
+def test_said_that_is_indirect_speech(council):
+    q = quote(council, "budget would be cut", kind="indirect")
+    assert q.text.startswith(("that the budget", "the budget"))
+    assert q.cue == "said"
+    assert q.speaker_mention.lower() == "the minister"
+
+
+def test_unnamed_minister_stays_the_minister(council):
+    q = quote(council, "budget would be cut", kind="indirect")
+    assert "minister" in speaker_name(q).lower()
+
+
+def test_according_to_is_indirect_speech(council):
+    q = quote(council, "40 schools closed", kind="indirect")
+    assert "ministry" in speaker_name(q).lower()
+    assert q.cue == "according"
+
+
+def test_name_in_apposition_is_the_speaker(council):
+    q = quote(council, "taxes would rise", kind="indirect")
+    assert "Olga Berg" in speaker_name(q)
+
+
+def test_surname_spacy_misses_still_joins_the_full_name(council):
+    q = quote(council, "The navy will stay in the harbour")
+    assert speaker_name(q) == "Paul Grant"
+    assert q.speaker.entity is not None
+
+
+def test_indirect_evidence_is_the_trimmed_sentence(council):
+    q = quote(council, "budget would be cut", kind="indirect")
+    assert q.evidence == "The minister said that the budget would be cut."
+
+
+# -- addressee and medium -------------------------------------------------------------------------
+
+def test_told_gives_the_addressee(council):
+    q = quote(council, "We will keep talking to every side")
+    assert q.cue == "told"
+    assert "reporters" in q.addressee.name.lower()
+
+
+def test_in_a_statement_posted_on_x_gives_the_medium(council):
+    q = quote(council, "The council has failed its voters")
+    assert q.medium is not None and "statement" in q.medium
+
+
+def test_medium_is_trimmed(council):
+    q = quote(council, "The council has failed its voters")
+    assert q.medium == q.medium.strip().rstrip(".")
+    assert "\n" not in q.medium
+
+
+# -- invariants over every quote ------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["council", "pensions"])
+def test_every_quote_text_is_its_span(request, name):
+    analysis = request.getfixturevalue(name)
+    assert analysis.quotes
+    for q in analysis.quotes:
+        source = analysis.article.title if q.field == "title" else analysis.article.text
+        assert 0 <= q.start < q.end <= len(source)
+        assert source[q.start:q.end].strip() == q.text, q
+
+
+@pytest.mark.parametrize("name", [
+    "council",
+    "pensions",
+])
+def test_no_quote_text_leaves_a_double_mark_unclosed(request, name):
+    analysis = request.getfixturevalue(name)
+    for q in analysis.quotes:
+        assert q.text.count("“") == q.text.count("”"), q
+
+
+PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "his", "its", "their"}
+
+
+@pytest.mark.parametrize("name", ["council", "pensions"])
+def test_no_speaker_is_a_bare_pronoun(request, name):
+    analysis = request.getfixturevalue(name)
+    for q in analysis.quotes:
+        if q.speaker is not None:
+            assert q.speaker.name.strip().lower() not in PRONOUNS, q
+    for s in analysis.statements:
+        if s.speaker is not None:
+            assert s.speaker.name.strip().lower() not in PRONOUNS, s
+
+
+def test_pronoun_without_anyone_before_has_no_speaker(analyze_text):
+    a = analyze_text("“It is over,” she said, walking out of the hall.\n\nThe hall emptied within minutes.")
+    q = quote(a, "It is over")
+    assert q.kind == "direct"
+    assert q.speaker is None or q.speaker.name.lower() not in PRONOUNS
+
+
+def test_quote_ids_are_unique_and_title_quotes_come_first(pensions):
+    ids = [q.id for q in pensions.quotes]
+    assert len(ids) == len(set(ids))
+    fields = [q.field for q in pensions.quotes]
+    assert fields == sorted(fields, key=lambda f: f != "title")
+    text_starts = [q.start for q in pensions.quotes if q.field == "text"]
+    assert text_starts == sorted(text_starts)
