@@ -321,10 +321,15 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
                 span = content_span(comp, tok)
         if span is None and lemma in JUDGEMENT | OBJECT_CONTENT:
             span = _object_content(tok)
-        if span is None and lemma in ("call", "ask", "push", "press", "appeal"):
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        if span is None and lemma in ("call", "ask", "push", "press", "appeal", "urge"):
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
             if prep is not None:
                 span = content_span(prep, tok)
+                # 'called on the administration to act': the request runs on into the infinitive
+                xcomp = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > prep.i), None)
+                if span is not None and xcomp is not None and prep.lower_ == "on":
+                    end = content_span(xcomp, tok)
+                    span = (span[0], end[1]) if end else span
         if span is None:
             found.extend(_postposed(tok, mask))
             continue

@@ -163,10 +163,12 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
 def _close_marks(text: str, a: int, b: int) -> int:
     """Extend a content span that stops just inside a quotation to its closing mark."""
     inner = text[a:b]
-    if inner.count("“") > inner.count("”"):
-        close = text.find("”", b, b + 3)
-        if close >= 0:
-            return close + 1
+    for opening, closing in (("“", "”"), ('"', '"'), ("''", "''")):
+        opened = inner.count(opening) - (0 if opening == closing else inner.count(closing))
+        if (opening == closing and inner.count(opening) % 2) or (opening != closing and opened > 0):
+            close = text.find(closing, b, b + 4)
+            if close >= 0:
+                return close + len(closing)
     return b
 
 

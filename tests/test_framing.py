@@ -1,0 +1,132 @@
+"""Framing: loaded spans by voice, quotes left to their speakers, sentence flags, descriptors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newstrace import framing_lexicon, nlp
+from newstrace.framing_quotes import quote_regions
+from newstrace.settings import Settings
+from newstrace.stages.framing import frame_doc
+
+DATA = Path(__file__).resolve().parent.parent / "src" / "newstrace" / "data" / "framing"
+
+
+@pytest.fixture(scope="module")
+def parse():
+    model = nlp.load(Settings().spacy_model)
+    return model
+
+
+def spans_of(parse, text):
+    spans, sentences = frame_doc(parse(text))
+    return [s.text for s in spans], spans, sentences
+
+
+def test_label_on_a_country_and_a_group_noun(parse):
+    texts, spans, _ = spans_of(parse, "The summit ended in a fiasco on Friday. Socialist Venezuela walked out, "
+                                      "and its delegates praised the terrorist enclave in the mountains.")
+    assert "Socialist Venezuela" in texts
+    assert any("terrorist enclave" in t for t in texts)
+    assert any(t == "fiasco" for t in texts)
+    techniques = {s.text: s.technique for s in spans}
+    assert techniques["Socialist Venezuela"] == "Name_Calling,Labeling"
+
+
+def test_neutral_label_heads_are_not_flagged(parse):
+    texts, _, _ = spans_of(parse, "Police said the terrorist attack on Monday left four people injured.")
+    assert not any("terrorist" in t for t in texts)
+
+
+def test_anti_prefix_on_a_collective_noun(parse):
+    texts, spans, _ = spans_of(parse, "The proposal was backed by the anti-NATO bloc in parliament on Tuesday.")
+    assert "anti-NATO bloc" in texts
+
+
+def test_loaded_noun_takes_its_modifiers_and_a_date_before_it(parse):
+    texts, _, _ = spans_of(parse, "Since the June 4 massacre, the capital has been quiet.")
+    assert any(t.endswith("June 4 massacre") for t in texts)
+
+
+def test_words_inside_a_direct_quote_are_the_speakers(parse):
+    text = '“This budget is a disgraceful fiasco and a shameful scheme,” the senator said on the floor of the chamber.'
+    texts, _, sentences = spans_of(parse, text)
+    assert texts == []
+    assert sentences and not sentences[0]["biased"]
+
+
+def test_scare_quotes_are_the_writers_doubt(parse):
+    texts, spans, sentences = spans_of(parse, "The minister defended his ‘reforms’ before the committee on Monday.")
+    assert "reforms" in texts
+    assert next(s for s in spans if s.text == "reforms").technique == "Doubt"
+    assert sentences[0]["biased"] and "Doubt" in sentences[0]["techniques"]
+
+
+def test_plain_reporting_is_not_flagged(parse):
+    _, spans, sentences = spans_of(parse, "The council approved the budget on Tuesday by a vote of seven to two. "
+                                          "The new rules take effect in January.")
+    assert spans == []
+    assert [s["biased"] for s in sentences] == [False, False]
+
+
+def test_quote_regions_pair_marks_glued_to_words():
+    text = "He said he “agreed with the plan.“We will start soon,” he added."
+    inner = [r.text(text) for r in quote_regions(text)]
+    assert inner == ["agreed with the plan.", "We will start soon,"]
+
+
+def test_apostrophes_are_not_single_quotes():
+    text = "The party’s leader called it a ‘done deal’ at Hamas’ request and the ’90s-style plan."
+    assert [r.text(text) for r in quote_regions(text)] == ["done deal"]
+
+
+def test_descriptors_by_voice_with_the_relay_outlet(analyze_text):
+    body = ("The army pushed toward the rebel stronghold of Kandor on Monday.\n\n"
+            "Reuters reported on the fighting:\n\n"
+            "Government troops advanced on the northern city of Kandor, where thousands have sought shelter.\n\n"
+            "Officials gave no figure for casualties.")
+    a = analyze_text(body)
+    kandor = [d for d in a.framing.descriptors if "Kandor" in d.entity.name]
+    own = [d for d in kandor if d.voice == "v0"]
+    relayed = [d for d in kandor if d.via == "Reuters"]
+    assert own and any("rebel stronghold of Kandor" in p for p in own[0].phrases)
+    assert relayed and any("northern city of Kandor" in p for p in relayed[0].phrases)
+    assert own[0].via is None
+
+
+def test_sentences_cover_the_article_with_voices(seed_analysis):
+    a = seed_analysis
+    sentences = [s for s in a.framing.sentences if s["field"] == "text"]
+    assert sentences and all(s["start"] < s["end"] for s in sentences)
+    voice_ids = {v.id for v in a.voices}
+    assert {s["voice"] for s in sentences} <= voice_ids
+    assert {s.voice for s in a.framing.spans} <= voice_ids
+    flagged = {(s["start"], s["end"]) for s in sentences if s["biased"]}
+    for span in (s for s in a.framing.spans if s.field == "text"):
+        assert a.article.text[span.start:span.end] == span.text
+        assert any(st <= span.start < en for st, en in flagged)
+
+
+def test_no_span_inside_a_direct_quote_of_the_seed(seed_analysis):
+    a = seed_analysis
+    direct = [(q.start, q.end) for q in a.quotes if q.kind == "direct" and q.field == "text"]
+    for span in a.framing.spans:
+        if span.field == "text":
+            assert not any(s <= span.start and span.end <= e for s, e in direct), span.text
+
+
+def test_real_article_stays_within_the_span_budget(shared, parse):
+    path = next(iter(sorted((shared / "corpus" / "text").glob("polnear_*.txt"))))
+    text = path.read_text(encoding="utf-8")
+    spans, _ = frame_doc(parse(text))
+    words = len(text.split())
+    assert len(spans) <= max(3, 30 * words / 1000)
+
+
+def test_data_files_say_where_they_come_from():
+    for f in DATA.iterdir():
+        head = f.read_text(encoding="utf-8")[:600]
+        assert "_source" in head, f.name
+    lex = framing_lexicon.load()
+    assert lex.learned and lex.cues_by_first and lex.place_labels
