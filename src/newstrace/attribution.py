@@ -190,7 +190,7 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
 def frame_attribution(doc: Doc, text: str, open_mark: int, outer_end: int) -> Optional[Attribution]:
     """Attributions the parser misses, read off the text around the marks: a dash after the quote
     ('”― Carla Sanchez'), 'Said Ellis: “…”', or a name and a colon before it ('Ellis: “…”')."""
-    after = re.match(r"[ \t]*[―—–-]+[ \t]*([A-Z][^\n.,;:“”\"]{1,60})", text[outer_end:outer_end + 80])
+    after = re.match(r"[ \t]*[―—–-]+[ \t]*([A-Z](?:[A-Z]\.|[^\n.,;:“”\"])*[^\n.,;:“”\" ])", text[outer_end:outer_end + 80])
     if after:
         s = outer_end + after.start(1)
         span = doc.char_span(s, outer_end + after.end(1), alignment_mode="contract")

@@ -106,6 +106,20 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
             _remember(refs, quote, ctx)
         elif last is not None and last.speaker and last.voice == voice.id and _adjacent(text, last, q):
             quote.speaker, quote.speaker_mention, quote.speaker_span = last.speaker, last.speaker_mention, last.speaker_span
+        elif _opens_paragraph(text, q):
+            intro = _colon_intro(doc, text, q, voice.id, analysis)
+            att = attribute(doc, [intro], q.start, q.end, mask) if intro is not None else None
+            if att is not None and att.speaker is not None:
+                ref, _how = refs.resolve(att.speaker)
+                mention = att.mention if att.mention is not None else att.speaker
+                quote.speaker, quote.speaker_mention = ref, mention.text
+                quote.speaker_span = [mention.start_char, mention.end_char]
+                if att.cue is not None:
+                    quote.cue, quote.cue_span = att.cue.text, [att.cue.idx, att.cue.idx + len(att.cue)]
+            elif last is not None and last.speaker and last.voice == voice.id and _whole_paragraph(text, q) \
+                    and "\n" in text[last.end:q.open_mark] and text[last.end:q.open_mark].count("\n") <= 2:
+                # A paragraph that is all quotation continues the speaker of the quote just before it.
+                quote.speaker, quote.speaker_mention, quote.speaker_span = last.speaker, last.speaker_mention, last.speaker_span
         cue_before = bool(quote.cue_span and quote.cue_span[0] < q.open_mark)
         quote.kind = _kind(text, q, cue_before)
         if quote.speaker is None and quote.kind == "partial" and len(qtext.split()) <= MAX_SCARE_WORDS:
@@ -114,6 +128,27 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
         if quote.kind in ("direct", "partial"):
             last = quote
     return out
+
+
+def _opens_paragraph(text: str, q: QuotedSpan) -> bool:
+    line_start = text.rfind("\n", 0, q.open_mark) + 1
+    return not text[line_start:q.open_mark].strip()
+
+
+def _whole_paragraph(text: str, q: QuotedSpan) -> bool:
+    line_end = text.find("\n", q.outer_end)
+    rest = text[q.outer_end: line_end if line_end >= 0 else len(text)]
+    return _opens_paragraph(text, q) and not rest.strip(" .,")
+
+
+def _colon_intro(doc, text: str, q: QuotedSpan, voice_id: str, analysis):
+    """The sentence ending in a colon just before a paragraph that opens with this quote ('Trump replied:')."""
+    line_start = text.rfind("\n", 0, q.open_mark) + 1
+    before = text[:line_start].rstrip()
+    if not before.endswith(":") or analysis.voice_at(len(before) - 1).id != voice_id:
+        return None
+    span = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    return span.sent if span is not None else None
 
 
 def _adjacent(text: str, prev: Quote, q: QuotedSpan) -> bool:
