@@ -46,16 +46,47 @@ def _clean_text(s: str) -> str:
 
 
 def _title_quotes(ctx, refs: Referents) -> list[Quote]:
-    title = ctx.article.title or ""
+    """Quotes and reported speech in the headline; speakers are matched by name to the body's referents."""
+    title, doc = ctx.article.title or "", ctx.title_doc
+    spans = find_quotes(title)
+    mask = QuoteMask(len(title), [s for s in spans if s.double])
     out = []
-    for q in find_quotes(title):
+    for q in spans:
         if not q.double:
-            out.append(Quote(id="", kind="scare", text=q and title[q.start:q.end], start=q.start, end=q.end, field="title"))
+            out.append(Quote(id="", kind="scare", text=title[q.start:q.end], start=q.start, end=q.end, field="title"))
             continue
         speaker, mention, span = _headline_speaker(ctx, refs, title[:q.open_mark])
-        out.append(Quote(id="", kind=_kind(title, q, False), text=_clean_text(title[q.start:q.end]), start=q.start, end=q.end,
-                         field="title", speaker=speaker, speaker_mention=mention, speaker_span=span))
+        quote = Quote(id="", kind=_kind(title, q, False), text=_clean_text(title[q.start:q.end]), start=q.start,
+                      end=q.end, field="title", speaker=speaker, speaker_mention=mention, speaker_span=span)
+        if speaker is None:
+            sents = [s for s in doc.sents if s.start_char < q.outer_end and s.end_char > q.open_mark]
+            att = attribute(doc, sents, q.start, q.end, mask)
+            if att is not None and att.speaker is not None:
+                m = att.mention if att.mention is not None else att.speaker
+                quote.speaker, quote.speaker_mention, quote.speaker_span = _title_ref(refs, att.speaker), m.text, [m.start_char, m.end_char]
+                if att.cue is not None:
+                    quote.cue, quote.cue_span = att.cue.text, [att.cue.idx, att.cue.idx + len(att.cue)]
+        if quote.speaker is None and quote.kind == "partial" and len(quote.text.split()) <= MAX_SCARE_WORDS:
+            quote.kind = "scare"
+        out.append(quote)
+    for ind in indirect_speech(doc, mask):
+        a, b = ind.content_start, _close_marks(title, ind.content_start, ind.content_end)
+        m = ind.mention if ind.mention is not None else ind.speaker
+        out.append(Quote(id="", kind="indirect", text=title[a:b], start=a, end=b, field="title",
+                         speaker=_title_ref(refs, ind.speaker), speaker_mention=m.text,
+                         speaker_span=[m.start_char, m.end_char], cue=ind.cue.text,
+                         cue_span=[ind.cue.idx, ind.cue.idx + len(ind.cue)], evidence=title))
     return out
+
+
+def _title_ref(refs: Referents, phrase) -> Ref:
+    """A headline speaker: the body's referent with that name or surname, else the phrase itself."""
+    names = [t.text for t in phrase if t.pos_ == "PROPN"]
+    for r in refs.items:
+        if names and (r.text == " ".join(names) or r.ref.name.split()[-1] == names[-1]):
+            return r.ref
+    text = phrase.text.strip()
+    return Ref(re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I) or text, None)
 
 
 def _headline_speaker(ctx, refs: Referents, before: str):
