@@ -315,6 +315,12 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
         comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None)
         if comp is not None:
             span = content_span(comp, tok)
+        # Attitudes and judgements ('intends to', 'attacked X') count only with their own subject: a
+        # subject inherited through a chain of clauses is too often someone else ('pressed Israel not to attack').
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+        if span is None and not own_subject:
+            found.extend(_postposed(tok, mask))
+            continue
         if span is None and lemma in XCOMP_CONTENT:
             comp = next((c for c in tok.children if c.dep_ == "xcomp" and not mask.has(c)), None)
             if comp is not None:
