@@ -307,11 +307,16 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
             # The clause 'according to' modifies, not the whole sentence ('which, according to X, included …').
             toks = [t for t in clause_head.subtree if t.i not in prep_span and not t.is_punct
                     and t.lower_ not in ("which", "who", "that") and t.sent == clause_head.sent]
+            before = [t for t in toks if t.i < prep_span.start]
+            after = [t for t in toks if t.i > prep_span.stop]
+            toks = before if len(before) >= len(after) else after  # the clause on one side of 'according to X'
             if toks:
                 found.append(IndirectSpeech(tok, phrase_of(subj, mask), toks[0].idx, toks[-1].idx + len(toks[-1]),
                                             doc[subj.left_edge.i: subj.right_edge.i + 1]))
             continue
         span = None
+        if tok.pos_ == "NOUN":
+            continue
         comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")), None)
         if comp is not None:
             span = content_span(comp, tok)
@@ -343,7 +348,25 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
         if subj is None:
             continue
         found.append(IndirectSpeech(tok, phrase_of(subj, mask), span[0], span[1], mention_of(subj, tok, mask)))
+    found.extend(_noun_claims(doc, mask))
     return found
+
+
+def _noun_claims(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
+    """'Trump's claim that …', 'his warning that …': a cue noun with a that-clause, its owner the speaker."""
+    out = []
+    for tok in doc:
+        if mask.has(tok) or not is_cue_noun(tok):
+            continue
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX")
+                       and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if clause is None or owner is None:
+            continue
+        span = content_span(clause, tok)
+        if span is not None:
+            out.append(IndirectSpeech(tok, phrase_of(owner, mask), span[0], span[1], doc[owner.i: owner.i + 1]))
+    return out
 
 
 def _object_content(cue: Token) -> Optional[tuple[int, int]]:
