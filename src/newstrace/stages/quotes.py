@@ -41,6 +41,17 @@ def _kind(text: str, q: QuotedSpan, cue_before: bool) -> str:
     return "partial"
 
 
+MINOR_WORDS = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "at", "by", "from", "is"}
+
+
+def _is_title(text: str) -> bool:
+    """A quoted title of a work or programme: a few words, each major word capitalised, no sentence end."""
+    words = text.split()
+    if not 1 < len(words) <= 7 or text[-1:] in ".!?," or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words)
+
+
 def _clean_text(s: str) -> str:
     return s.strip().rstrip(",;—–- ").strip()
 
@@ -153,8 +164,9 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
                 quote.speaker, quote.speaker_mention, quote.speaker_span = last.speaker, last.speaker_mention, last.speaker_span
         cue_before = bool(quote.cue_span and quote.cue_span[0] < q.open_mark)
         quote.kind = _kind(text, q, cue_before)
-        if quote.speaker is None and quote.kind == "partial" and len(qtext.split()) <= MAX_SCARE_WORDS:
-            quote.kind = "scare"
+        if quote.kind == "partial" and (_is_title(qtext) or (quote.speaker is None and len(qtext.split()) <= MAX_SCARE_WORDS)):
+            quote.kind = "scare"  # a title ("Face the Nation") or a phrase nobody is said to have said
+            quote.speaker = quote.speaker_mention = quote.speaker_span = quote.cue = quote.cue_span = None
         out.append(quote)
         if quote.kind in ("direct", "partial"):
             last = quote
