@@ -317,7 +317,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
         span = None
         if tok.pos_ == "NOUN":
             continue
-        comp = next((c for c in tok.children if c.pos_ in ("VERB", "AUX") and (c.dep_ in ("ccomp", "parataxis") or (
+        comp = next((c for c in tok.children if c.pos_ in ("VERB", "AUX", "ADJ") and (c.dep_ in ("ccomp", "parataxis") or (
             c.dep_ == "advcl" and any(g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)))), None)
         if comp is not None:
             span = content_span(comp, tok)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..attribution import QuoteMask, attribute, frame_attribution, indirect_speech
+from ..attribution import Attribution, QuoteMask, attribute, frame_attribution, indirect_speech, phrase_of
 from ..model import Mention, Quote, Ref
 from ..quotemarks import QuotedSpan, find_quotes
 from ..speakers import Referent, Referents
@@ -35,7 +35,8 @@ def _kind(text: str, q: QuotedSpan, cue_before: bool) -> str:
     before = text[:q.open_mark].rstrip()
     prev = before[-1:] if before else ""
     first = text[q.start:q.start + 1]
-    opens_sentence = prev in ("", "\n", ".", "!", "?", ":", "…", ")") or before.endswith(("\n",))
+    line_start = text.rfind("\n", 0, q.open_mark) + 1
+    opens_sentence = prev in ("", ".", "!", "?", ":", "…", ")") or not text[line_start:q.open_mark].strip()
     if (opens_sentence or (prev == "," and cue_before)) and (first.isupper() or first.isdigit() or first in "“‘'\""):
         return "direct"
     return "partial"
@@ -151,6 +152,10 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
         elif _opens_paragraph(text, q):
             intro = _colon_intro(doc, text, q, voice.id, analysis)
             att = attribute(doc, [intro], q.start, q.end, mask) if intro is not None else None
+            if intro is not None and (att is None or att.speaker is None):
+                # 'She was blunt:', 'He put it this way:': whoever the intro is about speaks next.
+                subj = next((t for t in intro.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+                att = Attribution(None, phrase_of(subj, mask), mention=intro.doc[subj.left_edge.i: subj.right_edge.i + 1]) if subj is not None else None
             if att is not None and att.speaker is not None:
                 ref, _how = refs.resolve(att.speaker)
                 mention = att.mention if att.mention is not None else att.speaker
