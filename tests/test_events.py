@@ -101,3 +101,41 @@ def test_seed_events(seed_analysis):
     assert consult
     borrell = [e for e in seed_analysis.events if e.type == "REQUEST" and e.via == "Reuters"]
     assert borrell and borrell[0].date == "2024-02-12"
+
+
+def test_manual_typing_overrides_the_cameo_table():
+    assert plover_type("163") == "SANCTION"    # sanctions are SANCTION 'discontinue' in the PLOVER manual
+    assert plover_type("0813") == "CONCEDE"    # lifting a curfew is a verbal concession
+
+
+def test_counted_crowd_is_the_doer_and_a_misread_lemma_still_codes(analyze_text):
+    a = analyze_text("Thousands of Chilean miners staged noisy demonstrations in Santiago on Monday.")
+    ev = events_of(a, type="PROTEST")
+    assert ev, [(e.type, e.trigger) for e in a.events]
+    assert "miners" in names(ev[0].source) and "CHL" in names(ev[0].source)
+
+
+def test_blocking_is_protest_for_citizens_and_coercion_for_police(analyze_text):
+    a = analyze_text("Angry Spanish farmers blocked the main highway into Madrid with tractors.")
+    assert events_of(a, type="PROTEST") and not events_of(a, type="COERCE")
+    b = analyze_text("Spanish police blocked the main highway into Madrid.")
+    assert events_of(b, type="COERCE") and not events_of(b, type="PROTEST")
+
+
+def test_resignation_is_retreat_and_easing_a_curfew_is_concede(analyze_text):
+    a = analyze_text("The Peruvian interior minister resigned on Tuesday.")
+    assert events_of(a, type="RETREAT")
+    b = analyze_text("Peru eased the nightly curfew in Lima on Sunday.")
+    assert events_of(b, type="CONCEDE"), [(e.type, e.cameo, e.trigger) for e in b.events]
+
+
+def test_background_relative_clause_is_not_a_second_event(analyze_text):
+    a = analyze_text("Ecuador imposed sanctions on the militia that controls the northern border.")
+    assert [e.type for e in a.events] == ["SANCTION"]
+
+
+def test_coordinated_targets_are_one_party_to_the_act(analyze_text):
+    a = analyze_text("Canada condemned Iran, Syria and North Korea on Tuesday.")
+    ev = events_of(a, type="ACCUSE")
+    assert len(ev) == 1 and ev[0].target.code == "IRN"
+    assert "Syria" in ev[0].target.mention and "North Korea" in ev[0].target.mention

@@ -325,7 +325,6 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
         # subject inherited through a chain of clauses is too often someone else ('pressed Israel not to attack').
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
         if span is None and not own_subject:
-            found.extend(_postposed(tok, mask))
             continue
         if span is None and lemma in XCOMP_CONTENT:
             comp = next((c for c in tok.children if c.dep_ == "xcomp" and not mask.has(c)), None)
@@ -343,7 +342,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
                     end = content_span(xcomp, tok)
                     span = (span[0], end[1]) if end else span
         if span is None:
-            found.extend(_postposed(tok, mask))
+            found.extend(_postposed(tok, mask) or _parenthetical(tok, mask))
             continue
         subj = subject_of(tok, mask)
         if subj is None:
@@ -389,6 +388,46 @@ def _object_content(cue: Token) -> Optional[tuple[int, int]]:
         right -= 1
     left = obj.left_edge.i
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _parenthetical(cue: Token, mask: QuoteMask) -> list[IndirectSpeech]:
+    """'The museum, Mr. Bush said, celebrated …': a reporting clause between commas inside the content."""
+    doc, sent = cue.doc, cue.sent
+    subj = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or subj.i > cue.i or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in cue.children):
+        return []
+    first, last = subj.left_edge.i, cue.i
+    while last + 1 < sent.end and doc[last + 1].dep_ in ("advmod", "npadvmod") and doc[last + 1].head is cue:
+        last += 1
+    if first - 1 <= sent.start or doc[first - 1].text != "," or last + 1 >= sent.end - 1 or doc[last + 1].text != ",":
+        return []
+    before = [t for t in doc[sent.start: first - 1] if not t.is_punct]
+    after = [t for t in doc[last + 2: sent.end] if not (t.is_punct and t.i == sent.end - 1)]
+    if not before or not after or any(mask.has(t) for t in before + after):
+        return []
+    return [IndirectSpeech(cue, phrase_of(subj, mask), before[0].idx, after[-1].idx + len(after[-1]), mention_of(subj, cue, mask))]
+
+
+def colon_statements(doc: Doc, text: str, mask: QuoteMask) -> list[IndirectSpeech]:
+    """Headline and transcript convention 'Sanders: Clinton needs to …', 'WALLACE: Do you …': a name,
+    a colon and what that person says, at the start of a line."""
+    import re as _re
+    out = []
+    for m in _re.finditer(r"(?m)^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)$", text):
+        who = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if who is None or not len(who):
+            continue
+        named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in who) or who.text.isupper()
+        if not named or mask.inside[m.start(2)] if m.start(2) < len(mask.inside) else False:
+            continue
+        content_end = m.end(2)
+        while content_end > m.start(2) and text[content_end - 1] in " .\"”":
+            content_end -= 1
+        colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
+        if colon is None or content_end - m.start(2) < 8:
+            continue
+        out.append(IndirectSpeech(colon[0], who, m.start(2), content_end, who))
+    return out
 
 
 def _postposed(cue: Token, mask: QuoteMask) -> list[IndirectSpeech]:

@@ -115,6 +115,20 @@ class ActorResolver:
             text = doc[core[0].i: core[-1].i + 1].text
         return text.strip(" ,;:\u201c\u201d\"'")
 
+    @staticmethod
+    def through_quantity(head: Token) -> Token:
+        """'Thousands of Iraqi Kurds', 'a group of Yoruba leaders': the people counted act, not the count."""
+        from .events_dictionary import cues
+        if head.lemma_.lower() not in cues().get("quantity", set()) and head.lower_ not in cues().get("quantity", set()) \
+                and not (head.ent_type_ == "CARDINAL" and head.pos_ in ("NUM", "NOUN")):
+            return head
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        return head
+
     # -- lookups -------------------------------------------------------------------------------
     def _entity_for(self, tokens: list[Token]):
         for t in sorted(tokens, key=lambda t: t.dep_ != "ROOT" and t is not tokens[-1]):
@@ -175,8 +189,8 @@ class ActorResolver:
         out: list[ActorRef] = []
         self.loose = loose
         try:
-            for member in self.members(head):
-                out.extend(self._resolve_one(member))
+            for member in self.members(self.through_quantity(head)):
+                out.extend(self._resolve_one(self.through_quantity(member)))
         finally:
             self.loose = False
         return out

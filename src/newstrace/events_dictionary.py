@@ -115,7 +115,22 @@ def verbs() -> Dictionary:
 
 @functools.lru_cache(maxsize=1)
 def cameo_to_plover() -> dict[str, str]:
-    return {r[0]: r[1] for r in _lines("cameo_plover.tsv")}
+    """CAMEO code -> PLOVER type: the CAMEO2PLOVER table, then the manual's own typing where it differs."""
+    out = {r[0]: r[1] for r in _lines("cameo_plover.tsv")}
+    out.update({r[0]: r[1] for r in _lines("plover_overrides.tsv")})
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def verb_types() -> dict[str, str]:
+    """Verb lemma -> the PLOVER type the manual gives its act whatever its CAMEO code ('resign' RETREAT)."""
+    return {r[0]: r[1] for r in _lines("plover_verbs.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def doer_types() -> dict[str, tuple[str, str]]:
+    """Verb lemma -> (type when authorities act, type when others do): 'block' COERCE or PROTEST."""
+    return {r[0]: (r[1], r[2]) for r in _lines("doer_types.tsv")}
 
 
 def plover_type(cameo: Optional[str]) -> Optional[str]:

@@ -17,6 +17,7 @@ from .events_dictionary import Pattern, Unit, VerbEntry, cues, verb_defaults, ve
 # Children that open another clause: their words belong to that clause's own event.
 OTHER_CLAUSE = {"ccomp", "advcl", "parataxis", "relcl", "acl", "csubj", "csubjpass", "mark", "punct", "appos"}
 OTHER_CLAUSE_VERB = {"conj"}
+ORIGIN_BONUS = 1.5  # a pattern written for this very verb beats an equal one of a synonym
 
 
 @dataclass
@@ -83,7 +84,7 @@ def _match_units(units: list[Unit], toks: list[Token]) -> Optional[tuple[int, Op
         found = _find_unit(unit, toks, pos)
         if found is None:
             return None
-        weight += unit.weight
+        weight += found[1] - found[0] + 1  # the words actually matched, not the set's longest phrase
         if unit.target_after:
             last = toks[found[1]]
             objs = [c for c in last.children if c.dep_ in ("pobj", "dobj", "pcomp")]
@@ -101,10 +102,30 @@ def _entry_fits(entry: VerbEntry, verb: Token) -> bool:
     return all(w in kids for w in rest)
 
 
+def verb_lemma(verb: Token) -> str:
+    """The verb's lemma as the dictionary knows it. The lemmatiser sometimes strips too much or too little
+    ('staged' -> 'stag'); when its lemma is unknown, the usual English inflection endings are undone on
+    the word itself and the first form the verb dictionary knows is taken."""
+    lemma = verb.lemma_.lower()
+    known = verbs().verbs
+    if lemma in known or verb.pos_ not in ("VERB", "AUX"):
+        return lemma
+    w = verb.lower_
+    cands = []
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+                         ("es", ""), ("s", ""), ("d", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 2:
+            stem = w[: len(w) - len(suffix)] + repl
+            cands.append(stem)
+            if not repl and len(stem) > 2 and stem[-1] == stem[-2]:
+                cands.append(stem[:-1])  # 'stopped' -> 'stop'
+    return next((c for c in cands if c in known), lemma)
+
+
 def match_verb(verb: Token, lemma: Optional[str] = None, scope: Optional[list[Token]] = None) -> Optional[Match]:
     """The best CAMEO code for a verb (or for an event noun read as the verb `lemma`), or None."""
     d = verbs()
-    lemma = (lemma or verb.lemma_).lower()
+    lemma = (lemma or verb_lemma(verb)).lower()
     entries = [e for e in d.verbs.get(lemma, []) if _entry_fits(e, verb)]
     default = verb_defaults().get(lemma)
     if not entries:
@@ -122,7 +143,7 @@ def match_verb(verb: Token, lemma: Optional[str] = None, scope: Optional[list[To
             got_pre = _match_units(pat.pre, before)
             if got_pre is None:
                 continue
-            weight = got_post[0] + got_pre[0] + (0.5 if pat.origin == lemma else 0)
+            weight = got_post[0] + got_pre[0] + (ORIGIN_BONUS if pat.origin == lemma else 0)
             if best is None or weight > best.weight:
                 target = got_post[1]
                 if pat.target_is_object:

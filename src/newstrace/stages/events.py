@@ -17,8 +17,8 @@ from spacy.tokens import Span, Token
 
 from .. import dates
 from ..events_actors import PRONOUNS, ActorResolver
-from ..events_dictionary import cues, nominalisations, plover_type, shifted_code
-from ..events_patterns import Match, clause_tokens, match_verb
+from ..events_dictionary import cues, doer_types, nominalisations, plover_type, shifted_code, verb_types
+from ..events_patterns import Match, clause_tokens, match_verb, verb_lemma
 from ..events_roles import (attached_verb, date_reaches, is_passive, modality, negated, place_of,
                             subject_of, target_candidates)
 from ..model import ActorRef, Event, Ref
@@ -107,7 +107,7 @@ def code_verbs(sent: Span) -> list[Coded]:
             continue
         m = match_verb(tok)
         noun = None
-        if tok.lemma_.lower() in light and (m is None or m.pattern is None):
+        if verb_lemma(tok) in light and (m is None or m.pattern is None):
             objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
             objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             for obj in objs:
@@ -115,6 +115,13 @@ def code_verbs(sent: Span) -> list[Coded]:
                 if m2 is not None and plover_type(m2.code):
                     m, noun = m2, obj
                     m.words = [tok.text, obj.text]
+                    break
+                # 'issued a declaration demanding that...': the statement's own verb says what the act is
+                said = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+                m2 = match_verb(said) if said is not None and obj.lemma_.lower() in cues().get("statement", set()) else None
+                if m2 is not None and plover_type(m2.code):
+                    m, noun = m2, obj
+                    m.words = [tok.text, said.text]
                     break
         obligation = _obligation_clause(tok)
         if obligation is not None and (m is None or plover_type(m.code) in (None, "REQUEST", "ACCUSE")):
@@ -126,6 +133,9 @@ def code_verbs(sent: Span) -> list[Coded]:
         ptype = plover_type(m.code)
         if ptype is None:
             continue
+        if m.code != OBLIGATION_CODE:
+            act = nominalisations().get(noun.lemma_.lower(), "") if noun is not None else verb_lemma(tok)
+            ptype = verb_types().get(act, ptype)
         coded.append(Coded(tok, m, ptype, noun))
     by_verb = {c.verb.i: c for c in coded}
     intent = cues().get("intent", set())
@@ -151,7 +161,39 @@ def code_verbs(sent: Span) -> list[Coded]:
             c.dropped = True  # 'roads leading to', 'an offer to host': a description, not an act of its own
         if c.verb.dep_ == "pcomp" and c.verb.head.lower_ not in cues().get("sequence", set()):
             c.dropped = True  # 'for signing', 'before allowing': a purpose or condition; 'after meeting' stays
-    return [c for c in coded if not c.dropped]
+    kept = [c for c in coded if not c.dropped]
+    return _main_events(kept)
+
+
+# Links into a clause that only gives background to the sentence's own news ('the group that controls
+# Afghanistan', 'as the leaders sought to ease tensions'): an event there is coded only when no verb of a
+# shallower clause is.
+BACKGROUND = {"relcl", "advcl", "csubj", "parataxis", "xcomp"}
+
+
+def _clause_depth(verb: Token) -> int:
+    """How many background links lie between the verb and the sentence root; a reporting verb's
+    complement ('X said that Y attacked') and coordinated verbs count as the main line."""
+    report = cues().get("report", set())
+    depth, cur, steps = 0, verb, 0
+    while cur.head.i != cur.i and steps < 12:
+        if cur.dep_ in ("ccomp", "parataxis") and verb_lemma(cur.head) in report:
+            pass
+        elif cur.dep_ == "relcl" and cur.head.dep_ == "dobj":
+            pass  # 'vetoed a resolution that called for': what the act was about
+        elif cur.dep_ in BACKGROUND and cur.pos_ in ("VERB", "AUX"):
+            depth += 1
+        cur, steps = cur.head, steps + 1
+    return depth
+
+
+def _main_events(coded: list[Coded]) -> list[Coded]:
+    """The events of the sentence's main clauses: coded verbs of deeper background clauses are dropped."""
+    if len(coded) < 2:
+        return coded
+    depth = {c.verb.i: _clause_depth(c.verb) for c in coded}
+    low = min(depth.values())
+    return [c for c in coded if depth[c.verb.i] == low]
 
 
 def _coded_above(tok: Token, by_verb: dict) -> bool:
@@ -175,10 +217,11 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             continue  # a passive ('were killed in a bombing') is an event with an unnamed doer
         target = None
         src_names = {s.name for s in sources}
+        target_tok = None
         for cand in target_candidates(c.verb, src_tok, c.match.target_token, c.noun):
             found = [a for a in _actors(cand, c.verb, resolver, quotes, state) if a.name not in src_names]
             if found:
-                target = found
+                target, target_tok = found, cand
                 break
         voice = analysis.voice_at(c.verb.idx)
         ref_date = voice.date if voice.kind == "relay" and voice.date else ctx.article.published
@@ -188,12 +231,19 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
         mode = modality(c.verb, lambda off: _quote_at(quotes, off) is not None)
         neg = negated(c.verb)
         cameo, ptype = c.match.code, c.type
+        by_doer = doer_types().get(verb_lemma(c.verb)) if c.noun is None else None
+        if by_doer is not None and src_tok is not None:
+            ptype = by_doer[0] if _authority(src_tok, resolver) else by_doer[1]
         shift = "negated" if neg and ptype in COOPERATIVE else "intended" if mode == "intended" else None
         if shift and shifted_code(cameo, shift):
             cameo = shifted_code(cameo, shift)
             ptype = plover_type(cameo) or ptype
         if not sources and not target:
             continue
+        # One event per doer (a dyad, as the event table wants: 'Russia and China vetoed' is two vetoes), but
+        # coordinated targets ('embargoes on Iran, Libya and Cuba') are one party to the act: the first
+        # member names it, the whole phrase as written is its mention.
+        target = [_joint(target, target_tok)] if target else []
         for src in (sources or [None]):
             for tgt in (target or [None]):
                 out.append(Event(
@@ -238,6 +288,33 @@ def _actors(tok: Optional[Token], verb: Token, resolver: ActorResolver, quotes, 
             cur = cur.head
         return [ActorRef(name=a.name, entity=a.entity, code=a.code, mention=tok.text) for a in state["recent"]]
     return []
+
+
+STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "PRE"}
+
+
+def _authority(tok: Token, resolver: ActorResolver) -> bool:
+    """A doer that is a state or its forces ('police', 'the army', 'Russia'), not its people or rebels."""
+    head = ActorResolver.through_quantity(tok)
+    agent = resolver.agent_code(head, ActorResolver.core(head))
+    if agent:
+        return agent in STATE_AGENTS
+    return head.ent_type_ in ("GPE", "ORG") and head.pos_ == "PROPN"
+
+
+def _joint(refs: list[ActorRef], tok: Optional[Token]) -> ActorRef:
+    """One ActorRef for the members of a coordination: the first member, the whole phrase as mention."""
+    if len(refs) == 1 or tok is None:
+        return refs[0]
+    head = ActorResolver.through_quantity(tok)
+    members = ActorResolver.members(head)
+    first = min(t.i for m in members for t in m.subtree)
+    last = max(t.i for m in members for t in m.subtree)
+    text = head.doc[first:last + 1].text.strip(" ,;:")
+    if len(text) > 200:
+        text = " ".join(r.mention or r.name for r in refs)
+    ref = refs[0]
+    return ActorRef(name=ref.name, entity=ref.entity, code=ref.code, mention=text)
 
 
 def _entity_code(resolver: ActorResolver, entity_id: Optional[str]) -> Optional[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..attribution import Attribution, QuoteMask, attribute, frame_attribution, indirect_speech, phrase_of
+from ..attribution import Attribution, QuoteMask, attribute, colon_statements, frame_attribution, indirect_speech, phrase_of
 from ..model import Mention, Quote, Ref
 from ..quotemarks import QuotedSpan, find_quotes
 from ..speakers import Referent, Referents
@@ -81,7 +81,9 @@ def _title_quotes(ctx, refs: Referents) -> list[Quote]:
         if quote.speaker is None and quote.kind == "partial" and len(quote.text.split()) <= MAX_SCARE_WORDS:
             quote.kind = "scare"
         out.append(quote)
-    for ind in indirect_speech(doc, mask):
+    for ind in indirect_speech(doc, mask) + colon_statements(doc, title, mask):
+        if any(q.speaker for q in out if q.field == "title" and q.kind == "direct") and ind.cue.text == ":":
+            continue  # 'Netanyahu on X: “…”' is already a direct quote of the headline
         a, b = ind.content_start, _close_marks(title, ind.content_start, ind.content_end)
         m = ind.mention if ind.mention is not None else ind.speaker
         out.append(Quote(id="", kind="indirect", text=title[a:b], start=a, end=b, field="title",
@@ -222,7 +224,7 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
     mask = QuoteMask(len(text), spans)
     out = []
     intros = [(v.intro_start, v.intro_end) for v in analysis.voices if v.kind == "relay"]
-    for ind in indirect_speech(doc, mask):
+    for ind in indirect_speech(doc, mask) + colon_statements(doc, text, mask):
         a, b = ind.content_start, ind.content_end
         while b > a and text[b - 1] in " \n:":
             b -= 1
