@@ -99,7 +99,7 @@ def main() -> int:
     if args.worst:
         base, ours = per_page["trafilatura.extract"], per_page["newstrace"]
         diffs = sorted(range(n), key=lambda i: ours[i][2] - base[i][2])[:args.worst]
-        print(f"\npages where newstrace trails trafilatura.extract most (F1 ours vs plain):")
+        print("\npages where newstrace trails trafilatura.extract most (F1 ours vs plain):")
         for i in diffs:
             print(f"  {pages[i]['id']:<40} {ours[i][2]:.4f} vs {base[i][2]:.4f}  (P {ours[i][0]:.3f}/{base[i][0]:.3f}, R {ours[i][1]:.3f}/{base[i][1]:.3f})")
     return 0

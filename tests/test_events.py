@@ -1,6 +1,5 @@
 """Event coding on sentences written for these tests: types, actors, compound actors, dates (also inside
 a dated relay), negation, modality, and the tables the coding is built from."""
-import pytest
 
 from newstrace.events_dictionary import goldstein_score, plover_type, verbs
 

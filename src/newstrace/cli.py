@@ -5,7 +5,6 @@ the document asked for.
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 import tempfile
@@ -15,6 +14,7 @@ from typing import List, Optional
 
 import typer
 
+from .cli_common import check_date
 from .errors import InputError
 from .settings import Settings
 
@@ -32,15 +32,6 @@ class Format(str, Enum):
 def fail(message: str, code: int = 2) -> None:
     typer.echo(f"newstrace: {message}", err=True)
     raise typer.Exit(code)
-
-
-def check_date(value: Optional[str]) -> Optional[str]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
 
 
 def make_settings(kb: list[str] | None, allow_private: bool = False) -> Settings:

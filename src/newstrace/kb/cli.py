@@ -9,7 +9,6 @@ A name is looked up among entry names, aliases and demonyms; a role phrase ("Isr
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 from enum import Enum
@@ -17,6 +16,7 @@ from typing import List, Optional
 
 import typer
 
+from ..cli_common import check_date
 from ..errors import InputError
 
 kb_app = typer.Typer(help="Look things up in the knowledge base.", no_args_is_help=True)
@@ -25,15 +25,6 @@ kb_app = typer.Typer(help="Look things up in the knowledge base.", no_args_is_he
 class Format(str, Enum):
     json = "json"
     text = "text"
-
-
-def _date(value: Optional[str]) -> Optional[str]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
 
 
 def describe(entry, date: Optional[str]) -> dict:
@@ -49,7 +40,7 @@ def describe(entry, date: Optional[str]) -> dict:
 @kb_app.command()
 def lookup(
     name: str = typer.Argument(..., help="A name, alias, demonym or role phrase."),
-    date: Optional[str] = typer.Option(None, "--date", callback=_date, help="YYYY-MM-DD: office holders of that day (default: today's)."),
+    date: Optional[str] = typer.Option(None, "--date", callback=check_date, help="YYYY-MM-DD: office holders of that day (default: today's)."),
     kb: Optional[List[str]] = typer.Option(None, "--kb", help="An extra knowledge-base file (JSON lines); repeatable. Also NEWSTRACE_KB."),
     format: Format = typer.Option(Format.json, "--format", "-f", help="json, or text for a readable table."),
 ) -> None:

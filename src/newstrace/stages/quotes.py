@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..attribution import Attribution, QuoteMask, attribute, colon_statements, frame_attribution, indirect_speech, phrase_of
+from ..attribution import Attribution, QuoteMask, attribute, frame_attribution, phrase_of
+from ..reported_speech import colon_statements, indirect_speech
 from ..model import Mention, Quote, Ref
 from ..quotemarks import QuotedSpan, find_quotes
 from ..speakers import Referent, Referents
@@ -134,41 +135,25 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
             att = frame_attribution(doc, text, q.open_mark, q.outer_end) or att
         quote = Quote(id="", kind="partial", text=qtext, start=q.start, end=q.start + len(qtext), voice=voice.id, via=via)
         if att and att.speaker is not None:
-            ref, _how = refs.resolve(att.speaker)
-            mention = att.mention if att.mention is not None else att.speaker
-            quote.speaker, quote.speaker_mention = ref, mention.text
-            quote.speaker_span = [mention.start_char, mention.end_char]
-            if att.cue is not None:
-                quote.cue, quote.cue_span = att.cue.text, [att.cue.idx, att.cue.idx + len(att.cue)]
+            _apply(quote, att, refs)
             if att.addressee is not None:
-                addressee, _ = refs.resolve(att.addressee)
-                quote.addressee = addressee
+                quote.addressee, _ = refs.resolve(att.addressee)
             quote.medium = att.medium
             if att.via_speaker is not None and via is None:
-                reporter, how = refs.resolve(att.via_speaker)
-                if reporter and refs.base.outlet(reporter.name):
-                    quote.via = refs.base.outlet(reporter.name).name
+                reporter, _ = refs.resolve(att.via_speaker)
+                outlet = refs.base.outlet(reporter.name) if reporter else None
+                if outlet:
+                    quote.via = outlet.name
             _remember(refs, quote, ctx)
         elif last is not None and last.speaker and last.voice == voice.id and _adjacent(text, last, q):
-            quote.speaker, quote.speaker_mention, quote.speaker_span = last.speaker, last.speaker_mention, last.speaker_span
+            _inherit(quote, last)
         elif _opens_paragraph(text, q):
-            intro = _colon_intro(doc, text, q, voice.id, analysis)
-            att = attribute(doc, [intro], q.start, q.end, mask) if intro is not None else None
-            if intro is not None and (att is None or att.speaker is None):
-                # 'She was blunt:', 'He put it this way:': whoever the intro is about speaks next.
-                subj = next((t for t in intro.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-                att = Attribution(None, phrase_of(subj, mask), mention=intro.doc[subj.left_edge.i: subj.right_edge.i + 1]) if subj is not None else None
+            att = _intro_attribution(doc, text, q, voice.id, analysis, mask)
             if att is not None and att.speaker is not None:
-                ref, _how = refs.resolve(att.speaker)
-                mention = att.mention if att.mention is not None else att.speaker
-                quote.speaker, quote.speaker_mention = ref, mention.text
-                quote.speaker_span = [mention.start_char, mention.end_char]
-                if att.cue is not None:
-                    quote.cue, quote.cue_span = att.cue.text, [att.cue.idx, att.cue.idx + len(att.cue)]
+                _apply(quote, att, refs)
             elif last is not None and last.speaker and last.voice == voice.id and _whole_paragraph(text, q) \
                     and "\n" in text[last.end:q.open_mark] and text[last.end:q.open_mark].count("\n") <= 2:
-                # A paragraph that is all quotation continues the speaker of the quote just before it.
-                quote.speaker, quote.speaker_mention, quote.speaker_span = last.speaker, last.speaker_mention, last.speaker_span
+                _inherit(quote, last)  # a paragraph that is all quotation continues the quote before it
         cue_before = bool(quote.cue_span and quote.cue_span[0] < q.open_mark)
         quote.kind = _kind(text, q, cue_before)
         if quote.kind == "partial" and (_is_title(qtext) or (quote.speaker is None and len(qtext.split()) <= MAX_SCARE_WORDS)):
@@ -178,6 +163,33 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
         if quote.kind in ("direct", "partial"):
             last = quote
     return out
+
+
+def _apply(quote: Quote, att: Attribution, refs: Referents) -> None:
+    """Speaker (resolved), mention and cue of an attribution onto a quote."""
+    ref, _how = refs.resolve(att.speaker)
+    mention = att.mention if att.mention is not None else att.speaker
+    quote.speaker, quote.speaker_mention = ref, mention.text
+    quote.speaker_span = [mention.start_char, mention.end_char]
+    if att.cue is not None:
+        quote.cue, quote.cue_span = att.cue.text, [att.cue.idx, att.cue.idx + len(att.cue)]
+
+
+def _inherit(quote: Quote, prev: Quote) -> None:
+    quote.speaker, quote.speaker_mention, quote.speaker_span = prev.speaker, prev.speaker_mention, prev.speaker_span
+
+
+def _intro_attribution(doc, text: str, q: QuotedSpan, voice_id: str, analysis, mask: QuoteMask):
+    """The attribution of a colon intro in the paragraph before ('Trump replied:', 'She was blunt:')."""
+    intro = _colon_intro(doc, text, q, voice_id, analysis)
+    if intro is None:
+        return None
+    att = attribute(doc, [intro], q.start, q.end, mask)
+    if att is None or att.speaker is None:
+        # No cue verb: whoever the intro is about speaks next.
+        subj = next((t for t in intro.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        att = Attribution(None, phrase_of(subj, mask), mention=doc[subj.left_edge.i: subj.right_edge.i + 1]) if subj is not None else None
+    return att
 
 
 def _opens_paragraph(text: str, q: QuotedSpan) -> bool:
