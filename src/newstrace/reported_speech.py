@@ -55,12 +55,24 @@ def content_span(comp: Token, cue: Token) -> Optional[tuple[int, int]]:
             left = cue.i + 1
         else:
             right = cue.i - 1
+    # A leading time adjunct ('this weekend he would …') is the reporter's, not the content.
+    while left < comp.i and doc[left].head.i == comp.i and doc[left].dep_ in ("npadvmod", "advmod") \
+            and doc[left].right_edge.i < comp.i and doc[left].ent_type_ in ("DATE", "TIME", ""):
+        left = doc[left].right_edge.i + 1
     for t in doc[max(left, comp.i) + 1: right + 1]:
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        after = doc[t.i + 2] if t.i + 2 < len(doc) else None
         if t.text in (",", "—", "–", "(") and nxt is not None and (
+                t.text in ("—", "–") or
                 nxt.dep_ in ("relcl", "appos") or nxt.lower_ in ("which", "who", "whose") or
                 (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl")) or
+                (nxt.pos_ == "ADV" and after is not None and after.tag_ == "VBG") or
                 any(a.dep_ in ("relcl", "appos") and a.left_edge.i == nxt.i and left <= a.i <= right for a in nxt.ancestors)):
+            right = t.i - 1
+            break
+        # '… was “a con” and encouraged Americans to …': a second predicate of the reporting subject.
+        if t.dep_ == "cc" and nxt is not None and nxt.dep_ == "conj" and nxt.head.i == comp.i \
+                and nxt.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in SUBJECT_DEPS for c in nxt.children):
             right = t.i - 1
             break
     while right > left and (doc[right].is_punct or doc[right].text in "”\"’'"):
@@ -166,6 +178,16 @@ def _object_content(cue: Token) -> Optional[tuple[int, int]]:
         if c.i > obj.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "as", "over"))):
             right = max(right, c.right_edge.i)
     doc = cue.doc
+    # The characterisation ends with its quotation: 'as a “crazy system” during a stop in Flint' keeps
+    # the quoted words and drops the time and place that follow them.
+    closing = [t.i for t in doc[obj.i: right + 1] if t.text in ("”", '"', "''")]
+    if closing and closing[-1] < right and doc[closing[-1] + 1].dep_ == "prep" \
+            and doc[closing[-1] + 1].lower_ in ("during", "in", "at", "on", "while", "after", "before"):
+        right = closing[-1]
+    for t in doc[obj.i: right + 1]:
+        if t.text in ("—", "–"):
+            right = t.i - 1
+            break
     while right > obj.left_edge.i and (doc[right].is_punct or doc[right].text in "”\"’"):
         right -= 1
     left = obj.left_edge.i
