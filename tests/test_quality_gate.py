@@ -42,13 +42,13 @@ SEED_FLOORS = {
     "checks.recall": 1.0,              # target 1.0
 }
 
-# polnear_score.py on the first 30 articles of polnear_dev.jsonl. Measured: overlap.content.f1 0.597,
-# overlap.source_accuracy 0.814, direct.recall 0.854.
+# polnear_score.py on the first 30 articles of polnear_dev.jsonl. Measured: overlap.content.f1 0.610,
+# overlap.source_accuracy 0.831, direct.recall 0.881 (all 84 dev articles: 0.616, 0.865, 0.886).
 POLNEAR_LIMIT = 30
 POLNEAR_FLOORS = {
-    "overlap.content.f1": 0.58,
-    "overlap.source_accuracy": 0.795,
-    "direct.recall": 0.835,
+    "overlap.content.f1": 0.595,
+    "overlap.source_accuracy": 0.815,
+    "direct.recall": 0.865,
 }
 
 
