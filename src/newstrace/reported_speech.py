@@ -29,11 +29,13 @@ class IndirectSpeech:
 
 # Verbs whose to-infinitive complement is the content ("declined to comment", "vowed to enter Rafah").
 XCOMP_CONTENT = {"vow", "pledge", "promise", "threaten", "urge", "want", "plan", "agree", "decline", "refuse", "expect",
-                 "offer", "propose", "hope", "intend", "seek", "aim", "vow", "demand", "ask", "call", "warn", "insist"}
+                 "offer", "propose", "hope", "intend", "seek", "aim", "vow", "demand", "ask", "call", "warn", "insist",
+                 "encourage"}
 # Verbs whose object (with its 'for …' reason) is the content ("blasted him for not paying taxes").
 JUDGEMENT = {"criticize", "criticise", "attack", "blast", "praise", "accuse", "slam", "condemn", "denounce", "mock",
              "applaud", "commend", "fault", "blame", "thank", "congratulate", "defend", "dismiss", "reject", "support",
-             "endorse", "oppose", "call", "describe", "label", "brand", "cite", "mention", "identify"}
+             "endorse", "oppose", "call", "describe", "label", "brand", "cite", "mention", "identify", "hail", "laud",
+             "liken", "compare", "rate", "proclaim", "chant"}
 
 
 def content_span(comp: Token, cue: Token) -> Optional[tuple[int, int]]:
@@ -63,7 +65,7 @@ def content_span(comp: Token, cue: Token) -> Optional[tuple[int, int]]:
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         after = doc[t.i + 2] if t.i + 2 < len(doc) else None
         if t.text in (",", "—", "–", "(") and nxt is not None and (
-                t.text in ("—", "–") or
+                (t.text in ("—", "–") and nxt.text not in ("“", '"')) or
                 nxt.dep_ in ("relcl", "appos") or nxt.lower_ in ("which", "who", "whose") or
                 (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl")) or
                 (nxt.pos_ == "ADV" and after is not None and after.tag_ == "VBG") or
@@ -124,6 +126,10 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
             comp = next((c for c in tok.children if c.dep_ == "xcomp" and not mask.has(c)), None)
             if comp is not None:
                 span = content_span(comp, tok)
+                # 'asked the crowd to welcome the governor': who is asked belongs to the request
+                obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < comp.i), None)
+                if span is not None and obj is not None:
+                    span = (doc[obj.left_edge.i].idx, span[1])
         if span is None and lemma in JUDGEMENT | OBJECT_CONTENT:
             span = _object_content(tok)
         if span is None and lemma in ("call", "ask", "push", "press", "appeal", "urge"):
@@ -175,7 +181,7 @@ def _object_content(cue: Token) -> Optional[tuple[int, int]]:
         return None
     right = obj.right_edge.i
     for c in cue.children:
-        if c.i > obj.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "as", "over"))):
+        if c.i > obj.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "to"))):
             right = max(right, c.right_edge.i)
     doc = cue.doc
     # The characterisation ends with its quotation: 'as a “crazy system” during a stop in Flint' keeps
