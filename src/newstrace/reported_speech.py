@@ -38,6 +38,11 @@ JUDGEMENT = {"criticize", "criticise", "attack", "blast", "praise", "accuse", "s
              "liken", "compare", "rate", "proclaim", "chant"}
 
 
+def _is_dash(t: Token) -> bool:
+    """An em or en dash, or a hyphen standing alone between spaces as a dash."""
+    return t.text in ("—", "–", "--") or (t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_))
+
+
 def content_span(comp: Token, cue: Token) -> Optional[tuple[int, int]]:
     """Character span of a reported clause: its subtree, kept within the cue's part of the sentence
     (semicolons divide), without a trailing non-restrictive clause (', which …', ', the alliance …')."""
@@ -64,8 +69,8 @@ def content_span(comp: Token, cue: Token) -> Optional[tuple[int, int]]:
     for t in doc[max(left, comp.i) + 1: right + 1]:
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         after = doc[t.i + 2] if t.i + 2 < len(doc) else None
-        if t.text in (",", "—", "–", "(") and nxt is not None and (
-                (t.text in ("—", "–") and nxt.text not in ("“", '"')) or
+        if (t.text in (",", "(") or _is_dash(t)) and nxt is not None and (
+                (_is_dash(t) and nxt.text not in ("“", '"')) or
                 nxt.dep_ in ("relcl", "appos") or nxt.lower_ in ("which", "who", "whose") or
                 (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl")) or
                 (nxt.pos_ == "ADV" and after is not None and after.tag_ == "VBG") or
@@ -181,17 +186,19 @@ def _object_content(cue: Token) -> Optional[tuple[int, int]]:
         return None
     right = obj.right_edge.i
     for c in cue.children:
-        if c.i > obj.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "to"))):
+        if c.i > obj.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "to", "on"))):
             right = max(right, c.right_edge.i)
     doc = cue.doc
     # The characterisation ends with its quotation: 'as a “crazy system” during a stop in Flint' keeps
     # the quoted words and drops the time and place that follow them.
     closing = [t.i for t in doc[obj.i: right + 1] if t.text in ("”", '"', "''")]
-    if closing and closing[-1] < right and doc[closing[-1] + 1].dep_ == "prep" \
-            and doc[closing[-1] + 1].lower_ in ("during", "in", "at", "on", "while", "after", "before"):
-        right = closing[-1]
+    if closing and closing[-1] < right:
+        nxt = doc[closing[-1] + 1]
+        if (nxt.dep_ == "prep" and nxt.lower_ in ("during", "in", "at", "on", "while", "after", "before")) \
+                or nxt.dep_ == "npadvmod" or nxt.ent_type_ in ("DATE", "TIME"):
+            right = closing[-1]
     for t in doc[obj.i: right + 1]:
-        if t.text in ("—", "–"):
+        if _is_dash(t):
             right = t.i - 1
             break
     while right > obj.left_edge.i and (doc[right].is_punct or doc[right].text in "”\"’"):
