@@ -180,7 +180,8 @@ def _object_content(cue: Token) -> Optional[tuple[int, int]]:
     if obj is None:
         return None
     lemma = cue.lemma_.lower()
-    if lemma in OBJECT_CONTENT and obj.pos_ != "NOUN":
+    complemented = any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for")) for c in cue.children)
+    if lemma in OBJECT_CONTENT and obj.pos_ != "NOUN" and not complemented:
         return None
     if lemma not in OBJECT_CONTENT and obj.pos_ == "PRON" and not any(c.dep_ in ("oprd", "prep") for c in cue.children):
         return None
