@@ -81,3 +81,10 @@ def test_reported_speech_in_the_headline(strike):
 def test_indirect_speech_in_the_body(strike):
     q = find(strike, "the backlog had reached 40 ships", kinds=("indirect",))
     assert "Reyes" in name(q) and q.cue == "said"
+
+
+def test_a_named_source_inside_the_phrase_beats_the_last_outlet(analyze_text):
+    a = analyze_text("Reuters reported on Monday that the bank would close two branches.\n\n"
+                     "A report in the Financial Times said that the bank had lost millions in the deal.")
+    q = find(a, "the bank had lost millions", kinds=("indirect",))
+    assert q.speaker is not None and "Financial Times" in q.speaker.name

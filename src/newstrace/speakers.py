@@ -162,6 +162,9 @@ class Referents:
         if head.pos_ == "PROPN" and head.ent_type_ == "PERSON" or appos is not None:
             return Ref(" ".join(t.text for t in head.subtree if t.pos_ == "PROPN") or head.text, None), "name"
         head_words = {head.lemma_.lower(), head.lower_}
+        inner = self.at(phrase.start_char, phrase.end_char)
+        if inner is not None and inner.kind in ("org", "outlet", "person"):
+            return inner.ref, "name"  # 'a report in the Economic Observer': the named source in the phrase
         if head_words & set(words()["outlet_nouns"]) and head.tag_ != "NNS":
             outlet = next((r for r in self.before(phrase.start_char, voice) if r.kind == "outlet"), None)
             if outlet:
