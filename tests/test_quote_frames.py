@@ -88,3 +88,17 @@ def test_a_named_source_inside_the_phrase_beats_the_last_outlet(analyze_text):
                      "A report in the Financial Times said that the bank had lost millions in the deal.")
     q = find(a, "the bank had lost millions", kinds=("indirect",))
     assert q.speaker is not None and "Financial Times" in q.speaker.name
+
+
+def test_she_does_not_point_back_to_a_man(analyze_text):
+    a = analyze_text("Opposition spokeswoman Karen Hale attacked the plan on Monday. Finance Minister Robert Lang "
+                     "defended it in parliament.\n\n“This budget fails every family in the country,” she said.")
+    q = find(a, "This budget fails every family")
+    assert q.speaker is not None and q.speaker.name.endswith("Hale")
+
+
+def test_a_friend_of_someone_is_not_that_someone(analyze_text):
+    a = analyze_text("Maria Lopez was detained at the border on Friday.\n\n"
+                     "A friend of Lopez said that she had done nothing wrong.")
+    q = find(a, "she had done nothing wrong", kinds=("indirect",))
+    assert q.speaker is not None and "Maria Lopez" != q.speaker.name

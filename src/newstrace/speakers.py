@@ -28,6 +28,18 @@ def words() -> dict:
     return json.loads(resources.files("newstrace").joinpath("data/speaker_words.json").read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=1)
+def given_names() -> dict:
+    return json.loads(resources.files("newstrace").joinpath("data/given_names.json").read_text(encoding="utf-8"))
+
+
+def gender_of_name(name: str) -> Optional[str]:
+    """'male'/'female' from a common given name ('Sajid Javid' -> male), None when unknown."""
+    first = name.split()[0].lower() if name.split() else ""
+    names = given_names()
+    return "male" if first in names["male"] else "female" if first in names["female"] else None
+
+
 @dataclass
 class Referent:
     start: int
@@ -103,6 +115,8 @@ class Referents:
         if span is not None and span.start > 0:
             prev = span.doc[span.start - 1].lower_
             gender = "male" if prev in words()["male_titles"] else "female" if prev in words()["female_titles"] else None
+        if gender is None and kind == "person":
+            gender = gender_of_name(ref.name)
         title = self.title_before(span) if kind == "person" and span is not None else None
         if title is not None and country is None:
             country = self.country_in(title)
@@ -163,7 +177,7 @@ class Referents:
             return Ref(" ".join(t.text for t in head.subtree if t.pos_ == "PROPN") or head.text, None), "name"
         head_words = {head.lemma_.lower(), head.lower_}
         inner = self.at(phrase.start_char, phrase.end_char)
-        if inner is not None and inner.kind in ("org", "outlet", "person"):
+        if inner is not None and inner.kind in ("org", "outlet"):
             return inner.ref, "name"  # 'a report in the Economic Observer': the named source in the phrase
         if head_words & set(words()["outlet_nouns"]) and head.tag_ != "NNS":
             outlet = next((r for r in self.before(phrase.start_char, voice) if r.kind == "outlet"), None)
@@ -176,8 +190,9 @@ class Referents:
         if head_words & set(words()["group_nouns"]) and head.tag_ in ("NNS", "NNPS"):
             name = strip_determiner(text)
             return Ref(name[0].upper() + name[1:], named.ref.entity if named else None), "group"
-        if named:  # 'the U.S. resolution', 'a U.S. bid': the party named in the phrase
+        if named and named.kind != "person":  # 'the U.S. resolution', 'a U.S. bid': the party named in the phrase
             return named.ref, "name"
+        # 'A friend of Lopez', 'his lawyer': someone related to a named person, not that person.
         name = strip_determiner(text)
         return (Ref(name[0].upper() + name[1:], None) if name else None), "group"
 
