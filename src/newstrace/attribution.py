@@ -16,18 +16,23 @@ from spacy.tokens import Doc, Span, Token
 from .speakers import words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-ADDRESSEE_LEMMAS = {"tell", "assure", "warn", "inform", "brief", "notify", "remind", "urge", "ask", "advise", "reassure", "promise", "caution", "thank", "email", "text", "message", "write"}
 CAUSATIVES = {"have", "get", "make", "let"}
 @functools.lru_cache(maxsize=1)
-def cue_verbs() -> dict[str, Optional[str]]:
-    """lemma -> medium implied by the verb (or None), from data/cue_verbs.txt."""
-    out: dict[str, Optional[str]] = {}
-    text = resources.files("newstrace").joinpath("data/cue_verbs.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, _, medium = line.partition("\t")
-            out[lemma.strip()] = medium.strip() or None
+def cue_table() -> dict[str, tuple[Optional[str], frozenset[str]]]:
+    """lemma -> (medium the verb implies or None, kinds of content it takes), from data/cue_verbs.tsv."""
+    out: dict[str, tuple[Optional[str], frozenset[str]]] = {}
+    text = resources.files("newstrace").joinpath("data/cue_verbs.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for lemma, medium, content in rows[1:]:
+        kinds = frozenset(k for k in content.strip().split(",") if k and k != "-")
+        out[lemma.strip()] = (None if medium.strip() in ("", "-") else medium.strip(), kinds)
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def verbs_taking(kind: str) -> frozenset[str]:
+    """Cue lemmas whose content can be of this kind: infinitive, object, judgement, addressee."""
+    return frozenset(lemma for lemma, (_, kinds) in cue_table().items() if kind in kinds)
 
 
 @dataclass
@@ -66,7 +71,7 @@ def is_cue_noun(tok: Token) -> bool:
 def is_cue(tok: Token) -> bool:
     if tok.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in tok.children):
         return True
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_verbs() and tok.lemma_.lower() not in ("be", "have")
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_table() and tok.lemma_.lower() not in ("be", "have")
 
 
 def subject_of(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Token]:
@@ -129,7 +134,7 @@ def addressee_of(cue: Token, mask: QuoteMask) -> Optional[Span]:
     for c in cue.children:
         if mask.has(c):
             continue
-        if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and lemma in ADDRESSEE_LEMMAS and c.pos_ in ("PROPN", "NOUN", "PRON")):
+        if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and lemma in verbs_taking("addressee") and c.pos_ in ("PROPN", "NOUN", "PRON")):
             return cue.doc[c.left_edge.i: c.right_edge.i + 1]
         if c.dep_ == "prep" and c.lower_ == "to" and lemma in ("say", "speak", "write", "explain", "announce", "declare"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -149,7 +154,7 @@ def medium_of(cue: Token, mask: QuoteMask) -> Optional[str]:
             if any(t.lower_ in nouns for t in span):
                 text = span.text.strip().rstrip(".,;:").strip()
                 return text[2:] if text.lower().startswith("a ") else text
-    return cue_verbs().get(cue.lemma_.lower())
+    return cue_table().get(cue.lemma_.lower(), (None,))[0]
 
 
 def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask) -> Optional[Attribution]:
@@ -208,7 +213,7 @@ def _inner_cue(quote_tokens: list[Token], mask: QuoteMask) -> Optional[Token]:
     if not words_:
         return None
     first = words_[0]
-    if first.pos_ == "VERB" and first.lemma_.lower() in cue_verbs():
+    if first.pos_ == "VERB" and first.lemma_.lower() in cue_table():
         subj = next((c for c in first.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None and not mask.has(subj) and subj.i < first.i:
             return first

@@ -10,13 +10,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import SUBJECT_DEPS, QuoteMask, is_cue, is_cue_noun, mention_of, phrase_of, subject_of
-
-# Verbs whose direct object is what was said ("reiterated his country's determination to …").
-OBJECT_CONTENT = {"reiterate", "announce", "deny", "confirm", "reveal", "disclose", "acknowledge", "admit", "report",
-                  "predict", "promise", "pledge", "demand", "propose", "repeat", "stress", "emphasize", "emphasise",
-                  "underscore", "highlight", "recount", "recall", "describe", "express", "voice", "cite", "claim"}
-
+from .attribution import SUBJECT_DEPS, QuoteMask, is_cue, is_cue_noun, mention_of, phrase_of, subject_of, verbs_taking
 
 @dataclass
 class IndirectSpeech:
@@ -25,17 +19,6 @@ class IndirectSpeech:
     content_start: int
     content_end: int
     mention: Optional[Span] = None  # the mention as written, with its apposition
-
-
-# Verbs whose to-infinitive complement is the content ("declined to comment", "vowed to enter Rafah").
-XCOMP_CONTENT = {"vow", "pledge", "promise", "threaten", "urge", "want", "plan", "agree", "decline", "refuse", "expect",
-                 "offer", "propose", "hope", "intend", "seek", "aim", "vow", "demand", "ask", "call", "warn", "insist",
-                 "encourage"}
-# Verbs whose object (with its 'for …' reason) is the content ("blasted him for not paying taxes").
-JUDGEMENT = {"criticize", "criticise", "attack", "blast", "praise", "accuse", "slam", "condemn", "denounce", "mock",
-             "applaud", "commend", "fault", "blame", "thank", "congratulate", "defend", "dismiss", "reject", "support",
-             "endorse", "oppose", "call", "describe", "label", "brand", "cite", "mention", "identify", "hail", "laud",
-             "liken", "compare", "rate", "proclaim", "chant"}
 
 
 def _is_dash(t: Token) -> bool:
@@ -127,7 +110,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
         if span is None and not own_subject:
             continue
-        if span is None and lemma in XCOMP_CONTENT:
+        if span is None and lemma in verbs_taking("infinitive"):
             comp = next((c for c in tok.children if c.dep_ == "xcomp" and not mask.has(c)), None)
             if comp is not None:
                 span = content_span(comp, tok)
@@ -135,7 +118,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
                 obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < comp.i), None)
                 if span is not None and obj is not None:
                     span = (doc[obj.left_edge.i].idx, span[1])
-        if span is None and lemma in JUDGEMENT | OBJECT_CONTENT:
+        if span is None and lemma in verbs_taking("judgement") | verbs_taking("object"):
             span = _object_content(tok)
         if span is None and lemma in ("call", "ask", "push", "press", "appeal", "urge"):
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
@@ -181,9 +164,9 @@ def _object_content(cue: Token) -> Optional[tuple[int, int]]:
         return None
     lemma = cue.lemma_.lower()
     complemented = any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for")) for c in cue.children)
-    if lemma in OBJECT_CONTENT and obj.pos_ != "NOUN" and not complemented:
+    if lemma in verbs_taking("object") and obj.pos_ != "NOUN" and not complemented:
         return None
-    if lemma not in OBJECT_CONTENT and obj.pos_ == "PRON" and not any(c.dep_ in ("oprd", "prep") for c in cue.children):
+    if lemma not in verbs_taking("object") and obj.pos_ == "PRON" and not any(c.dep_ in ("oprd", "prep") for c in cue.children):
         return None
     right = obj.right_edge.i
     for c in cue.children:

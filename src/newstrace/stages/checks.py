@@ -11,23 +11,15 @@ single-quoted phrases, and short double-quoted ones in a sentence with no speech
 from __future__ import annotations
 
 import difflib
-import functools
 import re
-from pathlib import Path
 
+from ..attribution import cue_table
 from ..framing_acts import find_act, fold, same_party
 from ..framing_quotes import SCARE_MAX_WORDS, quote_regions, word_count
 from ..model import Check
 
-CUE_VERBS = Path(__file__).resolve().parent.parent / "data" / "cue_verbs.txt"
 MIN_DUPLICATE_WORDS = 6
 DUPLICATE_SIMILARITY = 0.75  # share of words two quotes must have in common to be one statement
-
-
-@functools.lru_cache(maxsize=1)
-def cue_verbs() -> frozenset[str]:
-    lines = CUE_VERBS.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split("\t")[0].strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def shown_words(text: str) -> list[str]:
@@ -64,7 +56,7 @@ def speech_nearby(ctx, offset: int) -> bool:
     span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return False
-    return any(t.lemma_.lower() in cue_verbs() and t.pos_ == "VERB" for t in span.sent)
+    return any(t.lemma_.lower() in cue_table() and t.pos_ == "VERB" for t in span.sent)
 
 
 def attested_by(ctx, start: int, end: int, phrase: str) -> tuple[str, str | None, str] | None:
