@@ -86,12 +86,16 @@ def batch(
     published: Optional[str] = typer.Option(None, "--published", callback=check_date, help="Publication date for inputs that carry none."),
     kb: Optional[List[str]] = KB_OPTION,
     allow_private: bool = typer.Option(False, "--allow-private", help="Let URLs reach loopback or private addresses."),
+    workers: int = typer.Option(0, "--workers", "-j", min=0, help="Worker processes (0: one per core; 1: no extra process)."),
 ) -> None:
-    """Analyse many articles and write their documents as JSON lines. A bad article is reported and skipped.
+    """Analyse many articles and write their documents as JSON lines, in input order, using every core.
+    A bad input or article is reported on standard error and skipped.
 
     The output file is written whole or not at all (a temporary file renamed at the end).
+
+    Example: newstrace batch corpus/ feed.xml crawl.warc.gz --jsonl out.jsonl
     """
-    from . import api
+    from .batch import Failure, analyse_all
     settings = make_settings(kb, allow_private)
     done = failed = 0
     out_dir = jsonl.resolve().parent
@@ -100,19 +104,15 @@ def batch(
     fd, tmp = tempfile.mkstemp(prefix=".newstrace-", suffix=".jsonl", dir=out_dir)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            for spec in inputs:
-                try:
-                    for result in api.analyze_many(spec, published, settings):
-                        if isinstance(result, InputError):
-                            failed += 1
-                            typer.echo(f"newstrace: skipped: {result}", err=True)
-                            continue
-                        out.write(result.to_json(indent=None) + "\n")
-                        done += 1
-                except InputError as exc:
+            for result in analyse_all(inputs, published, settings, workers):
+                if isinstance(result, Failure):
                     failed += 1
-                    typer.echo(f"newstrace: skipped: {exc}", err=True)
-        os.replace(tmp, jsonl)
+                    typer.echo(f"newstrace: skipped: {result.message}", err=True)
+                    continue
+                out.write(result + "\n")
+                done += 1
+        if done or not failed:  # nothing analysed and only failures: leave any earlier output as it was
+            os.replace(tmp, jsonl)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -1,0 +1,58 @@
+"""`newstrace batch`: many inputs, results in input order whatever the number of workers, bad inputs
+reported and skipped, and an output file that is written whole or not at all."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BIN = Path(sys.executable).parent / "newstrace"
+
+
+@pytest.fixture(scope="module")
+def inputs(shared, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("batch-in")
+    texts = sorted((shared / "corpus" / "text").glob("bbc_*.txt"))[:3]
+    for n, src in enumerate(texts):
+        shutil.copy(src, folder / f"{n}-{src.name}")
+    (folder / "9-empty.txt").write_text("")
+    return folder
+
+
+def run(*args):
+    return subprocess.run([str(BIN), "batch", *map(str, args)], capture_output=True, text=True, timeout=600)
+
+
+def test_two_workers_give_the_same_documents_in_input_order(inputs, tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    p1 = run(inputs, "--jsonl", one, "--workers", "1")
+    p2 = run(inputs, "--jsonl", two, "--workers", "2")
+    assert p1.returncode == 0 and p2.returncode == 0, p1.stderr + p2.stderr
+    docs1 = [json.loads(x) for x in one.read_text().splitlines()]
+    docs2 = [json.loads(x) for x in two.read_text().splitlines()]
+    assert [Path(d["article"]["source"]).name for d in docs1] == sorted(p.name for p in inputs.iterdir() if p.stat().st_size)
+    assert docs1 == docs2
+    assert "1 skipped" in p2.stderr and "9-empty.txt" in p2.stderr and "Traceback" not in p2.stderr
+
+
+def test_nothing_readable_means_exit_2_and_no_output_file(tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a.txt").write_text("")
+    out = tmp_path / "out.jsonl"
+    proc = run(bad, "--jsonl", out)
+    assert proc.returncode == 2
+    assert not out.exists()
+    assert "Traceback" not in proc.stderr
+
+
+def test_an_existing_output_survives_a_failed_run(tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_text("keep me\n")
+    proc = run(tmp_path / "missing-folder", "--jsonl", out)
+    assert proc.returncode == 2
+    assert out.read_text() == "keep me\n"
