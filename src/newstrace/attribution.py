@@ -230,6 +230,9 @@ def mention_of(subj: Token, cue: Token, mask: QuoteMask) -> Span:
         right -= 1
     while left < subj.i and (doc[left].dep_ in ("cc", "punct") or mask.has(doc[left])):
         left += 1
+    dateline = [t.i for t in doc[left: subj.i] if t.text in ("--", "—", "–")]
+    if dateline:  # 'WASHINGTON -- President Obama': the dateline is not part of the mention
+        left = dateline[-1] + 1
     if right - left > 30:
         return phrase_of(subj, mask)
     return doc[left: right + 1]

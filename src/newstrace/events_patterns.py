@@ -131,12 +131,18 @@ def match_verb(verb: Token, lemma: Optional[str] = None, scope: Optional[list[To
     if not entries:
         return Match(default, verb, [lemma], None) if default else None
     entries.sort(key=lambda e: -len(e.words))
+    # A saying verb ('say', 'tell', 'assure', 'suggest') is a speech act PLOVER codes only when a pattern
+    # written for that very verb says what act it is ('said it supports'); the patterns its block shares
+    # with 'announce' or 'express', and the block's default, would make every statement an event.
+    speech = lemma in cues().get("report", set())
     toks = scope if scope is not None else clause_tokens(verb)
     after = [t for t in toks if t.i > verb.i and t.lower_ not in entries[0].words[1:]]
     before = [t for t in toks if t.i < verb.i]
     best: Optional[Match] = None
     for entry in entries:
         for pat in d.patterns.get(entry.block, []):
+            if speech and pat.origin and pat.origin != lemma:
+                continue
             got_post = _match_units(pat.post, after)
             if got_post is None:
                 continue
@@ -151,8 +157,11 @@ def match_verb(verb: Token, lemma: Optional[str] = None, scope: Optional[list[To
                 best = Match(pat.code, verb, entry.words, pat, target, weight)
     if best is None and default:
         best = Match(default, verb, entries[0].words, None)
-    if best is None and lemma not in cues().get("generic", set()):
-        # Generic verbs ('add', 'remain', 'go') code only through a pattern, never by their block's default.
+    # Generic verbs ('add', 'remain', 'go') and saying verbs code only through a pattern, never by their
+    # block's default; so does a verb one of whose blocks is marked not-an-event ('risk' is listed under
+    # both RISK '---' and ENDANGER 130): which sense the text means is unknown.
+    ambiguous = any(d.blocks.get(e.block) is None and not e.code for e in entries)
+    if best is None and lemma not in cues().get("generic", set()) and not speech and not ambiguous:
         entry = next((e for e in entries if e.code or d.blocks.get(e.block)), None)
         if entry is not None:
             best = Match(entry.code or d.blocks[entry.block], verb, entry.words, None)

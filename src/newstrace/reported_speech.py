@@ -170,7 +170,7 @@ def _object_content(cue: Token) -> Optional[tuple[int, int]]:
         return None
     right = obj.right_edge.i
     for c in cue.children:
-        if c.i > obj.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "to", "on"))):
+        if c.i > obj.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "to", "on", "of"))):
             right = max(right, c.right_edge.i)
     doc = cue.doc
     # The characterisation ends with its quotation: 'as a “crazy system” during a stop in Flint' keeps

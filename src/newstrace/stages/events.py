@@ -38,6 +38,7 @@ class Coded:
     type: str
     noun: Optional[Token] = None  # the event noun of a light verb
     dropped: bool = False
+    folded: bool = False  # a coded complement was folded into this verb
 
 
 def run(ctx) -> None:
@@ -154,6 +155,13 @@ def code_verbs(sent: Span) -> list[Coded]:
             gov.dropped = True  # 'vowed to enter': the act, intended
         else:
             c.dropped = True  # 'agreed to provide aid' is one AGREE; 'rallied, calling for' one PROTEST
+            gov.folded = True
+    for c in coded:
+        # A vow or promise says nothing PLOVER codes unless what is promised is an act: 'vowed that his
+        # country would go it alone' is a statement, 'vowed to attack' or 'pledged aid' an event.
+        if c.match.pattern is None and c.noun is None and not c.folded and verb_lemma(c.verb) in intent \
+                and any(k.dep_ in ("ccomp", "xcomp") for k in c.verb.children):
+            c.dropped = True
     for c in coded:
         if c.dropped:
             continue
