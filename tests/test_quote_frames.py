@@ -102,3 +102,11 @@ def test_a_friend_of_someone_is_not_that_someone(analyze_text):
                      "A friend of Lopez said that she had done nothing wrong.")
     q = find(a, "she had done nothing wrong", kinds=("indirect",))
     assert q.speaker is not None and "Maria Lopez" != q.speaker.name
+
+
+def test_a_quoted_characterisation_gets_the_phrase_it_belongs_to(analyze_text):
+    a = analyze_text("Senator Ray Dunn blamed the outage on “gross negligence” at the utility.\n\n"
+                     "The utility did not respond.")
+    q = find(a, "gross negligence", kinds=("indirect",))
+    assert "the outage" in q.text and q.speaker is not None and "Dunn" in q.speaker.name
+    assert [f.text for f in q.fragments] == ["gross negligence"]

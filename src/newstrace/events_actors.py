@@ -22,6 +22,15 @@ from .model import ActorRef, Analysis
 
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "which", "that",
             "whom", "this", "these", "those", "itself", "themselves", "himself", "herself", "one", "some", "both"}
+
+
+def is_pronoun(tok) -> bool:
+    """A pronoun, but not 'US' written in capitals: that is the country ('the US remains committed')."""
+    if len(tok.text) > 1 and tok.text.isupper():
+        return False
+    return tok.lower_ in PRONOUNS or tok.pos_ == "PRON"
+
+
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 CORE_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "case", "quantmod", "flat"}
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -196,7 +205,7 @@ class ActorResolver:
         return out
 
     def _resolve_one(self, head: Token) -> list[ActorRef]:
-        if head.lower_ in PRONOUNS or head.pos_ == "PRON" or head.ent_type_ in NOT_ACTOR_ENTS:
+        if is_pronoun(head) or head.ent_type_ in NOT_ACTOR_ENTS:
             return []
         core = self.core(head)
         mention = self.mention(head)

@@ -134,7 +134,7 @@ def match_verb(verb: Token, lemma: Optional[str] = None, scope: Optional[list[To
     # A saying verb ('say', 'tell', 'assure', 'suggest') is a speech act PLOVER codes only when a pattern
     # written for that very verb says what act it is ('said it supports'); the patterns its block shares
     # with 'announce' or 'express', and the block's default, would make every statement an event.
-    speech = lemma in cues().get("report", set())
+    speech = lemma in cues().get("saying", set())
     toks = scope if scope is not None else clause_tokens(verb)
     after = [t for t in toks if t.i > verb.i and t.lower_ not in entries[0].words[1:]]
     before = [t for t in toks if t.i < verb.i]

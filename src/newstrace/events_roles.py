@@ -160,7 +160,12 @@ def attached_verb(span_tokens: list[Token]) -> Optional[Token]:
 
 
 def date_reaches(date_verb: Token, verb: Token) -> bool:
-    """A date on date_verb also dates verb when verb depends on it through non-reporting links."""
+    """A date on date_verb also dates verb when verb depends on it through non-reporting links, or when
+    date_verb is an act the verb came right after ('warned after meeting with him on Friday': the
+    warning was on Friday too)."""
+    prep = date_verb.head
+    if date_verb.dep_ == "pcomp" and prep.lower_ in ("after", "following", "upon") and prep.head.i == verb.i:
+        return True
     cur, steps = verb, 0
     while steps < 5:
         if cur.i == date_verb.i:
@@ -192,6 +197,8 @@ def modality(verb: Token, in_quote: Callable[[int], bool]) -> str:
             return "hypothetical"
     if any(k.dep_ == "aux" and k.lower_ in c.get("conditional_aux", set()) for k in verb.children):
         return "hypothetical"
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in c.get("possibility", set()):
+        return "hypothetical"  # 'it risks killing more civilians': a possible act, not one that happened
     if any(k.dep_ == "aux" and k.lower_ in c.get("future", set()) for k in verb.children):
         return "intended"
     if verb.lemma_.lower() in c.get("intent", set()) and any(k.dep_ == "xcomp" for k in verb.children):

@@ -16,7 +16,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from .. import dates
-from ..events_actors import PRONOUNS, ActorResolver
+from ..events_actors import ActorResolver, is_pronoun
 from ..events_dictionary import cues, doer_types, nominalisations, plover_type, shifted_code, verb_types
 from ..events_patterns import Match, clause_tokens, match_verb, verb_lemma
 from ..events_roles import (attached_verb, date_reaches, is_passive, modality, negated, place_of,
@@ -39,6 +39,7 @@ class Coded:
     noun: Optional[Token] = None  # the event noun of a light verb
     dropped: bool = False
     folded: bool = False  # a coded complement was folded into this verb
+    obligation: bool = False  # coded as a demand from its 'that Y must' clause
 
 
 def run(ctx) -> None:
@@ -53,14 +54,35 @@ def run(ctx) -> None:
     events: list[Event] = []
     for sent in ctx.doc.sents:
         events.extend(_sentence_events(ctx, sent, resolver, quotes, state))
-    seen = set()
-    for ev in events:
-        k = (ev.type, ev.start, ev.trigger, ev.source.name if ev.source else None, ev.target.name if ev.target else None)
-        if k in seen:
-            continue
-        seen.add(k)
+    for ev in _merge_repeats(events):
         ev.id = f"ev{len(analysis.events) + 1}"
         analysis.events.append(ev)
+
+
+def _merge_repeats(events: list[Event]) -> list[Event]:
+    """One event per act: a later mention of the same act (same CAMEO code, same doer, same target, same
+    negation and intention, no date that disagrees) is dropped, as the same veto told in the headline, the
+    lede and a quoted report is one veto. The first mention stays and takes the date and place a later one
+    gives ('vetoed on Friday')."""
+    kept: list[Event] = []
+    for ev in events:
+        same = next((k for k in kept if _same_act(k, ev)), None)
+        if same is None:
+            kept.append(ev)
+            continue
+        if same.date is None and ev.date is not None:
+            same.date, same.date_text = ev.date, ev.date_text
+        if same.location is None and ev.location is not None:
+            same.location = ev.location
+    return kept
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    def party(r):
+        return (r.entity or r.name) if r is not None else None
+    return (a.cameo, a.type, party(a.source), party(a.target), a.negated, a.modality == "intended") == \
+        (b.cameo, b.type, party(b.source), party(b.target), b.negated, b.modality == "intended") and \
+        (a.date is None or b.date is None or a.date == b.date)
 
 
 def _kb(ctx):
@@ -137,7 +159,8 @@ def code_verbs(sent: Span) -> list[Coded]:
         if m.code != OBLIGATION_CODE:
             act = nominalisations().get(noun.lemma_.lower(), "") if noun is not None else verb_lemma(tok)
             ptype = verb_types().get(act, ptype)
-        coded.append(Coded(tok, m, ptype, noun))
+        coded.append(Coded(tok, m, ptype, noun, obligation=obligation is not None and m.code == OBLIGATION_CODE
+                           and m.pattern is None and m.verb is tok and len(m.words) > 1))
     by_verb = {c.verb.i: c for c in coded}
     intent = cues().get("intent", set())
     for c in coded:
@@ -157,10 +180,7 @@ def code_verbs(sent: Span) -> list[Coded]:
             c.dropped = True  # 'agreed to provide aid' is one AGREE; 'rallied, calling for' one PROTEST
             gov.folded = True
     for c in coded:
-        # A vow or promise says nothing PLOVER codes unless what is promised is an act: 'vowed that his
-        # country would go it alone' is a statement, 'vowed to attack' or 'pledged aid' an event.
-        if c.match.pattern is None and c.noun is None and not c.folded and verb_lemma(c.verb) in intent \
-                and any(k.dep_ in ("ccomp", "xcomp") for k in c.verb.children):
+        if c.type == "AGREE" and _empty_promise(c):
             c.dropped = True
     for c in coded:
         if c.dropped:
@@ -171,6 +191,22 @@ def code_verbs(sent: Span) -> list[Coded]:
             c.dropped = True  # 'for signing', 'before allowing': a purpose or condition; 'after meeting' stays
     kept = [c for c in coded if not c.dropped]
     return _main_events(kept)
+
+
+def _empty_promise(c: Coded) -> bool:
+    """A vow or promise coded by its verb alone whose complement is no act: 'vowed that his country would
+    go it alone', 'pledged to continue'. PLOVER's AGREE is a promise of something cooperative; 'vowed to
+    attack' is coded as the attack, 'pledged aid' or 'promised to help Haiti' stay."""
+    if c.match.pattern is not None or c.noun is not None or c.folded or verb_lemma(c.verb) not in cues().get("intent", set()):
+        return False
+    comp = next((k for k in c.verb.children if k.dep_ in ("ccomp", "xcomp")), None)
+    if comp is None:
+        return False
+    if comp.dep_ == "ccomp":
+        return True  # 'vowed that ...': a statement about what will happen
+    has_object = any((k.dep_ in ("dobj", "dative") and k.lower_ != "it") or (k.dep_ == "prep" and any(g.dep_ == "pobj" for g in k.children))
+                     for k in comp.children)
+    return verb_lemma(comp) in cues().get("generic", set()) and not has_object
 
 
 # Links into a clause that only gives background to the sentence's own news ('the group that controls
@@ -223,10 +259,15 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
         sources = _actors(src_tok, c.verb, resolver, quotes, state) or _actors(src_tok, c.verb, resolver, quotes, state, loose=True)
         if not sources and not is_passive(c.verb):
             continue  # a passive ('were killed in a bombing') is an event with an unnamed doer
-        target = None
+        scope = clause_tokens(c.verb)
+        place = place_of(c.verb, scope)
+        target, target_tok = None, None
         src_names = {s.name for s in sources}
-        target_tok = None
-        for cand in target_candidates(c.verb, src_tok, c.match.target_token, c.noun):
+        if c.obligation and c.noun is None:
+            cands = [c.match.target_token] if c.match.target_token is not None else []  # who must act, only
+        else:
+            cands = target_candidates(c.verb, src_tok, c.match.target_token, c.noun)
+        for cand in cands:
             found = [a for a in _actors(cand, c.verb, resolver, quotes, state) if a.name not in src_names]
             if found:
                 target, target_tok = found, cand
@@ -234,9 +275,9 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
         voice = analysis.voice_at(c.verb.idx)
         ref_date = voice.date if voice.kind == "relay" and voice.date else ctx.article.published
         date_text = _date_for(c.verb, sent, sent_dates)
-        scope = clause_tokens(c.verb)
-        place = place_of(c.verb, scope)
         mode = modality(c.verb, lambda off: _quote_at(quotes, off) is not None)
+        if mode == "hypothetical":
+            continue  # 'if too many are killed', 'may have rejected': no act the text says took place
         neg = negated(c.verb)
         cameo, ptype = c.match.code, c.type
         by_doer = doer_types().get(verb_lemma(c.verb)) if c.noun is None else None
@@ -262,7 +303,7 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
                     location=Ref(name=_place_name(place)) if place is not None else None,
                     voice=voice.id, via=voice.outlet if voice.kind == "relay" else None,
                     negated=neg, modality=mode))
-    subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in PRONOUNS]
+    subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not is_pronoun(t)]
     for t in subj[:1]:
         found = resolver.resolve(t)
         if found:
@@ -275,7 +316,7 @@ def _actors(tok: Optional[Token], verb: Token, resolver: ActorResolver, quotes, 
     of the clause that reports them, or the last sentence's subject."""
     if tok is None:
         return []
-    if tok.lower_ not in PRONOUNS and tok.pos_ != "PRON":
+    if not is_pronoun(tok):
         return resolver.resolve(tok, loose)
     low = tok.lower_
     if low in ("i", "we", "me", "us"):
@@ -291,7 +332,7 @@ def _actors(tok: Optional[Token], verb: Token, resolver: ActorResolver, quotes, 
                 break
             if cur.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
                 subj = subject_of(cur.head)
-                if subj is not None and subj.i != tok.i and subj.lower_ not in PRONOUNS:
+                if subj is not None and subj.i != tok.i and not is_pronoun(subj):
                     return resolver.resolve(subj)
             cur = cur.head
         return [ActorRef(name=a.name, entity=a.entity, code=a.code, mention=tok.text) for a in state["recent"]]

@@ -21,6 +21,7 @@ def run(ctx) -> None:
     quotes += _title_quotes(ctx, refs)
     quotes += _text_quotes(ctx, refs)
     quotes += _indirect_quotes(ctx, refs, quotes)
+    quotes += _hosts_for_fragments(ctx, quotes)
     quotes = _fold_fragments(quotes)
     text_quotes = sorted((q for q in quotes if q.field == "text"), key=lambda q: q.start)
     ordered = [q for q in quotes if q.field == "title"] + text_quotes
@@ -267,6 +268,42 @@ def _close_marks(text: str, a: int, b: int) -> int:
             if close >= 0:
                 return close + len(closing)
     return b
+
+
+MAX_FRAGMENT_WORDS = 6
+MAX_HOST_WORDS = 40
+
+
+def _hosts_for_fragments(ctx, quotes: list[Quote]) -> list[Quote]:
+    """A short quoted fragment whose cue has no reported clause around it ('called Trump a “liar”',
+    'blamed shootings on “implicit bias”') gets one: the cue's argument that holds the fragment."""
+    doc, text = ctx.doc, ctx.article.text
+    hosts = []
+    indirect = [q for q in quotes if q.kind == "indirect" and q.cue_span and q.field == "text"]
+    for q in quotes:
+        if q.kind != "partial" or q.field != "text" or not q.cue_span or len(q.text.split()) > MAX_FRAGMENT_WORDS:
+            continue
+        if any(h.cue_span == q.cue_span and h.start <= q.start and q.end <= h.end + 2 for h in indirect + hosts):
+            continue
+        cue = doc.char_span(q.cue_span[0], q.cue_span[1], alignment_mode="expand")
+        inside = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if cue is None or inside is None:
+            continue
+        cue_tok = cue.root
+        arg = next((c for c in cue_tok.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "aux", "neg", "advmod")
+                    and c.left_edge.i <= inside.start and inside.end - 1 <= c.right_edge.i), None)
+        if arg is None:
+            continue
+        a, b = doc[arg.left_edge.i].idx, doc[arg.right_edge.i].idx + len(doc[arg.right_edge.i])
+        while b > a and text[b - 1] in " .,;:":
+            b -= 1
+        b = _close_marks(text, a, b)
+        if len(text[a:b].split()) > MAX_HOST_WORDS or b - a <= len(q.text) + 2:
+            continue
+        hosts.append(Quote(id="", kind="indirect", text=text[a:b], start=a, end=b, speaker=q.speaker,
+                           speaker_mention=q.speaker_mention, speaker_span=q.speaker_span, cue=q.cue,
+                           cue_span=q.cue_span, voice=q.voice, via=q.via, evidence=cue_tok.sent.text.strip()))
+    return hosts
 
 
 def _fold_fragments(quotes: list[Quote]) -> list[Quote]:
