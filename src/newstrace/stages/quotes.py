@@ -307,19 +307,25 @@ def _hosts_for_fragments(ctx, quotes: list[Quote]) -> list[Quote]:
 
 
 def _fold_fragments(quotes: list[Quote]) -> list[Quote]:
-    """A short partial quote inside a reported clause of the same cue ('he said that X was “true”') is
-    part of that attribution: it becomes one of the clause's quoted fragments rather than a quote of its own."""
+    """One attribution per reported clause. A short partial quote inside a clause of the same cue ('he
+    said that X was “true”') becomes one of the clause's quoted fragments; a partial quote that is most
+    of its clause ('told them that the US remains committed to the “lasting defeat of Hamas”') stands
+    for it, and the clause is kept as the quote's evidence."""
     indirect = [q for q in quotes if q.kind == "indirect" and q.cue_span]
-    keep = []
+    folded, replaced = set(), set()
     for q in quotes:
-        host = None
-        if q.kind == "partial" and q.cue_span and q.field == "text":
-            host = next((h for h in indirect if h.cue_span == q.cue_span and h.start <= q.start and q.end <= h.end + 2), None)
-        if host is not None and len(q.text.split()) < 0.5 * len(host.text.split()):
-            host.fragments.append(Mention(q.start, q.end, q.text))
+        if q.kind != "partial" or not q.cue_span or q.field != "text":
             continue
-        keep.append(q)
-    return keep
+        host = next((h for h in indirect if h.cue_span == q.cue_span and h.start <= q.start and q.end <= h.end + 2), None)
+        if host is None:
+            continue
+        if len(q.text.split()) < 0.5 * len(host.text.split()):
+            host.fragments.append(Mention(q.start, q.end, q.text))
+            folded.add(id(q))
+        else:
+            q.evidence = host.text
+            replaced.add(id(host))
+    return [q for q in quotes if id(q) not in folded and id(q) not in replaced]
 
 
 def _add_mentions(ctx, quotes: list[Quote]) -> None:
