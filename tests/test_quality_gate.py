@@ -42,13 +42,13 @@ SEED_FLOORS = {
     "checks.recall": 1.0,              # target 1.0
 }
 
-# polnear_score.py on the first 30 articles of polnear_dev.jsonl. Measured: overlap.content.f1 0.622,
-# overlap.source_accuracy 0.834, direct.recall 0.909 (all 84 dev articles: 0.631, 0.864, 0.920).
+# polnear_score.py on the first 30 articles of polnear_dev.jsonl. Measured: overlap.content.f1 0.626,
+# overlap.source_accuracy 0.834, direct.recall 0.897 (all 84 dev articles: 0.634, 0.865, 0.909).
 POLNEAR_LIMIT = 30
 POLNEAR_FLOORS = {
-    "overlap.content.f1": 0.605,
+    "overlap.content.f1": 0.61,
     "overlap.source_accuracy": 0.815,
-    "direct.recall": 0.89,
+    "direct.recall": 0.88,
 }
 
 
