@@ -26,6 +26,26 @@ def _is_dash(t: Token) -> bool:
     return t.text in ("—", "–", "--") or (t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_))
 
 
+def _aside_cut(doc: Doc, left: int, right: int, head: Token) -> int:
+    """The last token of a content span before a trailing aside: a non-restrictive clause or apposition
+    after a comma (', which …', ', the alliance …'), a participle (', citing …'), a dash aside, or a second
+    predicate of the reporting subject ('… was “a con” and encouraged Americans to …')."""
+    for t in doc[max(left, head.i) + 1: right + 1]:
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        after = doc[t.i + 2] if t.i + 2 < len(doc) else None
+        if (t.text in (",", "(") or _is_dash(t)) and nxt is not None and (
+                (_is_dash(t) and nxt.text not in ("“", '"')) or
+                nxt.dep_ in ("relcl", "appos") or nxt.lower_ in ("which", "who", "whose") or
+                (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl")) or
+                (nxt.pos_ == "ADV" and after is not None and after.tag_ == "VBG") or
+                any(a.dep_ in ("relcl", "appos") and a.left_edge.i == nxt.i and left <= a.i <= right for a in nxt.ancestors)):
+            return t.i - 1
+        if t.dep_ == "cc" and nxt is not None and nxt.dep_ == "conj" and nxt.head.i == head.i \
+                and nxt.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in SUBJECT_DEPS for c in nxt.children):
+            return t.i - 1
+    return right
+
+
 def content_span(comp: Token, cue: Token) -> Optional[tuple[int, int]]:
     """Character span of a reported clause: its subtree, kept within the cue's part of the sentence
     (semicolons divide), without a trailing non-restrictive clause (', which …', ', the alliance …')."""
@@ -49,22 +69,7 @@ def content_span(comp: Token, cue: Token) -> Optional[tuple[int, int]]:
     while left < comp.i and doc[left].head.i == comp.i and doc[left].dep_ in ("npadvmod", "advmod") \
             and doc[left].right_edge.i < comp.i and doc[left].ent_type_ in ("DATE", "TIME", ""):
         left = doc[left].right_edge.i + 1
-    for t in doc[max(left, comp.i) + 1: right + 1]:
-        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        after = doc[t.i + 2] if t.i + 2 < len(doc) else None
-        if (t.text in (",", "(") or _is_dash(t)) and nxt is not None and (
-                (_is_dash(t) and nxt.text not in ("“", '"')) or
-                nxt.dep_ in ("relcl", "appos") or nxt.lower_ in ("which", "who", "whose") or
-                (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl")) or
-                (nxt.pos_ == "ADV" and after is not None and after.tag_ == "VBG") or
-                any(a.dep_ in ("relcl", "appos") and a.left_edge.i == nxt.i and left <= a.i <= right for a in nxt.ancestors)):
-            right = t.i - 1
-            break
-        # '… was “a con” and encouraged Americans to …': a second predicate of the reporting subject.
-        if t.dep_ == "cc" and nxt is not None and nxt.dep_ == "conj" and nxt.head.i == comp.i \
-                and nxt.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in SUBJECT_DEPS for c in nxt.children):
-            right = t.i - 1
-            break
+    right = _aside_cut(doc, left, right, comp)
     while right > left and (doc[right].is_punct or doc[right].text in "”\"’'"):
         right -= 1
     while left < right and (doc[left].is_punct or doc[left].text in "“\"‘'"):
@@ -168,11 +173,12 @@ def _object_content(cue: Token) -> Optional[tuple[int, int]]:
         return None
     if lemma not in verbs_taking("object") and obj.pos_ == "PRON" and not any(c.dep_ in ("oprd", "prep") for c in cue.children):
         return None
-    right = obj.right_edge.i
-    for c in cue.children:
-        if c.i > obj.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "as", "over", "to", "on", "of"))):
-            right = max(right, c.right_edge.i)
     doc = cue.doc
+    right = _aside_cut(doc, obj.left_edge.i, obj.right_edge.i, obj)
+    for c in cue.children:
+        if c.i > obj.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in (
+                "for", "as", "over", "to", "on", "of", "from", "about", "against", "with"))) and c.left_edge.i <= right + 2:
+            right = max(right, _aside_cut(doc, c.left_edge.i, c.right_edge.i, c))
     # The characterisation ends with its quotation: 'as a “crazy system” during a stop in Flint' keeps
     # the quoted words and drops the time and place that follow them.
     closing = [t.i for t in doc[obj.i: right + 1] if t.text in ("”", '"', "''")]
