@@ -179,4 +179,9 @@ def duplicate_checks(ctx) -> list[Check]:
 
 
 def run(ctx) -> None:
-    ctx.analysis.checks.extend(quote_checks(ctx) + mismatch_checks(ctx) + duplicate_checks(ctx))
+    seen = set()
+    for check in quote_checks(ctx) + mismatch_checks(ctx) + duplicate_checks(ctx):
+        key = (check.kind, check.detail)
+        if key not in seen:  # one statement quoted three times gives the same difference twice
+            seen.add(key)
+            ctx.analysis.checks.append(check)
