@@ -8,6 +8,9 @@ from rich.table import Table
 from .model import Analysis
 
 
+MAX_ENTITY_ROWS = 15
+
+
 def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     console = console or Console()
     a = analysis.article
@@ -26,6 +29,14 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
         t.add_row(v.id, f"[bold]{v.outlet}[/bold]" + (f" ({v.date or v.date_text})" if v.date_text else ""),
                   f"[dim]{v.intro}[/dim]\n{_short(passage, 160)}")
     console.print(t)
+    if analysis.checks:
+        t = Table(title=f"For a fact-checker ({len(analysis.checks)})", expand=True)
+        t.add_column("check")
+        t.add_column("detail")
+        for c in analysis.checks:
+            t.add_row(c.kind, c.detail)
+        console.print(t)
+
     if analysis.quotes:
         t = Table(title=f"Who said what ({len(analysis.quotes)} quotes, {len(analysis.statements)} statements)", expand=True)
         for col in ("kind", "speaker", "cue", "via", "text"):
@@ -34,19 +45,21 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
             t.add_row(q.kind, q.speaker.name if q.speaker else "—", q.cue or "", q.via or "", _short(q.text, 120))
         console.print(t)
     if analysis.entities:
-        t = Table(title=f"Entities ({len(analysis.entities)})", expand=True)
+        shown = min(MAX_ENTITY_ROWS, len(analysis.entities))
+        t = Table(title=f"Entities ({shown} most mentioned of {len(analysis.entities)})", expand=True)
         for col in ("name", "type", "country", "code", "mentions"):
             t.add_column(col)
-        for e in analysis.entities:
+        for e in sorted(analysis.entities, key=lambda e: -len(e.mentions))[:MAX_ENTITY_ROWS]:
             t.add_row(e.name, e.type, e.country or "", e.code or "", str(len(e.mentions)))
         console.print(t)
     if analysis.events:
         t = Table(title=f"Events ({len(analysis.events)})", expand=True)
-        for col in ("type", "source", "target", "date", "via", "evidence"):
+        for col in ("type", "source", "did", "target", "date", "via", "modality"):
             t.add_column(col)
         for ev in analysis.events:
-            t.add_row(ev.type + (" (not)" if ev.negated else ""), ev.source.name if ev.source else "",
-                      ev.target.name if ev.target else "", ev.date or ev.date_text or "", ev.via or "", _short(ev.evidence, 90))
+            t.add_row(ev.type + (f" {ev.cameo}" if ev.cameo else "") + (" (not)" if ev.negated else ""),
+                      ev.source.name if ev.source else "", ev.trigger, ev.target.name if ev.target else "",
+                      ev.date or ev.date_text or "", ev.via or "", ev.modality)
         console.print(t)
     if analysis.claims:
         t = Table(title=f"Numeric claims ({len(analysis.claims)})", expand=True)
@@ -61,13 +74,6 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
             t.add_column(col)
         for s in analysis.framing.spans:
             t.add_row(s.voice, s.technique, s.text)
-        console.print(t)
-    if analysis.checks:
-        t = Table(title=f"For a fact-checker ({len(analysis.checks)})", expand=True)
-        t.add_column("check")
-        t.add_column("detail")
-        for c in analysis.checks:
-            t.add_row(c.kind, c.detail)
         console.print(t)
 
 
