@@ -1,11 +1,14 @@
 """Error analysis for event coding: gold vs predicted events per sentence, and error groups.
 
   .venv/bin/python tools/events_diff.py plover_gsr [--rerun] [--show N] [--type ASSAULT] [--kind fp|fn|all]
+  .venv/bin/python tools/events_diff.py plover_gsr --rerun --against /tmp/before.jsonl  # what a change did
 
 Runs `newstrace batch` on the set once (cached in /tmp/events-diff/<set>.jsonl unless --rerun) and prints:
 a confusion count of gold type -> predicted types for sentences where the gold type was missed, counts of
 false positives by predicted type, and the sentences themselves (gold vs predicted) for inspection.
 Matching is the scorer's (../shared/eval/events_score.py): type in gold types, source alias, target alias.
+--against OLD.jsonl (a copy of an earlier cached run) lists instead the sentences whose predictions changed,
+marked LOST or GAIN where a gold event stopped or started matching (or being typed).
 """
 from __future__ import annotations
 
@@ -39,6 +42,36 @@ def fmt_actor(a):
     return f"{a.get('name')}[{a.get('code') or ''}]"
 
 
+def _key(p):
+    return (p["type"], p.get("trigger"), (p.get("source") or {}).get("name"), (p.get("target") or {}).get("name"))
+
+
+def compare(rows, before, after) -> int:
+    """Sentences whose predictions differ between two runs, with what was dropped (-) and added (+)."""
+    counts = Counter()
+    for r in rows:
+        golds = r["events"]
+        old = (before.get(safe(r["id"])) or {}).get("events") or []
+        new = (after.get(safe(r["id"])) or {}).get("events") or []
+        ko, kn = {_key(p) for p in old}, {_key(p) for p in new}
+        if ko == kn:
+            continue
+        mo, mn = len(greedy_match(golds, old, ok)), len(greedy_match(golds, new, ok))
+        to = sum(any(p["type"] in g["types"] for p in old) for g in golds)
+        tn = sum(any(p["type"] in g["types"] for p in new) for g in golds)
+        tag = "LOST" if mn < mo or tn < to else "GAIN" if mn > mo or tn > to else "same"
+        counts[tag] += 1
+        print(f"\n[{tag} matched {mo}->{mn} typed {to}->{tn}] {r['text'][:300]}")
+        for g in golds:
+            print(f"    GOLD {'/'.join(g['types'])}: {g['source'][:2]} -> {g['target'][:2]}")
+        for k in sorted(ko - kn, key=str):
+            print("  -", k)
+        for k in sorted(kn - ko, key=str):
+            print("  +", k)
+    print("\n== changed sentences:", dict(counts))
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("set")
@@ -46,6 +79,7 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=40)
     ap.add_argument("--type", help="only sentences whose gold or predicted types include this")
     ap.add_argument("--kind", default="all", choices=["fp", "fn", "all", "type"])
+    ap.add_argument("--against", type=Path, help="an earlier batch output: list what changed since")
     args = ap.parse_args()
     rows = [json.loads(x) for x in open(EVAL / "events" / f"{args.set}.jsonl", encoding="utf-8") if x.strip()]
     CACHE.mkdir(exist_ok=True)
@@ -54,6 +88,8 @@ def main() -> int:
         out = run_batch(f"{ROOT / '.venv/bin/newstrace'} batch {{dir}} --jsonl {{out}}", rows)
         cached.write_text(out.read_text(encoding="utf-8"), encoding="utf-8")
     outs = load_outputs(cached)
+    if args.against:
+        return compare(rows, load_outputs(args.against), outs)
     confusion, fp_types, fn_reason = Counter(), Counter(), Counter()
     shown = 0
     totals = Counter()

@@ -133,7 +133,8 @@ def match_verb(verb: Token, lemma: Optional[str] = None, scope: Optional[list[To
     entries.sort(key=lambda e: -len(e.words))
     # A saying verb ('say', 'tell', 'assure', 'suggest') is a speech act PLOVER codes only when a pattern
     # written for that very verb says what act it is ('said it supports'); the patterns its block shares
-    # with 'announce' or 'express', and the block's default, would make every statement an event.
+    # with 'announce' or 'express' about the object, and the block's default, would make every statement
+    # an event.
     speech = lemma in cues().get("saying", set())
     toks = scope if scope is not None else clause_tokens(verb)
     after = [t for t in toks if t.i > verb.i and t.lower_ not in entries[0].words[1:]]
@@ -141,8 +142,8 @@ def match_verb(verb: Token, lemma: Optional[str] = None, scope: Optional[list[To
     best: Optional[Match] = None
     for entry in entries:
         for pat in d.patterns.get(entry.block, []):
-            if speech and pat.origin and pat.origin != lemma:
-                continue
+            if speech and pat.origin and pat.origin != lemma and not pat.pre:
+                continue  # another verb's pattern, unless it is about the speaker ('critics *')
             got_post = _match_units(pat.post, after)
             if got_post is None:
                 continue

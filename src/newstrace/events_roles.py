@@ -8,6 +8,8 @@ General rules on spaCy's parse, no sentence-specific ones:
 - target: what the matched pattern points at ('(WITH +)'), then the direct or indirect object, objects of
   target-like prepositions, the subject or object of a complement clause ('demanded that the US ...'),
   and last the nearest actor further down the verb's phrase.
+- not a role: who a hostile act named by a noun harms ('committed to the defeat of Hamas' supports no one
+  in Hamas), and an event noun as the subject of a verb with no object ('the talks would resume').
 """
 from __future__ import annotations
 
@@ -15,7 +17,11 @@ from typing import Callable, Optional
 
 from spacy.tokens import Token
 
-from .events_dictionary import cues
+from .events_dictionary import cues, nominalisations, plover_type
+from .events_patterns import match_verb
+
+# Types that, intended, are acts rather than agreements: a vow to enter Rafah is not cooperation.
+HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN", "PROTEST", "REJECT", "ACCUSE"}
 
 TARGET_PREPS = ["on", "upon", "to", "with", "against", "at", "toward", "towards", "from", "for", "into", "over",
                 "about", "of", "onto", "between", "among", "by"]
@@ -129,6 +135,39 @@ def target_candidates(verb: Token, source: Optional[Token], pattern_target: Opti
     for t in sorted(rest, key=lambda t: (t.i < verb.i, abs(t.i - verb.i))):
         add(t)  # last resort: the nearest noun in the verb's phrase, after it first
     return out
+
+
+def harmed_by_noun(tok: Token, verb: Token) -> bool:
+    """The token names a hostile act ('the defeat of Hamas') or lies inside a phrase that names one ('Hamas'
+    and 'Rafah' in 'the defeat of Hamas, including in Rafah', 'the war against Hamas'), so it is not the
+    partner of a cooperative verb above it."""
+    cur, prev, steps = tok, None, 0
+    while cur.i != verb.i and cur.head.i != cur.i and steps < 12:
+        if _hostile_noun(cur):
+            return prev is None or prev.dep_ not in ("amod", "compound", "poss", "nmod")  # 'the Saudi attack': its doer
+        cur, prev, steps = cur.head, cur, steps + 1
+    return False
+
+
+def _hostile_noun(noun: Token) -> bool:
+    if noun.pos_ != "NOUN":
+        return False
+    how = nominalisations().get(noun.lemma_.lower(), noun.lemma_.lower())
+    if how.startswith("="):
+        return plover_type(how[1:]) in HOSTILE
+    found = match_verb(noun, how, [noun])
+    return found is not None and plover_type(found.code) in HOSTILE
+
+
+def event_as_subject(src_tok: Token, verb: Token, sources: list) -> bool:
+    """The subject is an event noun the text names no doer for ('the talks', 'the fighting') and the verb
+    acts on nothing: 'the talks resumed' says the talks went on, not that anyone did something. 'A bombing
+    killed five' keeps its doer as the text gives it."""
+    if any(s.code or s.entity for s in sources):
+        return False
+    if any(k.dep_ in ("dobj", "dative") for k in verb.children):
+        return False
+    return src_tok.lemma_.lower() in nominalisations() or src_tok.lower_ in nominalisations()
 
 
 def place_of(verb: Token, scope: list[Token]) -> Optional[Token]:

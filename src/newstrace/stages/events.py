@@ -7,6 +7,11 @@ completes ("agreed to provide aid" is one AGREE), except that an intention to do
 Rafah") is coded as that act with modality 'intended'. Roles, dates, places and modality come from the
 dependency rules of events_roles; actors from events_actors. Relay voices get their own date here
 (voice.date), and relative dates inside a relay resolve against it.
+
+One event per real act: saying verbs code only through their own patterns (events_patterns), a vow of no
+act, a possible or conditional act ('risks killing', 'if Peru attacks'), an obligation no one is named to
+carry out and an event noun's own course ('the talks would resume') are not events, and the same act told
+again is merged into its first mention (events_merge).
 """
 from __future__ import annotations
 
@@ -18,16 +23,16 @@ from spacy.tokens import Span, Token
 from .. import dates
 from ..events_actors import ActorResolver, is_pronoun
 from ..events_dictionary import cues, doer_types, nominalisations, plover_type, shifted_code, verb_types
+from ..events_merge import merge_repeats
 from ..events_patterns import Match, clause_tokens, match_verb, verb_lemma
-from ..events_roles import (attached_verb, date_reaches, is_passive, modality, negated, place_of,
-                            subject_of, target_candidates)
+from ..events_roles import (HOSTILE, attached_verb, date_reaches, event_as_subject, harmed_by_noun, is_passive,
+                            modality, negated, place_of, subject_of, target_candidates)
 from ..model import ActorRef, Event, Ref
 
-# Types that, intended, are acts rather than agreements: a vow to enter Rafah is not cooperation.
-HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN", "PROTEST", "REJECT", "ACCUSE"}
 # Types whose refusal is a REJECT ('will not accept refugees') and whose promise is an AGREE.
 VERBAL = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
 OBLIGATION_CODE = "100"  # CAMEO 'demand': saying that another party must act
+PRAISE_CODES = {"051", "052"}  # CAMEO praise or endorse, defend verbally: always of someone
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 
 
@@ -54,35 +59,9 @@ def run(ctx) -> None:
     events: list[Event] = []
     for sent in ctx.doc.sents:
         events.extend(_sentence_events(ctx, sent, resolver, quotes, state))
-    for ev in _merge_repeats(events):
+    for ev in merge_repeats(events):
         ev.id = f"ev{len(analysis.events) + 1}"
         analysis.events.append(ev)
-
-
-def _merge_repeats(events: list[Event]) -> list[Event]:
-    """One event per act: a later mention of the same act (same CAMEO code, same doer, same target, same
-    negation and intention, no date that disagrees) is dropped, as the same veto told in the headline, the
-    lede and a quoted report is one veto. The first mention stays and takes the date and place a later one
-    gives ('vetoed on Friday')."""
-    kept: list[Event] = []
-    for ev in events:
-        same = next((k for k in kept if _same_act(k, ev)), None)
-        if same is None:
-            kept.append(ev)
-            continue
-        if same.date is None and ev.date is not None:
-            same.date, same.date_text = ev.date, ev.date_text
-        if same.location is None and ev.location is not None:
-            same.location = ev.location
-    return kept
-
-
-def _same_act(a: Event, b: Event) -> bool:
-    def party(r):
-        return (r.entity or r.name) if r is not None else None
-    return (a.cameo, a.type, party(a.source), party(a.target), a.negated, a.modality == "intended") == \
-        (b.cameo, b.type, party(b.source), party(b.target), b.negated, b.modality == "intended") and \
-        (a.date is None or b.date is None or a.date == b.date)
 
 
 def _kb(ctx):
@@ -128,6 +107,8 @@ def code_verbs(sent: Span) -> list[Coded]:
     for tok in sent:
         if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             continue
+        if tok.dep_ == "prep":
+            continue  # a verb form used as a preposition: 'according to', 'including', 'following'
         m = match_verb(tok)
         noun = None
         if verb_lemma(tok) in light and (m is None or m.pattern is None):
@@ -147,6 +128,7 @@ def code_verbs(sent: Span) -> list[Coded]:
                     m.words = [tok.text, said.text]
                     break
         obligation = _obligation_clause(tok)
+        said_only = obligation is not None and (m is None or plover_type(m.code) is None)
         if obligation is not None and (m is None or plover_type(m.code) in (None, "REQUEST", "ACCUSE")):
             m = Match(OBLIGATION_CODE, tok, [tok.text, *[a.text for a in obligation.children if a.dep_ == "aux"]], None,
                       target_token=next((c for c in obligation.children if c.dep_ in ("nsubj", "nsubjpass")
@@ -159,8 +141,7 @@ def code_verbs(sent: Span) -> list[Coded]:
         if m.code != OBLIGATION_CODE:
             act = nominalisations().get(noun.lemma_.lower(), "") if noun is not None else verb_lemma(tok)
             ptype = verb_types().get(act, ptype)
-        coded.append(Coded(tok, m, ptype, noun, obligation=obligation is not None and m.code == OBLIGATION_CODE
-                           and m.pattern is None and m.verb is tok and len(m.words) > 1))
+        coded.append(Coded(tok, m, ptype, noun, obligation=said_only))
     by_verb = {c.verb.i: c for c in coded}
     intent = cues().get("intent", set())
     for c in coded:
@@ -259,6 +240,8 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
         sources = _actors(src_tok, c.verb, resolver, quotes, state) or _actors(src_tok, c.verb, resolver, quotes, state, loose=True)
         if not sources and not is_passive(c.verb):
             continue  # a passive ('were killed in a bombing') is an event with an unnamed doer
+        if sources and src_tok is not None and event_as_subject(src_tok, c.verb, sources):
+            continue  # 'the talks would resume': what happens to an event, not an act of anyone
         scope = clause_tokens(c.verb)
         place = place_of(c.verb, scope)
         target, target_tok = None, None
@@ -268,10 +251,16 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
         else:
             cands = target_candidates(c.verb, src_tok, c.match.target_token, c.noun)
         for cand in cands:
+            if c.type == "SUPPORT" and harmed_by_noun(cand, c.verb):
+                continue  # 'committed to the defeat of Hamas' supports no one in Hamas
             found = [a for a in _actors(cand, c.verb, resolver, quotes, state) if a.name not in src_names]
             if found:
                 target, target_tok = found, cand
                 break
+        if target is None and c.match.code in PRAISE_CODES:
+            continue  # praise of no one ('he appreciates the fact that we stood together') is a statement
+        if c.obligation and target is None:
+            continue  # saying what ought to happen ('the result should not be...') demands nothing of anyone
         voice = analysis.voice_at(c.verb.idx)
         ref_date = voice.date if voice.kind == "relay" and voice.date else ctx.article.published
         date_text = _date_for(c.verb, sent, sent_dates)
