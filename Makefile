@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-installed-stamp
 SEED := ../shared/seeds/rafah-2024-03.txt
 
-.PHONY: install demo test lock bench bench-install clean
+.PHONY: install demo test lock bench bench-install browser-deps clean
 
 install: $(STAMP)
 
@@ -39,6 +39,10 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.lock
 
 bench: install bench-install
 	for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+# Debian's Chromium for browser tests of the web page (the web issue's tests will depend on this target).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; }
 
 clean:
 	rm -rf $(VENV) build *.egg-info
