@@ -5,6 +5,7 @@ scare quotes or titles. Works on plain text only; the quotes stage attributes wh
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -113,5 +114,12 @@ def find_single_quotes(text: str, inside: list[QuotedSpan]) -> list[QuotedSpan]:
 
 
 def find_quotes(text: str) -> list[QuotedSpan]:
+    """Every quoted passage of a text, by start. The quotes, framing and checks stages all ask, so the
+    reading is cached per text."""
+    return list(_quotes_of(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _quotes_of(text: str) -> tuple[QuotedSpan, ...]:
     doubles = find_double_quotes(text)
-    return sorted(doubles + find_single_quotes(text, doubles), key=lambda q: q.start)
+    return tuple(sorted(doubles + find_single_quotes(text, doubles), key=lambda q: q.start))
