@@ -15,7 +15,11 @@ from .errors import InputError
 from .language import detect_language
 from .model import Analysis, Article
 from .settings import Settings
-from .stages import voices, entities, quotes, statements, events, claims, framing, checks
+from .stages import claims, entities, statements, voices
+from .stages.checks import stage as checks
+from .stages.events import stage as events
+from .stages.framing import stage as framing
+from .stages.quotes import stage as quotes
 
 STAGES: list[tuple[str, Callable[["Context"], None]]] = [
     ("voices", voices.run),

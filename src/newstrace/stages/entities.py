@@ -27,10 +27,9 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Optional
 
-from .. import kb
+from .. import kb, vocab
 from ..kb.matcher import Hit, matcher
 from ..model import Entity, Mention
 
@@ -145,8 +144,7 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
 
 @functools.lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    text = resources.files("newstrace").joinpath("data/kb/titles.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip() for line in vocab.lines("kb/titles.txt"))
 
 
 def _is_title(words: list, n: int) -> bool:

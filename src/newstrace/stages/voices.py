@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..kb.outlets import find_outlets
 from ..model import Voice
-from ..outlets import find_outlets
 from ..textutil import paragraphs
 
 REPORTING = re.compile(r"\b(report\w*|wr[io]te|writes|said|says|notes?|noted|published|disclosed|quot\w+|cit\w+|"
