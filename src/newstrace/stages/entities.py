@@ -13,7 +13,7 @@ Mentions come from spaCy's NER and from the knowledge-base matcher (kb/matcher.p
    (the entry's, else the model's majority);
 4. each entity gets its canonical name, country, kb_id, code and the roles held on the article's date.
 
-For the later stages, ctx.scratch["entity_index"] is an EntityIndex:
+For the later stages, ctx.entity_index is an EntityIndex:
     index.at(start, end=None, field="text") -> Entity | None   entity with a mention covering the span
     index.by_name(name) -> Entity | None                        by canonical name, KB alias or mention
     index.add_mention(entity_id, Mention)                       e.g. the quotes stage adding "he"
@@ -63,7 +63,7 @@ class Group:
 
 
 def run(ctx) -> None:
-    base = kb.load(tuple(ctx.settings.kb_paths))
+    base = ctx.kb
     date = ctx.article.published
     find = matcher(tuple(ctx.settings.kb_paths)).find
     cands = _candidates(ctx.title_doc, ctx.article.title or "", "title", find, base, date)
@@ -74,7 +74,7 @@ def run(ctx) -> None:
     for n, e in enumerate(entities, 1):
         e.id = f"e{n}"
     ctx.analysis.entities = entities
-    ctx.scratch["entity_index"] = EntityIndex(entities, base)
+    ctx.entity_index = EntityIndex(entities, base)
 
 
 # -- 1, 2: candidate mentions ---------------------------------------------------------------------

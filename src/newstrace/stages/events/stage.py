@@ -68,10 +68,7 @@ class Coded:
 def run(ctx) -> None:
     analysis = ctx.analysis
     published = ctx.article.published
-    for v in analysis.voices:
-        if v.kind == "relay" and v.date_text and not v.date:
-            v.date = dates.resolve(v.date_text, published)
-    resolver = ActorResolver(analysis, ctx.doc, _kb(ctx), published, tuple(ctx.settings.kb_paths))
+    resolver = ActorResolver(analysis, ctx.doc, ctx.kb, published, tuple(ctx.settings.kb_paths))
     quotes = [(q.start, q.end, q) for q in analysis.quotes if getattr(q, "field", "text") == "text" and q.kind != "scare"]
     state = {"recent": []}  # actors of recent sentences, for pronouns
     events: list[Event] = []
@@ -80,14 +77,6 @@ def run(ctx) -> None:
     for ev in merge_repeats(events):
         ev.id = f"ev{len(analysis.events) + 1}"
         analysis.events.append(ev)
-
-
-def _kb(ctx):
-    try:
-        from ... import kb
-        return kb.load(tuple(ctx.settings.kb_paths))
-    except Exception:  # a broken user kb must not stop event coding; the kb stage reports it
-        return None
 
 
 def _noun_match(noun: Token, scope: list[Token]) -> Optional[Match]:

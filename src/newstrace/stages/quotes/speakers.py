@@ -66,7 +66,7 @@ class Referents:
         self.ctx = ctx
         self.items: list[Referent] = []
         self._starts: list[int] = []
-        self.base = kb.load(tuple(ctx.settings.kb_paths))
+        self.base = ctx.kb
         self.date = ctx.article.published
         self._collect_entities()
 

@@ -28,7 +28,6 @@ def run(ctx) -> None:
     for n, q in enumerate(ordered, 1):
         q.id = f"q{n}"
     ctx.analysis.quotes = ordered
-    _add_mentions(ctx, ordered)
 
 
 def _kind(text: str, q: QuotedSpan, cue_before: bool) -> str:
@@ -326,15 +325,3 @@ def _fold_fragments(quotes: list[Quote]) -> list[Quote]:
             q.evidence = host.text
             replaced.add(id(host))
     return [q for q in quotes if id(q) not in folded and id(q) not in replaced]
-
-
-def _add_mentions(ctx, quotes: list[Quote]) -> None:
-    """Pronoun and description mentions of a known entity join that entity's mentions."""
-    for q in quotes:
-        if not (q.speaker and q.speaker.entity and q.speaker_span and q.field == "text"):
-            continue
-        ent = ctx.analysis.entity(q.speaker.entity)
-        s, e = q.speaker_span
-        if ent and not any(m.start == s and m.end == e for m in ent.mentions):
-            ent.mentions.append(Mention(s, e, ctx.article.text[s:e]))
-            ent.mentions.sort(key=lambda m: (m.field != "title", m.start))
