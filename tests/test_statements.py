@@ -1,5 +1,6 @@
 """Statements: quotes of one speaker saying the same thing become one statement; different things, or the
 same words from different speakers, stay apart."""
+
 from __future__ import annotations
 
 import pytest
@@ -76,6 +77,7 @@ def test_every_statement_lists_the_quotes_that_point_to_it(analysis):
 
 
 # -- the pure helpers -----------------------------------------------------------------------------
+
 
 def test_words_fold_case_punctuation_and_variant_spellings():
     assert words("The U.S. will NOT wait!") == words("the USA will not wait")

@@ -5,8 +5,10 @@ The readers run in the calling process (they fetch URLs and walk archives); only
 so a worker is a plain function of (document, date, settings) and a cluster executor can replace the
 process pool later.
 """
+
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 from dataclasses import dataclass
@@ -39,17 +41,28 @@ def _analyse(job) -> Result:
     if isinstance(raw, Failure):
         return raw
     from ..api import analyze_document
+
+    if published and not raw.published:  # --published only fills in a date the document does not carry
+        raw = dataclasses.replace(raw, published=published)
     try:
-        return analyze_document(raw, published, settings).to_json(indent=None)
+        return analyze_document(raw, None, settings).to_json(indent=None)
     except InputError as exc:
         return Failure(raw.source, str(exc))
 
 
 def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+    return max(
+        1,
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1),
+    )
 
 
-def analyse_all(inputs: Iterable[str], published: Optional[str], settings: Settings, workers: int = 0) -> Iterator[Result]:
+def analyse_all(
+    inputs: Iterable[str],
+    published: Optional[str],
+    settings: Settings,
+    workers: int = 0,
+) -> Iterator[Result]:
     """Results in input order; workers=0 means one process per available core, 1 means in this process."""
     workers = workers or default_workers()
     jobs = ((raw, published, settings) for raw in _documents(inputs, settings))

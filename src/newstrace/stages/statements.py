@@ -4,6 +4,7 @@
 Two quotes say the same thing when most of the words of the shorter one are in the longer one, after
 folding case, punctuation and known variant spellings.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,10 +12,20 @@ import unicodedata
 
 from ..model import Quote, Statement
 
-SAME_STATEMENT = 0.8   # share of the shorter quote's words found in the longer one
-MIN_WORDS = 4          # shorter fragments are too generic to merge
-VARIANTS = {"usa": "us", "u.s.": "us", "u.s": "us", "america": "us", "ceasefire": "cease-fire", "uk": "britain", "u.k.": "britain",
-            "un": "un", "u.n.": "un", "longterm": "long-term"}
+SAME_STATEMENT = 0.8  # share of the shorter quote's words found in the longer one
+MIN_WORDS = 4  # shorter fragments are too generic to merge
+VARIANTS = {
+    "usa": "us",
+    "u.s.": "us",
+    "u.s": "us",
+    "america": "us",
+    "ceasefire": "cease-fire",
+    "uk": "britain",
+    "u.k.": "britain",
+    "un": "un",
+    "u.n.": "un",
+    "longterm": "long-term",
+}
 
 
 def words(text: str) -> list[str]:

@@ -11,6 +11,7 @@ General rules on spaCy's parse, no sentence-specific ones:
 - not a role: who a hostile act named by a noun harms ('committed to the defeat of Hamas' supports no one
   in Hamas), and an event noun as the subject of a verb with no object ('the talks would resume').
 """
+
 from __future__ import annotations
 
 from typing import Callable, Optional
@@ -21,13 +22,51 @@ from .dictionary import cues, nominalisations, plover_type
 from .patterns import match_verb
 
 # Types that, intended, are acts rather than agreements: a vow to enter Rafah is not cooperation.
-HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN", "PROTEST", "REJECT", "ACCUSE"}
+HOSTILE = {
+    "ASSAULT",
+    "COERCE",
+    "MOBILIZE",
+    "SANCTION",
+    "THREATEN",
+    "PROTEST",
+    "REJECT",
+    "ACCUSE",
+}
 
-TARGET_PREPS = ["on", "upon", "to", "with", "against", "at", "toward", "towards", "from", "for", "into", "over",
-                "about", "of", "onto", "between", "among", "by"]
+TARGET_PREPS = [
+    "on",
+    "upon",
+    "to",
+    "with",
+    "against",
+    "at",
+    "toward",
+    "towards",
+    "from",
+    "for",
+    "into",
+    "over",
+    "about",
+    "of",
+    "onto",
+    "between",
+    "among",
+    "by",
+]
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "ccomp", "relcl", "pobj", "dobj"}
+CLIMB = {
+    "xcomp",
+    "advcl",
+    "conj",
+    "pcomp",
+    "prep",
+    "acl",
+    "ccomp",
+    "relcl",
+    "pobj",
+    "dobj",
+}
 
 
 def governor(tok: Token) -> Optional[Token]:
@@ -88,8 +127,12 @@ def subject_of(verb: Token, depth: int = 0) -> Optional[Token]:
     return None
 
 
-def target_candidates(verb: Token, source: Optional[Token], pattern_target: Optional[Token],
-                      event_noun: Optional[Token] = None) -> list[Token]:
+def target_candidates(
+    verb: Token,
+    source: Optional[Token],
+    pattern_target: Optional[Token],
+    event_noun: Optional[Token] = None,
+) -> list[Token]:
     """Tokens that may name the target, best first."""
     out: list[Token] = []
     src_span = set(t.i for t in source.subtree) if source is not None and source.i != verb.i else set()
@@ -130,8 +173,11 @@ def target_candidates(verb: Token, source: Optional[Token], pattern_target: Opti
         for g in c.children:
             if g.dep_ in ("compound", "amod", "nmod", "poss") and g.pos_ in ("PROPN", "ADJ") and g.text[:1].isupper():
                 add(g)  # 'the American resolution': the modifier names whose it is
-    rest = [t for t in verb.subtree if t.pos_ in ("PROPN", "NOUN") and t.i != verb.i
-            and t.dep_ not in ("compound", "amod", "nmod", "npadvmod")]
+    rest = [
+        t
+        for t in verb.subtree
+        if t.pos_ in ("PROPN", "NOUN") and t.i != verb.i and t.dep_ not in ("compound", "amod", "nmod", "npadvmod")
+    ]
     for t in sorted(rest, key=lambda t: (t.i < verb.i, abs(t.i - verb.i))):
         add(t)  # last resort: the nearest noun in the verb's phrase, after it first
     return out
@@ -144,7 +190,12 @@ def harmed_by_noun(tok: Token, verb: Token) -> bool:
     cur, prev, steps = tok, None, 0
     while cur.i != verb.i and cur.head.i != cur.i and steps < 12:
         if _hostile_noun(cur):
-            return prev is None or prev.dep_ not in ("amod", "compound", "poss", "nmod")  # 'the Saudi attack': its doer
+            return prev is None or prev.dep_ not in (
+                "amod",
+                "compound",
+                "poss",
+                "nmod",
+            )  # 'the Saudi attack': its doer
         cur, prev, steps = cur.head, cur, steps + 1
     return False
 

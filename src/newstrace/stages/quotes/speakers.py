@@ -7,6 +7,7 @@ preferring grammatical subjects; a description goes to the most recent person wh
 role fit, or to the last outlet named; a group of unnamed people stays a group ("officials in
 Jerusalem") linked to the country it names.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -17,7 +18,7 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from ... import kb, vocab
+from ... import vocab
 from ...model import Ref
 
 
@@ -44,16 +45,23 @@ class Referent:
     end: int
     text: str
     ref: Ref
-    kind: str                  # person | org | outlet | place | group | document
+    kind: str  # person | org | outlet | place | group | document
     voice: str
     subject: bool = False
     country: Optional[str] = None
     gender: Optional[str] = None
     roles: tuple[str, ...] = ()
-    title: str = ""            # the title words the article puts before the name ("defence secretary")
+    title: str = ""  # the title words the article puts before the name ("defence secretary")
 
 
-KIND_BY_TYPE = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
+KIND_BY_TYPE = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "NORP": "group",
+    "FAC": "place",
+}
 DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
 
 
@@ -84,7 +92,18 @@ class Referents:
                     if m.field != "text":
                         continue
                     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                    self.add(self._referent(m.start, m.end, m.text, Ref(e.name, e.id), e.type, span, e.country, e.roles))
+                    self.add(
+                        self._referent(
+                            m.start,
+                            m.end,
+                            m.text,
+                            Ref(e.name, e.id),
+                            e.type,
+                            span,
+                            e.country,
+                            e.roles,
+                        )
+                    )
             return
         # Without an entities stage: spaCy's entities, surnames linked to the full name used earlier.
         full_names: dict[str, str] = {}
@@ -102,7 +121,18 @@ class Referents:
             etype = entry.type if entry else ent.label_
             if entry:
                 name = entry.name
-            self.add(self._referent(ent.start_char, ent.end_char, ent.text, Ref(name, None), etype, ent, country, ()))
+            self.add(
+                self._referent(
+                    ent.start_char,
+                    ent.end_char,
+                    ent.text,
+                    Ref(name, None),
+                    etype,
+                    ent,
+                    country,
+                    (),
+                )
+            )
 
     def _referent(self, start, end, text, ref, etype, span: Optional[Span], country, roles) -> Referent:
         kind = KIND_BY_TYPE.get(etype, "org")
@@ -112,14 +142,27 @@ class Referents:
         gender = None
         if span is not None and span.start > 0:
             prev = span.doc[span.start - 1].lower_
-            gender = "male" if prev in words()["male_titles"] else "female" if prev in words()["female_titles"] else None
+            gender = (
+                "male" if prev in words()["male_titles"] else "female" if prev in words()["female_titles"] else None
+            )
         if gender is None and kind == "person":
             gender = gender_of_name(ref.name)
         title = self.title_before(span) if kind == "person" and span is not None else None
         if title is not None and country is None:
             country = self.country_in(title)
-        return Referent(start, end, text, ref, kind, self.voice_id(start), subject, country, gender, tuple(roles or ()),
-                        title.text.lower() if title is not None else "")
+        return Referent(
+            start,
+            end,
+            text,
+            ref,
+            kind,
+            self.voice_id(start),
+            subject,
+            country,
+            gender,
+            tuple(roles or ()),
+            title.text.lower() if title is not None else "",
+        )
 
     @staticmethod
     def title_before(span: Span) -> Span:
@@ -131,7 +174,7 @@ class Referents:
                 i -= 1
             else:
                 break
-        return doc[i: span.start]
+        return doc[i : span.start]
 
     def voice_id(self, offset: int) -> str:
         return self.ctx.analysis.voice_at(offset).id
@@ -163,22 +206,40 @@ class Referents:
         if appos is not None and head.pos_ == "NOUN":  # 'The finance minister, Olga Berg,': the name wins
             head = appos
         if head.pos_ == "PROPN" and not any(r.start <= head.idx < r.end for r in self.items):
-            person = next((r for r in self.before(phrase.start_char, voice)
-                           if r.kind == "person" and r.ref.name.split()[-1] == head.text), None)
+            person = next(
+                (
+                    r
+                    for r in self.before(phrase.start_char, voice)
+                    if r.kind == "person" and r.ref.name.split()[-1] == head.text
+                ),
+                None,
+            )
             if person:  # a surname the model did not tag, of a person named earlier
                 return person.ref, "name"
         # The head itself is a name ("Prime Minister Benjamin Netanyahu", "Blinken", "The CNN").
-        named_head = next((r for r in self.items if r.start <= head.idx < r.end and r.kind != "group"), None)
+        named_head = next(
+            (r for r in self.items if r.start <= head.idx < r.end and r.kind != "group"),
+            None,
+        )
         if named_head:
             return named_head.ref, "name"
         if head.pos_ == "PROPN" and head.ent_type_ == "PERSON" or appos is not None:
-            return Ref(" ".join(t.text for t in head.subtree if t.pos_ == "PROPN") or head.text, None), "name"
+            return Ref(
+                " ".join(t.text for t in head.subtree if t.pos_ == "PROPN") or head.text,
+                None,
+            ), "name"
         head_words = {head.lemma_.lower(), head.lower_}
         inner = self.at(phrase.start_char, phrase.end_char)
         if inner is not None and inner.kind in ("org", "outlet"):
-            return inner.ref, "name"  # 'a report in the Economic Observer': the named source in the phrase
+            return (
+                inner.ref,
+                "name",
+            )  # 'a report in the Economic Observer': the named source in the phrase
         if head_words & set(words()["outlet_nouns"]) and head.tag_ != "NNS":
-            outlet = next((r for r in self.before(phrase.start_char, voice) if r.kind == "outlet"), None)
+            outlet = next(
+                (r for r in self.before(phrase.start_char, voice) if r.kind == "outlet"),
+                None,
+            )
             if outlet:
                 return outlet.ref, "description"
         described = self.resolve_description(phrase, voice)
@@ -253,6 +314,12 @@ class Referents:
                 continue
             for cand in (tok.text, tok.lemma_):
                 for e in self.base.lookup(cand):
-                    if e.country and e.kind in ("country", "demonym", "capital", "place", "gpe"):
+                    if e.country and e.kind in (
+                        "country",
+                        "demonym",
+                        "capital",
+                        "place",
+                        "gpe",
+                    ):
                         return e.country
         return None
