@@ -25,13 +25,13 @@ class RoleSynonym:
     country: Optional[str]  # the country the phrase implies on its own ("Secretary of State": USA)
 
 
-def words(text: str) -> list[str]:
+def role_words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text.replace("’", "'")) if w.lower() not in ("the", "s")]
 
 
 class RoleTable:
     def __init__(self, rows: list[RoleSynonym]):
-        self.rows = {tuple(words(r.phrase)): r for r in rows}
+        self.rows = {tuple(role_words(r.phrase)): r for r in rows}
         self.vocab = {w for k in self.rows for w in k}
         self.longest = max((len(k) for k in self.rows), default=0)
 
@@ -50,7 +50,7 @@ class RoleTable:
         for i in range(len(kept)):
             for n in range(min(self.longest, len(kept) - i), 0, -1):
                 row = self.rows.get(tuple(kept[i : i + n]))
-                if row and (best is None or n > len(words(best.phrase))):
+                if row and (best is None or n > len(role_words(best.phrase))):
                     best = row
                     break
         return best

@@ -28,7 +28,7 @@ VARIANTS = {
 }
 
 
-def words(text: str) -> list[str]:
+def statement_words(text: str) -> list[str]:
     s = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
     toks = re.findall(r"[a-z0-9](?:[a-z0-9.'-]*[a-z0-9])?", s)
     return [VARIANTS.get(t, t) for t in toks]
@@ -58,7 +58,7 @@ def speaker_key(q: Quote) -> str | None:
 def run(ctx) -> None:
     quotes = [q for q in ctx.analysis.quotes if q.kind in ("direct", "partial", "indirect") and q.speaker]
     groups: list[list[Quote]] = []
-    tokens = {q.id: words(q.text) for q in quotes}
+    tokens = {q.id: statement_words(q.text) for q in quotes}
     for q in quotes:
         for g in groups:
             if speaker_key(g[0]) == speaker_key(q) and any(same_statement(tokens[q.id], tokens[m.id]) for m in g):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ... import vocab
+from ...syntax import subtree
 
 TARGET_PREPS = {"to", "on", "against", "at", "toward", "towards", "upon"}
 OBJECT_TARGET_CLASSES = {
@@ -46,11 +47,7 @@ def act_classes() -> dict[str, str]:
     return out
 
 
-def subtree(t: Token) -> Span:
-    return t.doc[t.left_edge.i : t.right_edge.i + 1]
-
-
-def subject_of(verb: Token) -> Span | None:
+def subject_phrase(verb: Token) -> Span | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return subtree(c)
@@ -96,14 +93,14 @@ def find_act(span: Span, skip_subjects: tuple[str, ...] = ()) -> Act | None:
         if kind is None or t.pos_ not in ("NOUN", "VERB"):
             continue
         if t.pos_ == "VERB":
-            subj = subject_of(t)
+            subj = subject_phrase(t)
             if subj is not None and any(s.lower() in subj.text.lower() for s in skip_subjects if s):
                 continue
             agent, phrase = subj, t.doc[t.i : t.right_edge.i + 1]
         else:
             poss = next((c for c in t.children if c.dep_ == "poss"), None)
             verb = t.head if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" else None
-            agent = subtree(poss) if poss is not None else (subject_of(verb) if verb is not None else None)
+            agent = subtree(poss) if poss is not None else (subject_phrase(verb) if verb is not None else None)
             start = verb.i if verb is not None and verb.i < t.i else t.left_edge.i
             phrase = t.doc[start : t.right_edge.i + 1]
         target = target_of(t, kind)
@@ -119,13 +116,13 @@ def names_in(span: Span | None) -> set[str]:
     return {t.text.lower() for t in span if t.pos_ == "PROPN"} if span is not None else set()
 
 
-def same_party(a: Span | None, b: Span | None) -> bool | None:
+def same_named_party(a: Span | None, b: Span | None) -> bool | None:
     """True/False when both are known and share (or do not share) a proper name; None when one is unknown."""
     na, nb = names_in(a), names_in(b)
     if not na or not nb:
         return None
-    return bool(na & nb) or bool({fold(x) for x in na} & {fold(x) for x in nb})
+    return bool(na & nb) or bool({name_key(x) for x in na} & {name_key(x) for x in nb})
 
 
-def fold(name: str) -> str:
+def name_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())

@@ -3,7 +3,7 @@
   unattested_quote     a phrase the article puts in quote marks that nobody in the article says
   attested_quote       a scare-quoted phrase that a relayed source or a quoted speaker does use
   source_mismatch      the article's intro to a relayed passage names a different act or target than the passage
-  duplicate_statement  one statement quoted more than once in different words, with the differences
+  duplicate_statement  one statement quoted more than once in different compare_words, with the differences
 Only the article's own voice is checked for scare quotes: quote marks inside a relayed passage are the
 relayed outlet's. Scare quotes come from the quotes stage (kind 'scare') when it ran; otherwise
 single-quoted phrases, and short double-quoted ones in a sentence with no speech verb, are taken.
@@ -17,7 +17,7 @@ import re
 from ... import vocab
 from ...model import Check
 from ...quotemarks import SCARE_MAX_WORDS, quoted_phrases, word_count
-from .acts import find_act, fold, same_party
+from .acts import find_act, name_key, same_named_party
 
 MIN_DUPLICATE_WORDS = 6
 DUPLICATE_SIMILARITY = 0.75  # share of words two quotes must have in common to be one statement
@@ -28,7 +28,7 @@ def shown_words(text: str) -> list[str]:
     return re.findall(r"\w+(?:[.\-]\w+)*\.?", text)
 
 
-def words(text: str) -> list[str]:
+def compare_words(text: str) -> list[str]:
     """Words for comparing wordings: case, punctuation and hyphens folded ("cease-fire" = "ceasefire")."""
     return [w.lower().replace("-", "") for w in shown_words(text)]
 
@@ -55,7 +55,7 @@ def scare_phrases(ctx) -> list[tuple[int, int, str]]:
 
 
 def speech_nearby(ctx, offset: int) -> bool:
-    """True when the sentence around offset has a speech verb (then a quoted phrase is somebody's words)."""
+    """True when the sentence around offset has a speech verb (then a quoted phrase is somebody's compare_words)."""
     span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return False
@@ -65,9 +65,9 @@ def speech_nearby(ctx, offset: int) -> bool:
 def attested_by(ctx, start: int, end: int, phrase: str) -> tuple[str, str | None, str] | None:
     """Where else the article's sources use the phrase: ('relay', outlet, passage sentence) or ('quote', via, speaker)."""
     analysis, text = ctx.analysis, ctx.article.text
-    needle = words(phrase)
+    needle = compare_words(phrase)
     for v in analysis.voices:
-        if v.kind == "relay" and v.start is not None and contains(words(text[v.start : v.end]), needle):
+        if v.kind == "relay" and v.start is not None and contains(compare_words(text[v.start : v.end]), needle):
             return "relay", v.outlet, v.outlet or "a relayed source"
     quotes = [
         (q.start, q.end, q.text, q.via, q.speaker.name if q.speaker else None)
@@ -81,7 +81,7 @@ def attested_by(ctx, start: int, end: int, phrase: str) -> tuple[str, str | None
             if word_count(r.text(text)) > SCARE_MAX_WORDS
         ]
     for qs, qe, qtext, via, speaker in quotes:
-        if not (qs <= start < qe) and contains(words(qtext), needle):
+        if not (qs <= start < qe) and contains(compare_words(qtext), needle):
             return "quote", via, speaker or "a quoted speaker"
     return None
 
@@ -145,7 +145,7 @@ def mismatch_checks(ctx) -> list[Check]:
         source = find_act(lead)
         # Only a summary that names who acted, matched to the same party in the passage, is compared:
         # an intro that merely sets the scene ("got 11 votes before being vetoed") summarises no act.
-        if source is None or not same_party(said.agent, source.agent):
+        if source is None or not same_named_party(said.agent, source.agent):
             continue
         diffs = []
         if said.kind != source.kind:
@@ -171,8 +171,8 @@ def mismatch_checks(ctx) -> list[Check]:
 
 
 def same_target(a, b) -> bool:
-    fa = fold(" ".join(t.text for t in a if t.pos_ != "DET"))
-    fb = fold(" ".join(t.text for t in b if t.pos_ != "DET"))
+    fa = name_key(" ".join(t.text for t in a if t.pos_ != "DET"))
+    fb = name_key(" ".join(t.text for t in b if t.pos_ != "DET"))
     return bool(fa) and bool(fb) and (fa in fb or fb in fa)
 
 
@@ -211,12 +211,12 @@ def duplicate_checks(ctx) -> list[Check]:
     for speaker, quotes in groups:
         wordings = {}  # one quote per distinct wording: identical repeats are not differences
         for q in quotes:
-            if q.kind in ("direct", "partial") and len(words(q.text)) >= MIN_DUPLICATE_WORDS:
-                wordings.setdefault(tuple(words(q.text)), q)
+            if q.kind in ("direct", "partial") and len(compare_words(q.text)) >= MIN_DUPLICATE_WORDS:
+                wordings.setdefault(tuple(compare_words(q.text)), q)
         quotes = list(wordings.values())
         for i, qa in enumerate(quotes):
             for qb in quotes[i + 1 :]:
-                wa, wb = words(qa.text), words(qb.text)
+                wa, wb = compare_words(qa.text), compare_words(qb.text)
                 if wa == wb or contains(wa, wb) or contains(wb, wa):
                     continue
                 ratio = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).ratio()

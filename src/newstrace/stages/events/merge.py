@@ -29,13 +29,13 @@ def merge_repeats(events: list[Event]) -> list[Event]:
 def same_act(a: Event, b: Event) -> bool:
     return (
         (a.cameo, a.type, a.negated, a.modality == "intended") == (b.cameo, b.type, b.negated, b.modality == "intended")
-        and same_party(a.source, b.source)
-        and same_party(a.target, b.target)
+        and same_actor(a.source, b.source)
+        and same_actor(a.target, b.target)
         and (a.date is None or b.date is None or a.date == b.date)
     )
 
 
-def same_party(a: Optional[ActorRef], b: Optional[ActorRef]) -> bool:
+def same_actor(a: Optional[ActorRef], b: Optional[ActorRef]) -> bool:
     """The same actor, or a state and its government as CAMEO codes them ('ISR' and 'ISRGOV': Israel and
     its prime minister, the United States and Joe Biden), which a dyad counts as one party."""
     if a is None or b is None:

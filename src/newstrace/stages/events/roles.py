@@ -18,6 +18,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Token
 
+from ...syntax import agent_of, governor, is_passive
 from .dictionary import cues, nominalisations, plover_type
 from .patterns import match_verb
 
@@ -69,28 +70,7 @@ CLIMB = {
 }
 
 
-def governor(tok: Token) -> Optional[Token]:
-    """The nearest verb (or event noun) above tok, or None at the root."""
-    cur = tok
-    while cur.head.i != cur.i:
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
-            return cur
-    return None
-
-
-def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
-def agent_of(verb: Token) -> Optional[Token]:
-    for c in verb.children:
-        if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def subject_of(verb: Token, depth: int = 0) -> Optional[Token]:
+def doer_of(verb: Token, depth: int = 0) -> Optional[Token]:
     """The token naming who does what the verb says (may be a pronoun; the caller resolves it)."""
     if depth > 6:
         return None
@@ -115,7 +95,7 @@ def subject_of(verb: Token, depth: int = 0) -> Optional[Token]:
             return head  # 'Blinken warning Israel': the noun the participle hangs on acts
         poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         gov = governor(head)
-        gsub = subject_of(gov, depth + 1) if gov is not None else None
+        gsub = doer_of(gov, depth + 1) if gov is not None else None
         return gsub if gsub is not None else poss  # 'his country's determination to destroy'
     if dep == "xcomp" and head.lemma_.lower() in cues().get("control", set()):
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
@@ -123,7 +103,7 @@ def subject_of(verb: Token, depth: int = 0) -> Optional[Token]:
             return obj
     gov = governor(verb)
     if gov is not None and dep in CLIMB | {"nsubj", "attr", "npadvmod"}:
-        return subject_of(gov, depth + 1)
+        return doer_of(gov, depth + 1)
     return None
 
 

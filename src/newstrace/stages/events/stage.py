@@ -38,13 +38,13 @@ from .roles import (
     HOSTILE,
     attached_verb,
     date_reaches,
+    doer_of,
     event_as_subject,
     harmed_by_noun,
     is_passive,
     modality,
     negated,
     place_of,
-    subject_of,
     target_candidates,
 )
 
@@ -282,7 +282,7 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
     out: list[Event] = []
     sent_dates = [(sent.start_char + s, sent.start_char + e, t) for s, e, t in dates.find_dates(sent.text)]
     for c in coded:
-        src_tok = subject_of(c.verb)
+        src_tok = doer_of(c.verb)
         sources = _actors(src_tok, c.verb, resolver, quotes, state) or _actors(
             src_tok, c.verb, resolver, quotes, state, loose=True
         )
@@ -393,7 +393,7 @@ def _actors(
             if cur.head.i == cur.i:
                 break
             if cur.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
-                subj = subject_of(cur.head)
+                subj = doer_of(cur.head)
                 if subj is not None and subj.i != tok.i and not is_pronoun(subj):
                     return resolver.resolve(subj)
             cur = cur.head

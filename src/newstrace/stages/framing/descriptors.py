@@ -17,6 +17,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Analysis, Descriptor, Ref
+from ...syntax import subtree
 from . import lexicon as framing_lexicon
 from .spans import noun_phrase_left
 
@@ -61,7 +62,7 @@ def phrases_for(doc: Doc, first: int, last: int, not_descriptor: set[str]) -> li
                 out.append(clean_phrase(phrase))
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i and child.pos_ == "NOUN":
-            phrase = doc[child.left_edge.i : child.right_edge.i + 1]
+            phrase = subtree(child)
             if len(phrase) < MAX_PHRASE_TOKENS:
                 out.append(clean_phrase(phrase))
     left = noun_phrase_left(root, max(0, first - MAX_PHRASE_TOKENS))

@@ -14,7 +14,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ... import vocab
-from .speakers import words
+from ...syntax import subtree
+from .speakers import speaker_words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CAUSATIVES = {"have", "get", "make", "let"}
@@ -86,14 +87,14 @@ def is_cue(tok: Token) -> bool:
     )
 
 
-def subject_of(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Token]:
+def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Token]:
     """The speaker token of a cue: its subject, or the subject it shares through conjunction, relative
     clause ('a resolution that called for …'), participle ('…, saying') or causative ('a bid to have X call')."""
     if depth > 4:
         return None
     if verb.pos_ == "NOUN":  # a cue noun: its possessor or name compound, else whoever does the verb it is object of
         if verb.head.lemma_.lower() in CAUSATIVES and verb.head is not verb:  # 'a bid to have the Council call for'
-            return subject_of(verb.head, mask, depth + 1)
+            return speaker_token(verb.head, mask, depth + 1)
         owner = next(
             (c for c in verb.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON", "NOUN")),
             None,
@@ -102,7 +103,7 @@ def subject_of(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Token]:
             return owner
         if verb.dep_ in ("dobj", "pobj", "attr", "nsubj") and verb.head is not verb:
             head = verb.head.head if verb.dep_ == "pobj" else verb.head
-            return subject_of(head, mask, depth + 1)
+            return speaker_token(head, mask, depth + 1)
         return None
     if verb.lemma_.lower() == "accord":
         to = next((c for c in verb.children if c.lower_ == "to"), None)
@@ -110,7 +111,7 @@ def subject_of(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Token]:
         return pobj
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and not mask.has(c)), None)
     if verb.head.lemma_.lower() in CAUSATIVES and verb.dep_ in ("ccomp", "xcomp") and verb.head is not verb:
-        return subject_of(verb.head, mask, depth + 1) or subj
+        return speaker_token(verb.head, mask, depth + 1) or subj
     if subj is not None:
         if subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
             return verb.head
@@ -123,7 +124,7 @@ def subject_of(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Token]:
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp"):
-        return subject_of(verb.head, mask, depth + 1)
+        return speaker_token(verb.head, mask, depth + 1)
     return None
 
 
@@ -152,7 +153,7 @@ def addressee_of(cue: Token, mask: QuoteMask) -> Optional[Span]:
         if c.dep_ in ("dative", "iobj") or (
             c.dep_ == "dobj" and lemma in verbs_taking("addressee") and c.pos_ in ("PROPN", "NOUN", "PRON")
         ):
-            return cue.doc[c.left_edge.i : c.right_edge.i + 1]
+            return subtree(c)
         if (
             c.dep_ == "prep"
             and c.lower_ == "to"
@@ -160,18 +161,18 @@ def addressee_of(cue: Token, mask: QuoteMask) -> Optional[Span]:
         ):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
-                return cue.doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+                return subtree(pobj)
     return None
 
 
 def medium_of(cue: Token, mask: QuoteMask) -> Optional[str]:
-    nouns = set(words()["medium_nouns"])
+    nouns = set(speaker_words()["medium_nouns"])
     for c in cue.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "on", "via", "during", "at", "through") and not mask.has(c):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            span = cue.doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+            span = subtree(pobj)
             if any(t.lower_ in nouns for t in span):
                 text = span.text.strip().rstrip(".,;:").strip()
                 return text[2:] if text.lower().startswith("a ") else text
@@ -198,12 +199,12 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
             t.is_ancestor(q) for q in quote_tokens
         )
         dist = min(abs(t.idx - start), abs(t.idx - end))
-        return (linked, subject_of(t, mask) is not None, -dist)
+        return (linked, speaker_token(t, mask) is not None, -dist)
 
     cue = max(cands, key=rank) if cands else None
     if inner is not None:  # 'officials in Jerusalem “noted …,” The New York Sun reported'
-        outer = subject_of(cue, mask) if cue is not None else None
-        subj = subject_of(inner, mask)
+        outer = speaker_token(cue, mask) if cue is not None else None
+        subj = speaker_token(inner, mask)
         return Attribution(
             inner,
             phrase_of(subj, mask),
@@ -212,7 +213,7 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
             phrase_of(outer, mask) if outer is not None else None,
             mention_of(subj, inner, mask),
         )
-    subj = subject_of(cue, mask)
+    subj = speaker_token(cue, mask)
     if subj is None:
         return Attribution(cue, None, addressee_of(cue, mask), medium_of(cue, mask))
     return Attribution(

@@ -11,6 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from ...syntax import subtree
 from .attribution import (
     SUBJECT_DEPS,
     QuoteMask,
@@ -18,7 +19,7 @@ from .attribution import (
     is_cue_noun,
     mention_of,
     phrase_of,
-    subject_of,
+    speaker_token,
     verbs_taking,
 )
 
@@ -121,7 +122,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
             continue
         lemma = tok.lemma_.lower()
         if lemma == "accord":
-            subj = subject_of(tok, mask)
+            subj = speaker_token(tok, mask)
             clause_head = tok.head if tok.dep_ == "prep" else None
             if subj is None or clause_head is None:
                 continue
@@ -145,7 +146,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
                         phrase_of(subj, mask),
                         toks[0].idx,
                         toks[-1].idx + len(toks[-1]),
-                        doc[subj.left_edge.i : subj.right_edge.i + 1],
+                        subtree(subj),
                     )
                 )
             continue
@@ -202,7 +203,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
         if span is None:
             found.extend(_postposed(tok, mask) or _parenthetical(tok, mask))
             continue
-        subj = subject_of(tok, mask)
+        subj = speaker_token(tok, mask)
         if subj is None:
             continue
         found.append(

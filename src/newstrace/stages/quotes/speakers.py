@@ -23,7 +23,7 @@ from ...model import Ref
 
 
 @functools.lru_cache(maxsize=1)
-def words() -> dict:
+def speaker_words() -> dict:
     return vocab.json_file("speaker_words.json")
 
 
@@ -143,7 +143,11 @@ class Referents:
         if span is not None and span.start > 0:
             prev = span.doc[span.start - 1].lower_
             gender = (
-                "male" if prev in words()["male_titles"] else "female" if prev in words()["female_titles"] else None
+                "male"
+                if prev in speaker_words()["male_titles"]
+                else "female"
+                if prev in speaker_words()["female_titles"]
+                else None
             )
         if gender is None and kind == "person":
             gender = gender_of_name(ref.name)
@@ -198,7 +202,7 @@ class Referents:
         text = phrase.text.strip()
         low = text.lower()
         voice = self.voice_id(phrase.start_char)
-        pron = words()["pronouns"].get(low)
+        pron = speaker_words()["pronouns"].get(low)
         if pron:
             return self.resolve_pronoun(low, pron, phrase.start_char, voice), "pronoun"
         head = phrase.root
@@ -235,7 +239,7 @@ class Referents:
                 inner.ref,
                 "name",
             )  # 'a report in the Economic Observer': the named source in the phrase
-        if head_words & set(words()["outlet_nouns"]) and head.tag_ != "NNS":
+        if head_words & set(speaker_words()["outlet_nouns"]) and head.tag_ != "NNS":
             outlet = next(
                 (r for r in self.before(phrase.start_char, voice) if r.kind == "outlet"),
                 None,
@@ -246,7 +250,7 @@ class Referents:
         if described:
             return described, "description"
         named = self.at(phrase.start_char, phrase.end_char)
-        if head_words & set(words()["group_nouns"]) and head.tag_ in ("NNS", "NNPS"):
+        if head_words & set(speaker_words()["group_nouns"]) and head.tag_ in ("NNS", "NNPS"):
             name = strip_determiner(text)
             return Ref(name[0].upper() + name[1:], named.ref.entity if named else None), "group"
         if named and named.kind != "person":  # 'the U.S. resolution', 'a U.S. bid': the party named in the phrase
@@ -281,7 +285,7 @@ class Referents:
         """'the Israeli leader', 'the top US diplomat': the office holder the knowledge base names for the
         article's date when the article mentions them, else a person of that country named earlier."""
         low = phrase.text.lower()
-        roles = [w for w in words()["role_nouns"] if re.search(rf"\b{re.escape(w)}\b", low)]
+        roles = [w for w in speaker_words()["role_nouns"] if re.search(rf"\b{re.escape(w)}\b", low)]
         if not roles or phrase.root.tag_ in ("NNS", "NNPS"):
             return None
         country = self.country_in(phrase)

@@ -9,6 +9,7 @@ from typing import Optional
 
 from ...model import Mention, Quote, Ref
 from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, find_quotes
+from ...syntax import subtree
 from .attribution import Attribution, QuoteMask, attribute, frame_attribution, phrase_of
 from .reported_speech import colon_statements, indirect_speech
 from .speakers import Referent, Referents
@@ -288,7 +289,7 @@ def _intro_attribution(doc, text: str, q: QuotedSpan, voice_id: str, analysis, m
             Attribution(
                 None,
                 phrase_of(subj, mask),
-                mention=doc[subj.left_edge.i : subj.right_edge.i + 1],
+                mention=subtree(subj),
             )
             if subj is not None
             else None
