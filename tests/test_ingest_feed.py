@@ -87,7 +87,7 @@ def atom(a_list: list[dict]) -> bytes:
 
 def test_rss_entries_become_articles(articles):
     data = rss([rss_item(a, f"Writer {i}", ["Politics", "World"]) for i, a in enumerate(articles)])
-    docs = list(feed.read(data, "test.rss", Settings()))
+    docs = list(feed.parse(data, "test.rss", Settings()))
     assert len(docs) == 3
     for i, (doc, a) in enumerate(zip(docs, articles)):
         assert doc.title == " ".join(a["title"].split())
@@ -100,7 +100,7 @@ def test_rss_entries_become_articles(articles):
 
 
 def test_atom_entries_become_articles(articles):
-    docs = list(feed.read(atom(articles), "test.atom", Settings()))
+    docs = list(feed.parse(atom(articles), "test.atom", Settings()))
     assert [d.title for d in docs] == [" ".join(a["title"].split()) for a in articles]
     assert [d.published for d in docs] == [a["date"] for a in articles]
     assert docs[1].authors == ["Reporter 1"] and docs[1].tags == ["world"]
@@ -114,11 +114,11 @@ def test_teaser_kept_when_links_are_not_followed(articles):
         f"<description>&lt;p&gt;{escape(paragraphs(a['text'])[0])}&lt;/p&gt;</description></item>"
     )
     no_follow = Settings(follow_feed_links=False)
-    [doc] = feed.read(rss([teaser]), "teaser.rss", no_follow)
+    [doc] = feed.parse(rss([teaser]), "teaser.rss", no_follow)
     assert doc.body == paragraphs(a["text"])[0]
     # Following is on, but the link points at a loopback address and private addresses are not
     # allowed: the fetch is refused before any connection and the teaser is kept.
-    [doc] = feed.read(rss([teaser]), "teaser.rss", Settings())
+    [doc] = feed.parse(rss([teaser]), "teaser.rss", Settings())
     assert doc.body == paragraphs(a["text"])[0] and doc.url == "http://127.0.0.1:9/story"
 
 
@@ -131,15 +131,15 @@ def test_feed_file_through_ingest_read(tmp_path, articles):
 
 def test_feed_without_entries_is_refused():
     with pytest.raises(InputError, match="no entries"):
-        list(feed.read(rss([]), "empty.rss", Settings()))
+        list(feed.parse(rss([]), "empty.rss", Settings()))
 
 
 def test_feed_whose_entries_have_no_text_is_refused():
     with pytest.raises(InputError, match="no feed entry has any text"):
-        list(feed.read(rss(["<item><title>Only a headline</title></item>"]), "bare.rss", Settings()))
+        list(feed.parse(rss(["<item><title>Only a headline</title></item>"]), "bare.rss", Settings()))
 
 
 def test_feed_reader_never_opens_files_named_by_the_data(tmp_path):
     (tmp_path / "secret.xml").write_bytes(rss(["<item><title>x</title><description>secret text</description></item>"]))
     with pytest.raises(InputError):
-        list(feed.read(str(tmp_path / "secret.xml").encode(), "odd", Settings()))
+        list(feed.parse(str(tmp_path / "secret.xml").encode(), "odd", Settings()))

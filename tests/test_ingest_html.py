@@ -30,7 +30,7 @@ def pages(shared):
 
 def read_page(shared, pages, page_id):
     page = pages[page_id]
-    return html.read((shared / "corpus" / page["file"]).read_bytes(), source=page["file"], url=page["url"])
+    return html.parse_page((shared / "corpus" / page["file"]).read_bytes(), source=page["file"], url=page["url"])
 
 
 def words(text: str) -> Counter:
@@ -96,12 +96,12 @@ def test_html_file_through_ingest_read(shared):
 def test_page_without_article_text_is_refused():
     page = b"<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
     with pytest.raises(InputError, match="no article text"):
-        html.read(page, source="menu.html")
+        html.parse_page(page, source="menu.html")
 
 
 def test_empty_page_is_refused():
     with pytest.raises(InputError, match="empty"):
-        html.read(b"  \n", source="blank.html")
+        html.parse_page(b"  \n", source="blank.html")
 
 
 def test_fragment_to_text_keeps_paragraphs_and_drops_scripts():

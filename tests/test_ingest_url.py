@@ -10,7 +10,7 @@ import pytest
 
 from newstrace import ingest
 from newstrace.errors import InputError
-from newstrace.ingest import url as url_reader
+from newstrace.ingest import fetch as url_reader
 from newstrace.settings import Settings
 
 PAGE = "aeb_aljazeera-com_7916ecca.html"

@@ -67,7 +67,7 @@ def test_archive_without_html_pages_is_refused(tmp_path):
             WARCWriter(out, gzip=True), "https://example.org/a.png", "200 OK", "image/png", b"\x89PNG" + bytes(32)
         )
     with pytest.raises(InputError, match="no HTML page with status 200"):
-        list(warc.read(path, None))
+        list(warc.read(str(path), None))
 
 
 def test_file_that_is_not_a_warc_is_refused(tmp_path):

@@ -7,6 +7,7 @@ detects the format itself. Each format lives in its own module with one entry po
 from __future__ import annotations
 
 import glob
+import importlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,26 +88,24 @@ def expand(spec: str) -> list[Path]:
     return [p]
 
 
+def read_bytes(source: str) -> bytes:
+    """The whole file at source; InputError when it cannot be read."""
+    try:
+        return Path(source).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror})") from exc
+
+
 def read_file(path: Path, settings: Settings) -> Iterator[RawDocument]:
+    """Every document in the file at path, by the format its name and first bytes show."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096)
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
-    kind = sniff(path, head)
-    if kind == "warc":
-        from . import warc
+    reader = READERS[sniff(path, head)]
+    yield from importlib.import_module(f"{__name__}.{reader}").read(str(path), settings)
 
-        yield from warc.read(path, settings)
-    elif kind == "feed":
-        from . import feed
 
-        yield from feed.read(path.read_bytes(), str(path), settings)
-    elif kind == "html":
-        from . import html
-
-        yield html.read(path.read_bytes(), source=str(path))
-    else:
-        from . import text
-
-        yield text.read(path)
+# Format -> the module reading it; every reader has one signature: read(source, settings) -> Iterator[RawDocument].
+READERS = {"warc": "warc", "feed": "feed", "html": "html", "text": "text"}

@@ -15,14 +15,19 @@ import feedparser
 from .. import dates
 from ..errors import InputError
 from ..settings import Settings
-from . import RawDocument
+from . import RawDocument, read_bytes
 from .html import fragment_to_text, paragraphs_text, squash
 
 # Fewer words than this and an entry is a teaser, not the article: its linked page is fetched instead.
 MIN_ARTICLE_WORDS = 120
 
 
-def read(data: bytes, source: str, settings: Settings, base_url: str | None = None) -> Iterator[RawDocument]:
+def read(source: str, settings: Settings) -> Iterator[RawDocument]:
+    """Every entry of the RSS/Atom feed file at source."""
+    yield from parse(read_bytes(source), source, settings)
+
+
+def parse(data: bytes, source: str, settings: Settings, base_url: str | None = None) -> Iterator[RawDocument]:
     """Yield one RawDocument per feed entry that has text (its own, or its linked page's)."""
     # A stream, never the bytes themselves: feedparser would try bytes as a file name first.
     parsed = feedparser.parse(
@@ -79,10 +84,10 @@ def entry_document(entry, source: str, outlet: str | None, settings: Settings) -
 
 def fetch_linked_page(link: str, settings: Settings) -> RawDocument | None:
     """The linked article, or None when it cannot be fetched or read (the entry's own text is kept then)."""
-    from . import url
+    from .fetch import read_article
 
     try:
-        return url.read_article(link, settings)
+        return read_article(link, settings)
     except InputError:
         return None
 

@@ -8,6 +8,7 @@ repeated at the top of the body would count every name in it twice.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 import lxml.html
 import trafilatura
@@ -15,7 +16,8 @@ from lxml import etree
 from trafilatura.xml import xmltotxt
 
 from ..errors import InputError
-from . import RawDocument
+from ..settings import Settings
+from . import RawDocument, read_bytes
 
 # Elements that start a new paragraph when an HTML fragment is flattened to text.
 BLOCK_TAGS = {
@@ -63,7 +65,12 @@ DROPPED_TAGS = [
 ]
 
 
-def read(data: bytes | str, source: str, url: str | None = None) -> RawDocument:
+def read(source: str, settings: Settings) -> Iterator[RawDocument]:
+    """The article of the HTML page file at source."""
+    yield parse_page(read_bytes(source), source=source)
+
+
+def parse_page(data: bytes | str, source: str, url: str | None = None) -> RawDocument:
     """The article in one HTML page: body, title, authors, date, outlet (site name) and tags."""
     if not data or not data.strip():
         raise InputError(f"{source}: empty HTML page")

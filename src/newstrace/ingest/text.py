@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
+from typing import Iterator
 
 from ..errors import InputError
-from . import RawDocument
+from ..settings import Settings
+from . import RawDocument, read_bytes
 
 
 def decode(data: bytes, source: str, charset: str | None = None) -> str:
@@ -29,5 +30,6 @@ def decode(data: bytes, source: str, charset: str | None = None) -> str:
     raise InputError(f"{source}: not valid UTF-8 text")
 
 
-def read(path: Path) -> RawDocument:
-    return RawDocument(body=decode(path.read_bytes(), str(path)), source=str(path))
+def read(source: str, settings: Settings) -> Iterator[RawDocument]:
+    """The plain-text article in the file at source (UTF-8, UTF-16 with a BOM, or the legacy encodings tried)."""
+    yield RawDocument(body=decode(read_bytes(source), source), source=source)

@@ -22,10 +22,11 @@ from . import RawDocument
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read(path: Path, settings: Settings) -> Iterator[RawDocument]:
+def read(source: str, settings: Settings) -> Iterator[RawDocument]:
     """Yield the article of each HTML response with status 200, with url = its WARC-Target-URI."""
     from . import html
 
+    path = Path(source)
     check_is_warc(path)
     found = 0
     try:
@@ -36,7 +37,7 @@ def read(path: Path, settings: Settings) -> Iterator[RawDocument]:
                 uri = record.rec_headers.get_header("WARC-Target-URI")
                 payload = record.content_stream().read()
                 try:
-                    raw = html.read(payload, source=f"{path} ({uri})", url=uri)
+                    raw = html.parse_page(payload, source=f"{path} ({uri})", url=uri)
                 except InputError:
                     continue
                 raw.source = str(path)
