@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from typing import Optional, Union
+from typing import Optional, Union, cast
 
 MONTHS = [
     "january",
@@ -223,8 +223,8 @@ def _resolve_relative(low: str, ref: dt.date) -> Optional[dt.date]:
         if unit in ("day", "week"):
             return ref - dt.timedelta(days=n * (7 if unit == "week" else 1))
         if unit == "month":
-            back = _month_start(ref, n)
-            return back.replace(day=min(ref.day, 28)) if ref.day <= 28 else back
+            start = _month_start(ref, n)
+            return start.replace(day=min(ref.day, 28)) if ref.day <= 28 else start
         return dt.date(ref.year - n, ref.month, min(ref.day, 28))
     m = re.fullmatch(
         rf"(?:(early|late|mid-?|the beginning of|the start of|the middle of|the end of|beginning of|start of|middle of|end of|last|this|next)\s*)?({_MONTH})(?:\s+(\d{{4}}))?",
@@ -232,7 +232,7 @@ def _resolve_relative(low: str, ref: dt.date) -> Optional[dt.date]:
         re.I,
     )
     if m and _month_number(m.group(2)):
-        month = _month_number(m.group(2))
+        month = cast(int, _month_number(m.group(2)))
         part = (m.group(1) or "").replace("the ", "")
         day = PART_OF_MONTH.get(part.rstrip("-") if part.startswith("mid") else part, 1)
         if m.group(3):
@@ -248,8 +248,8 @@ def _resolve_relative(low: str, ref: dt.date) -> Optional[dt.date]:
     )
     if m:
         a, b = m.groups()
-        month, day = (_month_number(a), int(b)) if not a[0].isdigit() else (_month_number(b), int(a))
-        return _recent(month, day, ref) if month else None
+        mon, day = (_month_number(a), int(b)) if not a[0].isdigit() else (_month_number(b), int(a))
+        return _recent(mon, day, ref) if mon else None
     m = re.fullmatch(r"((?:19|20)\d{2})", low)
     if m:
         return dt.date(int(m.group(1)), 1, 1)

@@ -10,7 +10,7 @@ import dataclasses
 import functools
 import json
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import Optional, Union, cast
 
 from pydantic import TypeAdapter
 
@@ -218,7 +218,7 @@ class Analysis:
     def voice_at(self, offset: int) -> Voice:
         """The innermost voice that covers a text offset (the article's own voice when no relay does)."""
         for v in self.voices:
-            if v.kind == "relay" and v.start is not None and v.start <= offset < v.end:
+            if v.kind == "relay" and v.start is not None and v.start <= offset < cast(int, v.end):
                 return v
         return self.voices[0]
 

@@ -91,13 +91,13 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
         t = Table(title=f"Numeric claims ({len(analysis.claims)})", expand=True)
         for col in ("value", "unit", "hedge", "via", "text"):
             t.add_column(col)
-        for c in analysis.claims:
+        for claim in analysis.claims:
             t.add_row(
-                f"{c.value:g}",
-                c.unit or "",
-                c.approx or "",
-                c.via or "",
-                _short(c.text, 90),
+                f"{claim.value:g}",
+                claim.unit or "",
+                claim.approx or "",
+                claim.via or "",
+                _short(claim.text, 90),
             )
         console.print(t)
     if analysis.framing.spans:

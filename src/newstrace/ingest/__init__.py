@@ -10,7 +10,7 @@ import glob
 import importlib
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Iterator, Optional
 
 from ..errors import InputError
@@ -35,7 +35,7 @@ def is_url(spec: str) -> bool:
     return spec.lower().startswith(("http://", "https://"))
 
 
-def sniff(path: Path, head: bytes) -> str:
+def sniff(path: PurePath, head: bytes) -> str:
     """The format of a file: 'warc', 'feed', 'html' or 'text', from its name and first bytes."""
     name = path.name.lower()
     if (

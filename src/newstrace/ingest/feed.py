@@ -8,7 +8,7 @@ is replaced by the page it links to (fetched through url.py, under the same addr
 from __future__ import annotations
 
 import io
-from typing import Iterator
+from typing import Any, Iterator
 
 import feedparser
 
@@ -55,7 +55,7 @@ def entry_document(entry, source: str, outlet: str | None, settings: Settings) -
     """The article of one entry, or None when it has no text at all and its link cannot be read."""
     body = entry_text(entry)
     link = entry.get("link") or None
-    meta = dict(
+    meta: dict[str, Any] = dict(
         title=entry_title(entry),
         url=link,
         outlet=outlet,

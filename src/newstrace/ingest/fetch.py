@@ -16,6 +16,7 @@ import socket
 import time
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import cast
 
 import httpx
 
@@ -192,7 +193,7 @@ def resolve(host: str, port: int, url: str) -> list[ipaddress.IPv4Address | ipad
     except (socket.gaierror, UnicodeError) as exc:
         raise InputError(f"{url}: cannot resolve host {host!r}") from exc
     # IPv6 answers may carry a zone ("fe80::1%eth0"), which ipaddress does not parse
-    return [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+    return [ipaddress.ip_address(cast(str, info[4][0]).split("%", 1)[0]) for info in infos]
 
 
 def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:

@@ -8,7 +8,7 @@ repeated at the top of the body would count every name in it twice.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator, Optional, cast
 
 import lxml.html
 import trafilatura
@@ -18,6 +18,9 @@ from trafilatura.xml import xmltotxt
 from ..errors import InputError
 from ..settings import Settings
 from . import RawDocument, read_bytes
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 # Elements that start a new paragraph when an HTML fragment is flattened to text.
 BLOCK_TAGS = {
@@ -76,13 +79,17 @@ def parse_page(data: bytes | str, source: str, url: str | None = None) -> RawDoc
         raise InputError(f"{source}: empty HTML page")
     # Comments and layout tables are not the story; trafilatura's own fallback extractors stay on
     # because they rescue pages whose markup its main pass misreads.
-    doc = trafilatura.bare_extraction(
-        data,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        favor_precision=False,
+    # as_dict is off, so trafilatura returns a Document (or None), never a dict
+    doc = cast(
+        "Optional[Document]",
+        trafilatura.bare_extraction(
+            data,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=False,
+        ),
     )
     if doc is None or doc.body is None or not (doc.text or "").strip():
         raise InputError(f"{source}: no article text found in the HTML")

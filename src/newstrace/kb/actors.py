@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, cast
 
 from .. import kb, vocab
 from ..model import ActorRef
@@ -140,7 +140,7 @@ def resolve_actor(text: str, date: Optional[str] = None, kb_paths: tuple[str, ..
         return Actor(
             name=owner.entry.name,
             country=own,
-            code=own + (e.code_on(date) or "")[3:6],
+            code=cast(str, own) + (e.code_on(date) or "")[3:6],
             sector=sector,
             entry=owner.entry,
         )

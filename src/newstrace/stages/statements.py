@@ -38,7 +38,7 @@ def same_statement(a: list[str], b: list[str]) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) < MIN_WORDS:
         return False
-    pool = {}
+    pool: dict[str, int] = {}
     for w in long_:
         pool[w] = pool.get(w, 0) + 1
     hit = 0

@@ -40,7 +40,7 @@ class Act:
 
 @functools.lru_cache(maxsize=1)
 def act_classes() -> dict[str, str]:
-    out = {}
+    out: dict[str, str] = {}
     for kind, lemmas in vocab.rows("framing/speech_acts.tsv"):
         for lemma in lemmas.split(","):
             out.setdefault(lemma.strip(), kind)

@@ -15,7 +15,7 @@ import difflib
 import re
 
 from ... import vocab
-from ...model import Check
+from ...model import Check, Quote
 from ...quotemarks import SCARE_MAX_WORDS, quoted_phrases, word_count
 from .acts import find_act, name_key, same_named_party
 
@@ -209,7 +209,8 @@ def duplicate_checks(ctx) -> list[Check]:
     ]
     out = []
     for speaker, quotes in groups:
-        wordings = {}  # one quote per distinct wording: identical repeats are not differences
+        # one quote per distinct wording: identical repeats are not differences
+        wordings: dict[tuple[str, ...], Quote] = {}
         for q in quotes:
             if q.kind in ("direct", "partial") and len(compare_words(q.text)) >= MIN_DUPLICATE_WORDS:
                 wordings.setdefault(tuple(compare_words(q.text)), q)

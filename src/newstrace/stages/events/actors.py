@@ -13,13 +13,16 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from spacy.tokens import Span, Token
 
 from ... import kb as kbmod
 from ...model import ActorRef, Analysis
 from .dictionary import _lines, agents, countries
+
+if TYPE_CHECKING:
+    from ...kb.actors import Actor
 
 PRONOUNS = {
     "he",
@@ -128,6 +131,7 @@ class ActorResolver:
         kb_paths: tuple = (),
     ):
         self.kb_paths = kb_paths
+        self.resolve_actor: Optional[Callable[[str, Optional[str], tuple[str, ...]], Optional[Actor]]]
         try:
             from ...kb.actors import resolve_actor
 
@@ -180,7 +184,7 @@ class ActorResolver:
     @staticmethod
     def mention(head: Token) -> str:
         """The phrase as written, without coordinated members."""
-        skip = set()
+        skip: set[int] = set()
         for c in head.children:
             if c.dep_ in ("conj", "cc", "appos") or (c.dep_ == "punct" and c.i > head.i):
                 skip.update(t.i for t in c.subtree)
@@ -333,8 +337,8 @@ class ActorResolver:
         if f.code:
             own = kbmod.key(" ".join(t.text for t in core if t.dep_ != "det")) in (kbmod.key(f.name or ""),)
             code = f.code if (own or len(f.code) > 3) else f.code + (agent or "")
-            name = f.name if own or head.pos_ == "PROPN" else self._plain(core)
-            return [ActorRef(name=name or mention, entity=None, code=code, mention=mention)]
+            known = f.name if own or head.pos_ == "PROPN" else self._plain(core)
+            return [ActorRef(name=known or mention, entity=None, code=code, mention=mention)]
         shared = self._shared_resolver(head, core)  # roles and people the knowledge base knows
         if shared is not None:
             return [ActorRef(name=shared.name, entity=None, code=shared.code, mention=mention)]

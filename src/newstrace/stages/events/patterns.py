@@ -9,7 +9,7 @@ with no matching pattern takes its own code or its block's default. Code '---' m
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, cast
 
 from spacy.tokens import Token
 
@@ -39,7 +39,7 @@ class Match:
     words: list[str]  # the verb entry's words ('ask', 'for')
     pattern: Optional[Pattern]
     target_token: Optional[Token] = None  # where the pattern's '+' points
-    weight: int = 0
+    weight: float = 0
 
     @property
     def trigger(self) -> str:
@@ -184,9 +184,9 @@ def match_verb(verb: Token, lemma: Optional[str] = None, scope: Optional[list[To
     # both RISK '---' and ENDANGER 130): which sense the text means is unknown.
     ambiguous = any(d.blocks.get(e.block) is None and not e.code for e in entries)
     if best is None and lemma not in cues().get("generic", set()) and not speech and not ambiguous:
-        entry = next((e for e in entries if e.code or d.blocks.get(e.block)), None)
-        if entry is not None:
-            best = Match(entry.code or d.blocks[entry.block], verb, entry.words, None)
+        coded = next((e for e in entries if e.code or d.blocks.get(e.block)), None)
+        if coded is not None:
+            best = Match(cast(str, coded.code or d.blocks[coded.block]), verb, coded.words, None)
     if best is None or best.code.startswith("---") or best.code.startswith(":"):
         return None
     best.code = best.code.split(":")[0]

@@ -17,7 +17,7 @@ again is merged into its first mention (events_merge).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, cast
 
 from spacy.tokens import Span, Token
 
@@ -76,7 +76,7 @@ def run(ctx) -> None:
     quotes = [
         (q.start, q.end, q) for q in analysis.quotes if getattr(q, "field", "text") == "text" and q.kind != "scare"
     ]
-    state = {"recent": []}  # actors of recent sentences, for pronouns
+    state: dict[str, list[ActorRef]] = {"recent": []}  # actors of recent sentences, for pronouns
     events: list[Event] = []
     for sent in ctx.doc.sents:
         events.extend(_sentence_events(ctx, sent, resolver, quotes, state))
@@ -152,7 +152,7 @@ def code_verbs(sent: Span) -> list[Coded]:
                 )
                 if m2 is not None and plover_type(m2.code):
                     m, noun = m2, obj
-                    m.words = [tok.text, said.text]
+                    m.words = [tok.text, cast(Token, said).text]  # m2 is only set when said is not None
                     break
         obligation = _obligation_clause(tok)
         said_only = obligation is not None and (m is None or plover_type(m.code) is None)
@@ -322,7 +322,7 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             ptype = by_doer[0] if _authority(src_tok, resolver) else by_doer[1]
         shift = "negated" if neg and ptype in COOPERATIVE else "intended" if mode == "intended" else None
         if shift and shifted_code(cameo, shift):
-            cameo = shifted_code(cameo, shift)
+            cameo = cast(str, shifted_code(cameo, shift))
             ptype = plover_type(cameo) or ptype
         if not sources and not target:
             continue
@@ -330,8 +330,8 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
         # coordinated targets ('embargoes on Iran, Libya and Cuba') are one party to the act: the first
         # member names it, the whole phrase as written is its mention.
         target = [_joint(target, target_tok)] if target else []
-        for src in sources or [None]:
-            for tgt in target or [None]:
+        for src in sources or cast("list[Optional[ActorRef]]", [None]):
+            for tgt in target or cast("list[Optional[ActorRef]]", [None]):
                 out.append(
                     Event(
                         id="",
@@ -444,7 +444,8 @@ def _date_for(verb: Token, sent: Span, sent_dates) -> Optional[str]:
     """The date expression that dates this verb: one on its own clause first, then one on a verb it
     depends on (a date on 'failed on Friday, after Russia vetoed' dates the veto too)."""
     doc = sent.doc
-    best, best_rank = None, 99
+    best: Optional[str] = None
+    best_rank: float = 99
     for s, e, text in sent_dates:
         toks = [t for t in doc.char_span(s, e, alignment_mode="expand") or []]
         if not toks:
@@ -453,7 +454,7 @@ def _date_for(verb: Token, sent: Span, sent_dates) -> Optional[str]:
         if host is None:
             continue
         if host.i == verb.i:
-            rank = 0
+            rank: float = 0
         elif date_reaches(host, verb):
             rank = 1 + abs(host.i - verb.i) / 1000
         else:

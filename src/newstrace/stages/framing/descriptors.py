@@ -104,7 +104,9 @@ def spacy_mentions(doc: Doc) -> list[tuple[str, int, int]]:
 def entity_mentions(analysis: Analysis, doc: Doc) -> list[tuple[Ref, int, int]]:
     """Mentions from the entities stage, plus every other place their proper names are written."""
     if analysis.entities:
-        out, spots, names = [], set(), {}
+        out: list[tuple[Ref, int, int]] = []
+        spots: set[int] = set()
+        names: dict[str, Ref] = {}
         for e in analysis.entities:
             for m in e.mentions:
                 if m.field != "text":
@@ -119,10 +121,10 @@ def entity_mentions(analysis: Analysis, doc: Doc) -> list[tuple[Ref, int, int]]:
             pat = re.compile(
                 r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)"
             )
-            for m in pat.finditer(doc.text):
-                span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+            for hit in pat.finditer(doc.text):
+                span = doc.char_span(hit.start(), hit.end(), alignment_mode="contract")
                 if span is not None and len(span) and span[-1].i not in spots:
-                    out.append((names[m.group(1)], span[0].i, span[-1].i))
+                    out.append((names[hit.group(1)], span[0].i, span[-1].i))
         return out
     return [(Ref(name=name), first, last) for name, first, last in spacy_mentions(doc)]
 

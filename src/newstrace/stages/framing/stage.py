@@ -9,7 +9,7 @@ span; the same function (frame_doc) classifies single sentences in benchmarks/bi
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Sequence
 
 from spacy.tokens import Doc
 
@@ -40,8 +40,8 @@ def frame_doc(
     doc: Doc,
     field: str = "text",
     voice_of: Callable[[int], str] = lambda _o: "v0",
-    speech: list[tuple[int, int]] = (),
-    scare: list[tuple[int, int]] = (),
+    speech: Sequence[tuple[int, int]] = (),
+    scare: Sequence[tuple[int, int]] = (),
 ) -> tuple[list[FramingSpan], list[dict]]:
     """Framing spans and per-sentence flags of one parsed text.
 

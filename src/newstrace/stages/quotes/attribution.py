@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, cast
 
 from spacy.tokens import Doc, Span, Token
 
@@ -204,15 +204,16 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
     cue = max(cands, key=rank) if cands else None
     if inner is not None:  # 'officials in Jerusalem “noted …,” The New York Sun reported'
         outer = speaker_token(cue, mask) if cue is not None else None
-        subj = speaker_token(inner, mask)
+        who = cast(Token, speaker_token(inner, mask))  # _inner_cue only returns a cue with a subject
         return Attribution(
             inner,
-            phrase_of(subj, mask),
+            phrase_of(who, mask),
             addressee_of(inner, mask),
             medium_of(inner, mask),
             phrase_of(outer, mask) if outer is not None else None,
-            mention_of(subj, inner, mask),
+            mention_of(who, inner, mask),
         )
+    cue = cast(Token, cue)  # cands is not empty when there is no inner cue
     subj = speaker_token(cue, mask)
     if subj is None:
         return Attribution(cue, None, addressee_of(cue, mask), medium_of(cue, mask))

@@ -5,7 +5,9 @@ through names, pronouns and descriptions), cue, addressee, medium, voice and the
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Optional, cast
+
+from spacy.tokens import Span
 
 from ...model import Mention, Quote, Ref
 from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, find_quotes
@@ -257,8 +259,9 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
 
 def _apply(quote: Quote, att: Attribution, refs: Referents) -> None:
     """Speaker (resolved), mention and cue of an attribution onto a quote."""
-    ref, _how = refs.resolve(att.speaker)
-    mention = att.mention if att.mention is not None else att.speaker
+    speaker = cast(Span, att.speaker)  # callers apply only attributions with a speaker
+    ref, _how = refs.resolve(speaker)
+    mention = att.mention if att.mention is not None else speaker
     quote.speaker, quote.speaker_mention = ref, mention.text
     quote.speaker_span = [mention.start_char, mention.end_char]
     if att.cue is not None:
@@ -405,7 +408,7 @@ def _hosts_for_fragments(ctx, quotes: list[Quote]) -> list[Quote]:
     """A short quoted fragment whose cue has no reported clause around it ('called Trump a “liar”',
     'blamed shootings on “implicit bias”') gets one: the cue's argument that holds the fragment."""
     doc, text = ctx.doc, ctx.article.text
-    hosts = []
+    hosts: list[Quote] = []
     indirect = [q for q in quotes if q.kind == "indirect" and q.cue_span and q.field == "text"]
     for q in quotes:
         if q.kind != "partial" or q.field != "text" or not q.cue_span or len(q.text.split()) > MAX_FRAGMENT_WORDS:
