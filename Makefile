@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-installed-stamp
 SEED := ../shared/seeds/rafah-2024-03.txt
 
-.PHONY: install demo test lock bench bench-install browser-deps clean
+.PHONY: install demo test lint lock bench bench-install browser-deps clean schema
 
 install: $(STAMP)
 
@@ -20,8 +20,18 @@ $(STAMP): requirements.lock pyproject.toml
 demo: install
 	$(BIN)/newstrace analyze $(SEED) --published 2024-03-23 --format text
 
-test: install
+test: install lint
 	$(BIN)/python -m pytest
+
+# Lint, format and type gates (spaCy, trafilatura and datasette gate on the same kinds of tools).
+lint: install
+	$(BIN)/ruff check src tests tools benchmarks
+	$(BIN)/ruff format --check src tests tools benchmarks
+	$(BIN)/mypy
+
+# The newstrace/1 JSON Schema is generated from the model; a test checks the file is current.
+schema: install
+	$(BIN)/newstrace schema -o docs/newstrace-1.schema.json
 
 # Regenerate the hash-pinned lock file from pyproject.toml (needs uv); the spaCy model is pinned to
 # its wheel's hash only.
