@@ -16,6 +16,8 @@ def _looks_like_text(value: str) -> bool:
 
 
 def analyze_document(raw: ingest.RawDocument, published: str | None = None, settings: Settings | None = None) -> Analysis:
+    if raw.error:
+        raise InputError(raw.error)
     article = make_article(raw.body, title=raw.title, source=raw.source, url=raw.url, outlet=raw.outlet,
                            published=published or normalise_date(raw.published), authors=raw.authors, tags=raw.tags)
     return pipeline.run(article, settings)

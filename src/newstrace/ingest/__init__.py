@@ -26,6 +26,7 @@ class RawDocument:
     published: Optional[str] = None
     authors: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    error: Optional[str] = None  # a record the reader found but could not read: why (readers go on past it)
 
 
 def is_url(spec: str) -> bool:
@@ -33,8 +34,11 @@ def is_url(spec: str) -> bool:
 
 
 def sniff(path: Path, head: bytes) -> str:
-    """The format of a file: 'warc', 'feed', 'html' or 'text', from its name and first bytes."""
+    """The format of a file: 'warc', 'jsonl', 'feed', 'html' or 'text', from its name and first bytes."""
     name = path.name.lower()
+    from .jsonl import looks_like_jsonl
+    if looks_like_jsonl(name, head):
+        return "jsonl"
     if name.endswith((".warc", ".warc.gz")) or head.startswith(b"WARC/") or (head[:2] == b"\x1f\x8b" and ".warc" in name):
         return "warc"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1000].lower()
@@ -86,6 +90,9 @@ def read_file(path: Path, settings: Settings) -> Iterator[RawDocument]:
     if kind == "warc":
         from . import warc
         yield from warc.read(path, settings)
+    elif kind == "jsonl":
+        from . import jsonl
+        yield from jsonl.read(path, settings)
     elif kind == "feed":
         from . import feed
         yield from feed.read(path.read_bytes(), str(path), settings)
