@@ -1,15 +1,12 @@
-"""The command line: `newstrace analyze`, `newstrace batch`, `newstrace kb lookup`.
+"""The command line: `newstrace analyze`, `newstrace batch`, `newstrace query`, `newstrace export`, `newstrace kb lookup`.
 
 Errors a user can act on print one line on standard error and exit 2; standard output carries only
 the document asked for.
 """
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from enum import Enum
-from pathlib import Path
 from typing import List, Optional
 
 import typer
@@ -79,53 +76,13 @@ def analyze(
         sys.stdout.write(analysis.to_json() + "\n")
 
 
-@app.command()
-def batch(
-    inputs: List[str] = typer.Argument(..., help="Files, directories, globs, feeds, WARC files or URLs."),
-    jsonl: Path = typer.Option(..., "--jsonl", help="Write one newstrace/1 document per line to this file."),
-    published: Optional[str] = typer.Option(None, "--published", callback=check_date, help="Publication date for inputs that carry none."),
-    kb: Optional[List[str]] = KB_OPTION,
-    allow_private: bool = typer.Option(False, "--allow-private", help="Let URLs reach loopback or private addresses."),
-    workers: int = typer.Option(0, "--workers", "-j", min=0, help="Worker processes (0: one per core; 1: no extra process)."),
-) -> None:
-    """Analyse many articles and write their documents as JSON lines, in input order, using every core.
-    A bad input or article is reported on standard error and skipped.
-
-    The output file is written whole or not at all (a temporary file renamed at the end).
-
-    Example: newstrace batch corpus/ feed.xml crawl.warc.gz --jsonl out.jsonl
-    """
-    from .batch import Failure, analyse_all
-    settings = make_settings(kb, allow_private)
-    done = failed = 0
-    out_dir = jsonl.resolve().parent
-    if not out_dir.is_dir():
-        fail(f"{jsonl}: folder {out_dir} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=".newstrace-", suffix=".jsonl", dir=out_dir)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            for result in analyse_all(inputs, published, settings, workers):
-                if isinstance(result, Failure):
-                    failed += 1
-                    typer.echo(f"newstrace: skipped: {result.message}", err=True)
-                    continue
-                out.write(result + "\n")
-                done += 1
-        if done or not failed:  # nothing analysed and only failures: leave any earlier output as it was
-            os.replace(tmp, jsonl)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    typer.echo(f"newstrace: {done} analysed, {failed} skipped -> {jsonl}", err=True)
-    if done == 0 and failed:
-        raise typer.Exit(2)
-
-
 def _register_subcommands() -> None:
     from .export_cli import export_app
     from .kb.cli import kb_app
+    from .corpus.commands import register
     app.add_typer(kb_app, name="kb")
     app.add_typer(export_app, name="export")
+    register(app, export_app)  # batch, query and the store exports
 
 
 _register_subcommands()

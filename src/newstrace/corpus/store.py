@@ -106,6 +106,7 @@ class Store:
             self.con.execute("INSERT INTO meta VALUES ('store_version', ?), ('document_schema', ?), ('created_at', ?)",
                              [STORE_VERSION, SCHEMA, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")])
             self.con.commit()
+            self.con.execute("CHECKPOINT")  # into the file now: the write-ahead log then holds articles only
         except duckdb.Error as exc:
             self._rollback()
             raise StoreError(describe_error(self.path, exc)) from exc
