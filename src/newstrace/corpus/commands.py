@@ -163,7 +163,7 @@ def render(rows: list[dict], format: QueryFormat) -> None:
         return
     from rich.console import Console
     from rich.table import Table
-    console = Console()
+    console = Console() if sys.stdout.isatty() else Console(width=240)  # piped: no 80-column squeeze
     if not rows:
         console.print("(no rows)")
         return
