@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import babe_split  # noqa: E402
 from newstrace import nlp  # noqa: E402
 from newstrace.settings import Settings  # noqa: E402
-from newstrace.stages.framing import frame_doc  # noqa: E402
+from newstrace.stages.framing.stage import frame_doc  # noqa: E402
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

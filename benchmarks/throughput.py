@@ -31,6 +31,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import psutil  # noqa: E402
 
+CLI_MAIN = "from newstrace.cli import main; main()"
+
 SPACY_SCRIPT = """
 import sys, json, spacy
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -111,7 +113,7 @@ def main() -> None:
         db = tmp / "bench.duckdb"
 
         start, batch_wall, batch_mem, proc = run_measured(
-            [sys.executable, "-m", "newstrace.cli", "batch", str(src), "--db", str(db), "--workers", str(args.workers)], env)
+            [sys.executable, "-c", CLI_MAIN, "batch", str(src), "--db", str(db), "--workers", str(args.workers)], env)
         if proc.returncode not in (0, 1):
             sys.exit(f"newstrace batch failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
         import duckdb

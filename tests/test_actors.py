@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from newstrace.actors import resolve_actor, sector_of
+from newstrace.kb.actors import resolve_actor, sector_of
 
 
 @pytest.mark.parametrize("phrase,date,country,code", [

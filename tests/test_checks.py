@@ -5,7 +5,7 @@ import copy
 from types import SimpleNamespace
 
 from newstrace.model import Analysis, Article, Quote, Ref, Statement, Voice
-from newstrace.stages import checks
+from newstrace.stages.checks import stage as checks
 
 BODY = ("Finance Minister Tom Hale faced ‘mounting fury’ over the budget on Tuesday.\n\n"
         "Last week, opposition leader Ana Ruiz issued a ‘veiled’ ultimatum to the government, Reuters reported:\n\n"

@@ -62,18 +62,8 @@ def test_kb_type_outranks_the_model(analyze_text):
 def test_entity_index(analyze_text):
     from newstrace import pipeline
     from newstrace.clean import make_article
-    captured = {}
-    original = pipeline.STAGES[1][1]
-
-    def spy(ctx):
-        original(ctx)
-        captured["index"] = ctx.scratch["entity_index"]
-    pipeline.STAGES[1] = ("entities", spy)
-    try:
-        a = pipeline.run(make_article(BODY, title="Talks in Jerusalem", published="2024-02-06", source="<test>"))
-    finally:
-        pipeline.STAGES[1] = ("entities", original)
-    index = captured["index"]
+    ctx = pipeline.run_with_timings(make_article(BODY, title="Talks in Jerusalem", published="2024-02-06", source="<test>"))
+    a, index = ctx.analysis, ctx.entity_index
     text = a.article.text
     at = text.index("Khan Younis")
     assert index.at(at).name == "Khan Younis"

@@ -1,7 +1,7 @@
 """Event coding on sentences written for these tests: types, actors, compound actors, dates (also inside
 a dated relay), negation, modality, and the tables the coding is built from."""
 
-from newstrace.events_dictionary import goldstein_score, plover_type, verbs
+from newstrace.stages.events.dictionary import goldstein_score, plover_type, verbs
 
 
 def events_of(analysis, **want):

@@ -5,8 +5,8 @@ import json
 
 from typer.testing import CliRunner
 
-from newstrace.cli import app
-from newstrace.export_events import COLUMNS, table_text
+from newstrace.cli.app import app
+from newstrace.corpus.events_table import COLUMNS, table_text
 
 
 def test_table_rows(analyze_text):

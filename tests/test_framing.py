@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from newstrace import framing_lexicon, nlp
-from newstrace.framing_quotes import quote_regions
+from newstrace import nlp
+from newstrace.stages.framing import lexicon as framing_lexicon
+from newstrace.stages.framing.quote_regions import quote_regions
 from newstrace.settings import Settings
-from newstrace.stages.framing import frame_doc
+from newstrace.stages.framing.stage import frame_doc
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "newstrace" / "data" / "framing"
 

@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newstrace import kb
-from newstrace.cli import app
+from newstrace.cli.app import app
 from newstrace.errors import InputError
 from newstrace.kb.matcher import Matcher, matcher
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from newstrace.render import print_summary
+from newstrace.cli.render import print_summary
 
 
 def test_summary_shows_title_voices_checks_and_quotes(seed_analysis):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from importlib import resources
 
+from . import vocab
 from .model import Article
 
 # Non-breaking, thin, ideographic and other odd spaces become a plain space; zero-width ones go.
@@ -20,8 +20,7 @@ MAX_BOILERPLATE_WORDS = 20
 
 @lru_cache(maxsize=1)
 def boilerplate_patterns() -> list[re.Pattern]:
-    text = resources.files("newstrace").joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
-    return [re.compile(rf"^\W*{line.strip()}\W*$", re.I) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [re.compile(rf"^\W*{line.strip()}\W*$", re.I) for line in vocab.lines("boilerplate.txt")]
 
 
 def normalise_spaces(text: str) -> str:

@@ -1,4 +1,5 @@
-"""The spaCy pipeline, loaded once per process. The model name is a setting (NEWSTRACE_SPACY_MODEL)."""
+"""The spaCy pipeline, loaded once per process (the model name is a setting, NEWSTRACE_SPACY_MODEL), the
+paragraph component, and the language check (py3langid's bundled model: nothing downloaded)."""
 from __future__ import annotations
 
 import functools
@@ -35,3 +36,18 @@ def load(model: str) -> Language:
         nlp.add_pipe("newstrace_paragraphs", first=True)
     nlp.max_length = max(nlp.max_length, 3_000_000)
     return nlp
+
+
+@functools.lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import _load_identifier
+    return _load_identifier(norm_probs=True)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language; 'en' for text too short to tell."""
+    sample = text[:5000]
+    if len(sample.split()) < 8:
+        return "en"
+    lang, prob = _identifier().classify(sample)
+    return lang if prob > 0.9 else "en"

@@ -12,6 +12,8 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
+CLI_MAIN = "from newstrace.cli import main; main()"  # whatever module the CLI lives in
+
 BAD_LINES = ['{"title": "no text here"}', "{not json"]
 
 
@@ -37,7 +39,7 @@ def write_jsonl(path: Path, records: list[dict], bad: list[str] = ()) -> Path:
 def run_cli(*args, cwd: Path | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
     """`newstrace ARGS` from this worktree's source, in a fresh interpreter."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
-    return subprocess.run([sys.executable, "-m", "newstrace.cli", *map(str, args)], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-c", CLI_MAIN, *map(str, args)], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=timeout)
 
 

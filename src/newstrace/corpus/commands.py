@@ -17,7 +17,7 @@ from typing import Iterator, List, Optional
 
 import typer
 
-from ..cli_common import check_date
+from ..cli.options import check_date
 from ..errors import InputError, StoreError
 
 DEFAULT_DB = "newstrace.duckdb"
@@ -317,7 +317,7 @@ def export_events(
             with _output(out) as fh:
                 n = export.write_gdelt(store, fh)
         else:
-            from ..export_events import write_table
+            from .events_table import write_table
             analyses = _stored_analyses(store)
             with _output(out) as fh:
                 n = write_table(analyses, fh, "\t" if format == EventsFormat.tsv else ",")
@@ -334,8 +334,8 @@ def _stored_analyses(store) -> Iterator:
 
 def _export_events_from_file(input: str, format: EventsFormat, out: Optional[Path], published: Optional[str]) -> None:
     """What `newstrace export events FILE` has always done."""
-    from ..export_cli import read_analyses
-    from ..export_events import write_table
+    from ..cli.export import read_analyses
+    from .events_table import write_table
     delimiter = "\t" if format == EventsFormat.tsv else ","
     try:
         analyses = list(read_analyses(input, published))

@@ -117,7 +117,7 @@ def gdelt_row(ev: dict[str, Any]) -> list[str]:
     1 (one mention in one article). AvgTone and geographic types, codes and coordinates: blank (not known;
     GDELT's geo country codes are FIPS, ours ISO, so they are not mixed). DATEADDED: when it was stored.
     """
-    from ..events_dictionary import goldstein_score
+    from ..stages.events.dictionary import goldstein_score
     date = ev["date"] or ev["published"] or ""
     ymd = date.replace("-", "") if len(date) == 10 else ""
     fraction = ""
@@ -160,7 +160,7 @@ def event_graph(store: Store):
     code, goldstein = mean Goldstein score and articles = number of articles. Events lacking a source or
     target actor are left out; negated events too (they did not happen)."""
     import networkx as nx
-    from ..events_dictionary import goldstein_score
+    from ..stages.events.dictionary import goldstein_score
     rows = store.rows("""
         SELECT e.source_name, e.source_code, e.target_name, e.target_code, e.type, e.cameo, e.article_id,
                s.country AS source_country, t.country AS target_country

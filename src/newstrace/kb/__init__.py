@@ -26,10 +26,10 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
 
+from .. import vocab
 from ..errors import InputError
 from .roles import RoleSynonym, RoleTable, load_role_table
 
@@ -208,8 +208,7 @@ def _entries_from(lines: Iterable[str], where: str, origin: str = "bundled") -> 
 
 
 def bundled_files() -> list:
-    folder = resources.files("newstrace").joinpath("data/kb")
-    return sorted((f for f in folder.iterdir() if f.name.endswith(".jsonl")), key=lambda f: f.name)
+    return vocab.files("kb", ".jsonl")
 
 
 @functools.lru_cache(maxsize=8)

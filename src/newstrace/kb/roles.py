@@ -10,8 +10,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Optional
+
+from .. import vocab
 
 WORD = re.compile(r"[A-Za-z][\w-]*")
 
@@ -69,5 +70,4 @@ def parse(text: str) -> list[RoleSynonym]:
 
 @functools.lru_cache(maxsize=1)
 def load_role_table() -> RoleTable:
-    f = resources.files("newstrace").joinpath("data/kb/role_synonyms.tsv")
-    return RoleTable(parse(f.read_text(encoding="utf-8")))
+    return RoleTable(parse(vocab.text("kb/role_synonyms.tsv")))

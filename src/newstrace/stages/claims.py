@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 from typing import Optional
 
 from spacy.tokens import Token
 
-from .. import dates
+from .. import dates, vocab
 from ..model import Claim, Ref
 
 SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
@@ -28,8 +27,7 @@ NOT_CLAIM_ENTS = {"DATE", "TIME", "ORDINAL"}
 
 
 def _data(name: str) -> list[str]:
-    text = resources.files("newstrace").joinpath(f"data/claims/{name}").read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [ln.strip() for ln in vocab.lines(f"claims/{name}")]
 
 
 @functools.lru_cache(maxsize=1)

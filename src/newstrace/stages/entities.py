@@ -13,7 +13,7 @@ Mentions come from spaCy's NER and from the knowledge-base matcher (kb/matcher.p
    (the entry's, else the model's majority);
 4. each entity gets its canonical name, country, kb_id, code and the roles held on the article's date.
 
-For the later stages, ctx.scratch["entity_index"] is an EntityIndex:
+For the later stages, ctx.entity_index is an EntityIndex:
     index.at(start, end=None, field="text") -> Entity | None   entity with a mention covering the span
     index.by_name(name) -> Entity | None                        by canonical name, KB alias or mention
     index.add_mention(entity_id, Mention)                       e.g. the quotes stage adding "he"
@@ -27,10 +27,9 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Optional
 
-from .. import kb
+from .. import kb, vocab
 from ..kb.matcher import Hit, matcher
 from ..model import Entity, Mention
 
@@ -64,7 +63,7 @@ class Group:
 
 
 def run(ctx) -> None:
-    base = kb.load(tuple(ctx.settings.kb_paths))
+    base = ctx.kb
     date = ctx.article.published
     find = matcher(tuple(ctx.settings.kb_paths)).find
     cands = _candidates(ctx.title_doc, ctx.article.title or "", "title", find, base, date)
@@ -75,7 +74,7 @@ def run(ctx) -> None:
     for n, e in enumerate(entities, 1):
         e.id = f"e{n}"
     ctx.analysis.entities = entities
-    ctx.scratch["entity_index"] = EntityIndex(entities, base)
+    ctx.entity_index = EntityIndex(entities, base)
 
 
 # -- 1, 2: candidate mentions ---------------------------------------------------------------------
@@ -145,8 +144,7 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
 
 @functools.lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    text = resources.files("newstrace").joinpath("data/kb/titles.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(line.strip() for line in vocab.lines("kb/titles.txt"))
 
 
 def _is_title(words: list, n: int) -> bool:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from .. import dates
+from ..kb.outlets import find_outlets
 from ..model import Voice
-from ..outlets import find_outlets
 from ..textutil import paragraphs
 
 REPORTING = re.compile(r"\b(report\w*|wr[io]te|writes|said|says|notes?|noted|published|disclosed|quot\w+|cit\w+|"
@@ -57,5 +58,7 @@ def run(ctx) -> None:
                       start=paras[i + 1][0], end=paras[j][1], intro=intro,
                       intro_start=intro_start, intro_end=end,
                       date_text=date_m.group(1) if date_m else None)
+        if voice.date_text:
+            voice.date = dates.resolve(voice.date_text, ctx.article.published)
         analysis.voices.append(voice)
         i = j + 1

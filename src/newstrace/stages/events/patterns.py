@@ -1,0 +1,172 @@
+"""Match a verb of a parsed sentence against the CAMEO verb patterns (events_dictionary.verbs()).
+
+PETRARCH matched patterns on a constituency parse; here the words a pattern needs are looked for, in
+order, among the tokens of the verb's own clause (its subtree without other clauses), after the verb for
+the part after '*' and before it for the part before. The pattern with the most words found wins; a verb
+with no matching pattern takes its own code or its block's default. Code '---' means "not an event".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .dictionary import Pattern, Unit, VerbEntry, cues, verb_defaults, verbs
+
+# Children that open another clause: their words belong to that clause's own event.
+OTHER_CLAUSE = {"ccomp", "advcl", "parataxis", "relcl", "acl", "csubj", "csubjpass", "mark", "punct", "appos"}
+OTHER_CLAUSE_VERB = {"conj"}
+ORIGIN_BONUS = 1.5  # a pattern written for this very verb beats an equal one of a synonym
+
+
+@dataclass
+class Match:
+    code: str
+    verb: Token
+    words: list[str]  # the verb entry's words ('ask', 'for')
+    pattern: Optional[Pattern]
+    target_token: Optional[Token] = None  # where the pattern's '+' points
+    weight: int = 0
+
+    @property
+    def trigger(self) -> str:
+        return " ".join(self.words) if len(self.words) > 1 else self.verb.text
+
+
+def clause_tokens(verb: Token, include_xcomp: bool = True) -> list[Token]:
+    """The verb's clause in text order: its subtree without the subtrees of other clauses."""
+    out: list[Token] = []
+
+    def walk(tok: Token) -> None:
+        out.append(tok)
+        for child in tok.children:
+            if child.dep_ in OTHER_CLAUSE and child.dep_ != "punct":
+                continue
+            if child.dep_ == "punct":
+                continue
+            if child.dep_ in OTHER_CLAUSE_VERB and child.pos_ in ("VERB", "AUX"):
+                continue
+            if child.dep_ == "xcomp" and not include_xcomp:
+                continue
+            walk(child)
+
+    walk(verb)
+    return sorted(out, key=lambda t: t.i)
+
+
+def word_matches(word: str, tok: Token) -> bool:
+    """A pattern word against a token: a trailing '_' wants the exact word; otherwise the word is a stem."""
+    text, lemma = tok.lower_, tok.lemma_.lower()
+    if word.endswith("_"):
+        w = word[:-1]
+        return text == w or lemma == w
+    if text == word or lemma == word:
+        return True
+    if len(word) >= 4 and text.startswith(word) and len(text) - len(word) <= 3:
+        return True
+    return len(word) < 4 and text in (word + "s", word + "es")
+
+
+def _find_unit(unit: Unit, toks: list[Token], start: int) -> Optional[tuple[int, int]]:
+    """(first, last) index in toks of the unit's earliest match at or after start."""
+    for i in range(start, len(toks)):
+        for alt in unit.alternatives:
+            if i + len(alt) <= len(toks) and all(word_matches(w, toks[i + k]) for k, w in enumerate(alt)):
+                return i, i + len(alt) - 1
+    return None
+
+
+def _match_units(units: list[Unit], toks: list[Token]) -> Optional[tuple[int, Optional[Token]]]:
+    """All units in order within toks: (words matched, token a '+' points at) or None."""
+    pos, weight, target = 0, 0, None
+    for unit in units:
+        found = _find_unit(unit, toks, pos)
+        if found is None:
+            return None
+        weight += found[1] - found[0] + 1  # the words actually matched, not the set's longest phrase
+        if unit.target_after:
+            last = toks[found[1]]
+            objs = [c for c in last.children if c.dep_ in ("pobj", "dobj", "pcomp")]
+            target = objs[0] if objs else (toks[found[1] + 1] if found[1] + 1 < len(toks) else None)
+        pos = found[1] + 1
+    return weight, target
+
+
+def _entry_fits(entry: VerbEntry, verb: Token) -> bool:
+    """A multi-word verb ('ask for') needs its further words as particles or prepositions of the verb."""
+    rest = entry.words[1:]
+    if not rest:
+        return True
+    kids = [c.lower_ for c in verb.children if c.i > verb.i and c.dep_ in ("prt", "prep", "dobj", "advmod", "acomp")]
+    return all(w in kids for w in rest)
+
+
+def verb_lemma(verb: Token) -> str:
+    """The verb's lemma as the dictionary knows it. The lemmatiser sometimes strips too much or too little
+    ('staged' -> 'stag'); when its lemma is unknown, the usual English inflection endings are undone on
+    the word itself and the first form the verb dictionary knows is taken."""
+    lemma = verb.lemma_.lower()
+    known = verbs().verbs
+    if lemma in known or verb.pos_ not in ("VERB", "AUX"):
+        return lemma
+    w = verb.lower_
+    cands = []
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+                         ("es", ""), ("s", ""), ("d", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 2:
+            stem = w[: len(w) - len(suffix)] + repl
+            cands.append(stem)
+            if not repl and len(stem) > 2 and stem[-1] == stem[-2]:
+                cands.append(stem[:-1])  # 'stopped' -> 'stop'
+    return next((c for c in cands if c in known), lemma)
+
+
+def match_verb(verb: Token, lemma: Optional[str] = None, scope: Optional[list[Token]] = None) -> Optional[Match]:
+    """The best CAMEO code for a verb (or for an event noun read as the verb `lemma`), or None."""
+    d = verbs()
+    lemma = (lemma or verb_lemma(verb)).lower()
+    entries = [e for e in d.verbs.get(lemma, []) if _entry_fits(e, verb)]
+    default = verb_defaults().get(lemma)
+    if not entries:
+        return Match(default, verb, [lemma], None) if default else None
+    entries.sort(key=lambda e: -len(e.words))
+    # A saying verb ('say', 'tell', 'assure', 'suggest') is a speech act PLOVER codes only when a pattern
+    # written for that very verb says what act it is ('said it supports'); the patterns its block shares
+    # with 'announce' or 'express' about the object, and the block's default, would make every statement
+    # an event.
+    speech = lemma in cues().get("saying", set())
+    toks = scope if scope is not None else clause_tokens(verb)
+    after = [t for t in toks if t.i > verb.i and t.lower_ not in entries[0].words[1:]]
+    before = [t for t in toks if t.i < verb.i]
+    best: Optional[Match] = None
+    for entry in entries:
+        for pat in d.patterns.get(entry.block, []):
+            if speech and pat.origin and pat.origin != lemma and not pat.pre:
+                continue  # another verb's pattern, unless it is about the speaker ('critics *')
+            got_post = _match_units(pat.post, after)
+            if got_post is None:
+                continue
+            got_pre = _match_units(pat.pre, before)
+            if got_pre is None:
+                continue
+            weight = got_post[0] + got_pre[0] + (ORIGIN_BONUS if pat.origin == lemma else 0)
+            if best is None or weight > best.weight:
+                target = got_post[1]
+                if pat.target_is_object:
+                    target = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+                best = Match(pat.code, verb, entry.words, pat, target, weight)
+    if best is None and default:
+        best = Match(default, verb, entries[0].words, None)
+    # Generic verbs ('add', 'remain', 'go') and saying verbs code only through a pattern, never by their
+    # block's default; so does a verb one of whose blocks is marked not-an-event ('risk' is listed under
+    # both RISK '---' and ENDANGER 130): which sense the text means is unknown.
+    ambiguous = any(d.blocks.get(e.block) is None and not e.code for e in entries)
+    if best is None and lemma not in cues().get("generic", set()) and not speech and not ambiguous:
+        entry = next((e for e in entries if e.code or d.blocks.get(e.block)), None)
+        if entry is not None:
+            best = Match(entry.code or d.blocks[entry.block], verb, entry.words, None)
+    if best is None or best.code.startswith("---") or best.code.startswith(":"):
+        return None
+    best.code = best.code.split(":")[0]
+    return best

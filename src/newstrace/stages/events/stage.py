@@ -1,0 +1,404 @@
+"""Stage 'events': who did what to whom, when and where, in PLOVER types with their CAMEO codes.
+
+For every verb of the body the CAMEO verb patterns (data/events/) give a code; the code gives the PLOVER
+type (CAMEO public statements, 01x, are not events). A light verb with an event noun as object ("made a
+call on", "issued a threat to") is coded through the noun. A complement verb is folded into the verb it
+completes ("agreed to provide aid" is one AGREE), except that an intention to do harm ("vowed to enter
+Rafah") is coded as that act with modality 'intended'. Roles, dates, places and modality come from the
+dependency rules of events_roles; actors from events_actors. Relay voices get their own date here
+(voice.date), and relative dates inside a relay resolve against it.
+
+One event per real act: saying verbs code only through their own patterns (events_patterns), a vow of no
+act, a possible or conditional act ('risks killing', 'if Peru attacks'), an obligation no one is named to
+carry out and an event noun's own course ('the talks would resume') are not events, and the same act told
+again is merged into its first mention (events_merge).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from ... import dates
+from ...model import ActorRef, Event, Ref
+from .actors import ActorResolver, is_pronoun
+from .dictionary import (
+    cues,
+    doer_types,
+    nominalisations,
+    plover_type,
+    shifted_code,
+    verb_types,
+)
+from .merge import merge_repeats
+from .patterns import Match, clause_tokens, match_verb, verb_lemma
+from .roles import (
+    HOSTILE,
+    attached_verb,
+    date_reaches,
+    event_as_subject,
+    harmed_by_noun,
+    is_passive,
+    modality,
+    negated,
+    place_of,
+    subject_of,
+    target_candidates,
+)
+
+# Types whose refusal is a REJECT ('will not accept refugees') and whose promise is an AGREE.
+VERBAL = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
+OBLIGATION_CODE = "100"  # CAMEO 'demand': saying that another party must act
+PRAISE_CODES = {"051", "052"}  # CAMEO praise or endorse, defend verbally: always of someone
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+
+
+@dataclass
+class Coded:
+    verb: Token
+    match: Match
+    type: str
+    noun: Optional[Token] = None  # the event noun of a light verb
+    dropped: bool = False
+    folded: bool = False  # a coded complement was folded into this verb
+    obligation: bool = False  # coded as a demand from its 'that Y must' clause
+
+
+def run(ctx) -> None:
+    analysis = ctx.analysis
+    published = ctx.article.published
+    resolver = ActorResolver(analysis, ctx.doc, ctx.kb, published, tuple(ctx.settings.kb_paths))
+    quotes = [(q.start, q.end, q) for q in analysis.quotes if getattr(q, "field", "text") == "text" and q.kind != "scare"]
+    state = {"recent": []}  # actors of recent sentences, for pronouns
+    events: list[Event] = []
+    for sent in ctx.doc.sents:
+        events.extend(_sentence_events(ctx, sent, resolver, quotes, state))
+    for ev in merge_repeats(events):
+        ev.id = f"ev{len(analysis.events) + 1}"
+        analysis.events.append(ev)
+
+
+def _noun_match(noun: Token, scope: list[Token]) -> Optional[Match]:
+    """An event noun ('call', 'hunger strike') coded through its verb or its own code."""
+    table = nominalisations()
+    compound = " ".join(t.lower_ for t in noun.children if t.dep_ in ("compound", "amod") and t.i < noun.i)
+    for key in ((compound + " " + noun.lemma_.lower()).strip(), noun.lemma_.lower(), noun.lower_):
+        how = table.get(key)
+        if how is None:
+            continue
+        if how.startswith("="):
+            return Match(how[1:], noun, [noun.text], None)
+        return match_verb(noun, how, scope)
+    return None
+
+
+def _obligation_clause(verb: Token) -> Optional[Token]:
+    """The 'that Y must do Z' clause of a saying verb or of its object noun ('a reminder that it must')."""
+    must = cues().get("obligation", set())
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj",)]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX") and \
+                    any(a.dep_ == "aux" and a.lower_ in must for a in c.children):
+                if c.dep_ == "relcl" and not any(k.lower_ == "that" and k.dep_ == "mark" for k in c.children):
+                    continue
+                return c
+    return None
+
+
+def code_verbs(sent: Span) -> list[Coded]:
+    """Every verb of the sentence with a PLOVER-typed CAMEO code, complements folded in."""
+    light = cues().get("light", set())
+    coded: list[Coded] = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+            continue
+        if tok.dep_ == "prep":
+            continue  # a verb form used as a preposition: 'according to', 'including', 'following'
+        m = match_verb(tok)
+        noun = None
+        if verb_lemma(tok) in light and (m is None or m.pattern is None):
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+            objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            for obj in objs:
+                m2 = _noun_match(obj, clause_tokens(tok))
+                if m2 is not None and plover_type(m2.code):
+                    m, noun = m2, obj
+                    m.words = [tok.text, obj.text]
+                    break
+                # 'issued a declaration demanding that...': the statement's own verb says what the act is
+                said = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+                m2 = match_verb(said) if said is not None and obj.lemma_.lower() in cues().get("statement", set()) else None
+                if m2 is not None and plover_type(m2.code):
+                    m, noun = m2, obj
+                    m.words = [tok.text, said.text]
+                    break
+        obligation = _obligation_clause(tok)
+        said_only = obligation is not None and (m is None or plover_type(m.code) is None)
+        if obligation is not None and (m is None or plover_type(m.code) in (None, "REQUEST", "ACCUSE")):
+            m = Match(OBLIGATION_CODE, tok, [tok.text, *[a.text for a in obligation.children if a.dep_ == "aux"]], None,
+                      target_token=next((c for c in obligation.children if c.dep_ in ("nsubj", "nsubjpass")
+                                         and c.pos_ != "PRON"), None))
+        if m is None:
+            continue
+        ptype = plover_type(m.code)
+        if ptype is None:
+            continue
+        if m.code != OBLIGATION_CODE:
+            act = nominalisations().get(noun.lemma_.lower(), "") if noun is not None else verb_lemma(tok)
+            ptype = verb_types().get(act, ptype)
+        coded.append(Coded(tok, m, ptype, noun, obligation=said_only))
+    by_verb = {c.verb.i: c for c in coded}
+    intent = cues().get("intent", set())
+    for c in coded:
+        if c.verb.dep_ not in ("xcomp", "advcl", "ccomp"):
+            continue
+        gov = by_verb.get(c.verb.head.i)
+        if gov is None or gov.dropped:
+            continue
+        if c.verb.dep_ == "ccomp" and gov.type not in VERBAL:
+            continue  # what a verbal act says is folded into it; other verbs' clauses are events of their own
+        if c.verb.dep_ == "advcl" and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.verb.children):
+            continue  # a finite clause of its own ('failed, after Russia vetoed it') is its own event
+        if c.verb.dep_ == "xcomp" and c.verb.head.lemma_.lower() in intent and c.type in HOSTILE \
+                and gov.type in ("AGREE", "REQUEST"):
+            gov.dropped = True  # 'vowed to enter': the act, intended
+        else:
+            c.dropped = True  # 'agreed to provide aid' is one AGREE; 'rallied, calling for' one PROTEST
+            gov.folded = True
+    for c in coded:
+        if c.type == "AGREE" and _empty_promise(c):
+            c.dropped = True
+    for c in coded:
+        if c.dropped:
+            continue
+        if c.verb.dep_ == "acl" and not (c.verb.head.lemma_.lower() in intent and not _coded_above(c.verb, by_verb)):
+            c.dropped = True  # 'roads leading to', 'an offer to host': a description, not an act of its own
+        if c.verb.dep_ == "pcomp" and c.verb.head.lower_ not in cues().get("sequence", set()):
+            c.dropped = True  # 'for signing', 'before allowing': a purpose or condition; 'after meeting' stays
+    kept = [c for c in coded if not c.dropped]
+    return _main_events(kept)
+
+
+def _empty_promise(c: Coded) -> bool:
+    """A vow or promise coded by its verb alone whose complement is no act: 'vowed that his country would
+    go it alone', 'pledged to continue'. PLOVER's AGREE is a promise of something cooperative; 'vowed to
+    attack' is coded as the attack, 'pledged aid' or 'promised to help Haiti' stay."""
+    if c.match.pattern is not None or c.noun is not None or c.folded or verb_lemma(c.verb) not in cues().get("intent", set()):
+        return False
+    comp = next((k for k in c.verb.children if k.dep_ in ("ccomp", "xcomp")), None)
+    if comp is None:
+        return False
+    if comp.dep_ == "ccomp":
+        return True  # 'vowed that ...': a statement about what will happen
+    has_object = any((k.dep_ in ("dobj", "dative") and k.lower_ != "it") or (k.dep_ == "prep" and any(g.dep_ == "pobj" for g in k.children))
+                     for k in comp.children)
+    return verb_lemma(comp) in cues().get("generic", set()) and not has_object
+
+
+# Links into a clause that only gives background to the sentence's own news ('the group that controls
+# Afghanistan', 'as the leaders sought to ease tensions'): an event there is coded only when no verb of a
+# shallower clause is.
+BACKGROUND = {"relcl", "advcl", "csubj", "parataxis", "xcomp"}
+
+
+def _clause_depth(verb: Token) -> int:
+    """How many background links lie between the verb and the sentence root; a reporting verb's
+    complement ('X said that Y attacked') and coordinated verbs count as the main line."""
+    report = cues().get("report", set())
+    depth, cur, steps = 0, verb, 0
+    while cur.head.i != cur.i and steps < 12:
+        if cur.dep_ in ("ccomp", "parataxis") and verb_lemma(cur.head) in report:
+            pass
+        elif cur.dep_ == "relcl" and cur.head.dep_ == "dobj":
+            pass  # 'vetoed a resolution that called for': what the act was about
+        elif cur.dep_ in BACKGROUND and cur.pos_ in ("VERB", "AUX"):
+            depth += 1
+        cur, steps = cur.head, steps + 1
+    return depth
+
+
+def _main_events(coded: list[Coded]) -> list[Coded]:
+    """The events of the sentence's main clauses: coded verbs of deeper background clauses are dropped."""
+    if len(coded) < 2:
+        return coded
+    depth = {c.verb.i: _clause_depth(c.verb) for c in coded}
+    low = min(depth.values())
+    return [c for c in coded if depth[c.verb.i] == low]
+
+
+def _coded_above(tok: Token, by_verb: dict) -> bool:
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.i in by_verb and not by_verb[cur.i].dropped:
+            return True
+    return False
+
+
+def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) -> list[Event]:
+    analysis = ctx.analysis
+    coded = code_verbs(sent)
+    out: list[Event] = []
+    sent_dates = [(sent.start_char + s, sent.start_char + e, t) for s, e, t in dates.find_dates(sent.text)]
+    for c in coded:
+        src_tok = subject_of(c.verb)
+        sources = _actors(src_tok, c.verb, resolver, quotes, state) or _actors(src_tok, c.verb, resolver, quotes, state, loose=True)
+        if not sources and not is_passive(c.verb):
+            continue  # a passive ('were killed in a bombing') is an event with an unnamed doer
+        if sources and src_tok is not None and event_as_subject(src_tok, c.verb, sources):
+            continue  # 'the talks would resume': what happens to an event, not an act of anyone
+        scope = clause_tokens(c.verb)
+        place = place_of(c.verb, scope)
+        target, target_tok = None, None
+        src_names = {s.name for s in sources}
+        if c.obligation and c.noun is None:
+            cands = [c.match.target_token] if c.match.target_token is not None else []  # who must act, only
+        else:
+            cands = target_candidates(c.verb, src_tok, c.match.target_token, c.noun)
+        for cand in cands:
+            if c.type == "SUPPORT" and harmed_by_noun(cand, c.verb):
+                continue  # 'committed to the defeat of Hamas' supports no one in Hamas
+            found = [a for a in _actors(cand, c.verb, resolver, quotes, state) if a.name not in src_names]
+            if found:
+                target, target_tok = found, cand
+                break
+        if target is None and c.match.code in PRAISE_CODES:
+            continue  # praise of no one ('he appreciates the fact that we stood together') is a statement
+        if c.obligation and target is None:
+            continue  # saying what ought to happen ('the result should not be...') demands nothing of anyone
+        voice = analysis.voice_at(c.verb.idx)
+        ref_date = voice.date if voice.kind == "relay" and voice.date else ctx.article.published
+        date_text = _date_for(c.verb, sent, sent_dates)
+        mode = modality(c.verb, lambda off: _quote_at(quotes, off) is not None)
+        if mode == "hypothetical":
+            continue  # 'if too many are killed', 'may have rejected': no act the text says took place
+        neg = negated(c.verb)
+        cameo, ptype = c.match.code, c.type
+        by_doer = doer_types().get(verb_lemma(c.verb)) if c.noun is None else None
+        if by_doer is not None and src_tok is not None:
+            ptype = by_doer[0] if _authority(src_tok, resolver) else by_doer[1]
+        shift = "negated" if neg and ptype in COOPERATIVE else "intended" if mode == "intended" else None
+        if shift and shifted_code(cameo, shift):
+            cameo = shifted_code(cameo, shift)
+            ptype = plover_type(cameo) or ptype
+        if not sources and not target:
+            continue
+        # One event per doer (a dyad, as the event table wants: 'Russia and China vetoed' is two vetoes), but
+        # coordinated targets ('embargoes on Iran, Libya and Cuba') are one party to the act: the first
+        # member names it, the whole phrase as written is its mention.
+        target = [_joint(target, target_tok)] if target else []
+        for src in (sources or [None]):
+            for tgt in (target or [None]):
+                out.append(Event(
+                    id="", type=ptype, cameo=cameo, source=src, target=tgt,
+                    trigger=" ".join(c.match.words) if c.noun is not None else c.match.trigger,
+                    evidence=sent.text.strip(), start=sent.start_char, end=sent.end_char,
+                    date=dates.resolve(date_text, ref_date) if date_text else None, date_text=date_text,
+                    location=Ref(name=_place_name(place)) if place is not None else None,
+                    voice=voice.id, via=voice.outlet if voice.kind == "relay" else None,
+                    negated=neg, modality=mode))
+    subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not is_pronoun(t)]
+    for t in subj[:1]:
+        found = resolver.resolve(t)
+        if found:
+            state["recent"] = found
+    return out
+
+
+def _actors(tok: Optional[Token], verb: Token, resolver: ActorResolver, quotes, state, loose: bool = False) -> list[ActorRef]:
+    """ActorRefs for a role token; pronouns resolve to the speaker of the quote they sit in, the subject
+    of the clause that reports them, or the last sentence's subject."""
+    if tok is None:
+        return []
+    if not is_pronoun(tok):
+        return resolver.resolve(tok, loose)
+    low = tok.lower_
+    if low in ("i", "we", "me", "us"):
+        q = _quote_at(quotes, tok.idx)
+        if q is not None and q.speaker is not None:
+            return [ActorRef(name=q.speaker.name, entity=q.speaker.entity,
+                             code=_entity_code(resolver, q.speaker.entity), mention=tok.text)]
+        return []
+    if low in ("he", "she", "it", "they", "him", "her", "them"):
+        cur = verb
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                break
+            if cur.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
+                subj = subject_of(cur.head)
+                if subj is not None and subj.i != tok.i and not is_pronoun(subj):
+                    return resolver.resolve(subj)
+            cur = cur.head
+        return [ActorRef(name=a.name, entity=a.entity, code=a.code, mention=tok.text) for a in state["recent"]]
+    return []
+
+
+STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "PRE"}
+
+
+def _authority(tok: Token, resolver: ActorResolver) -> bool:
+    """A doer that is a state or its forces ('police', 'the army', 'Russia'), not its people or rebels."""
+    head = ActorResolver.through_quantity(tok)
+    agent = resolver.agent_code(head, ActorResolver.core(head))
+    if agent:
+        return agent in STATE_AGENTS
+    return head.ent_type_ in ("GPE", "ORG") and head.pos_ == "PROPN"
+
+
+def _joint(refs: list[ActorRef], tok: Optional[Token]) -> ActorRef:
+    """One ActorRef for the members of a coordination: the first member, the whole phrase as mention."""
+    if len(refs) == 1 or tok is None:
+        return refs[0]
+    head = ActorResolver.through_quantity(tok)
+    members = ActorResolver.members(head)
+    first = min(t.i for m in members for t in m.subtree)
+    last = max(t.i for m in members for t in m.subtree)
+    text = head.doc[first:last + 1].text.strip(" ,;:")
+    if len(text) > 200:
+        text = " ".join(r.mention or r.name for r in refs)
+    ref = refs[0]
+    return ActorRef(name=ref.name, entity=ref.entity, code=ref.code, mention=text)
+
+
+def _entity_code(resolver: ActorResolver, entity_id: Optional[str]) -> Optional[str]:
+    ent = resolver.analysis.entity(entity_id) if entity_id else None
+    return (ent.code or ent.country) if ent is not None else None
+
+
+def _quote_at(quotes, offset: int):
+    for s, e, q in quotes:
+        if s <= offset < e:
+            return q
+    return None
+
+
+def _date_for(verb: Token, sent: Span, sent_dates) -> Optional[str]:
+    """The date expression that dates this verb: one on its own clause first, then one on a verb it
+    depends on (a date on 'failed on Friday, after Russia vetoed' dates the veto too)."""
+    doc = sent.doc
+    best, best_rank = None, 99
+    for s, e, text in sent_dates:
+        toks = [t for t in doc.char_span(s, e, alignment_mode="expand") or []]
+        if not toks:
+            continue
+        host = attached_verb(toks)
+        if host is None:
+            continue
+        if host.i == verb.i:
+            rank = 0
+        elif date_reaches(host, verb):
+            rank = 1 + abs(host.i - verb.i) / 1000
+        else:
+            continue
+        if rank < best_rank:
+            best, best_rank = text, rank
+    return best
+
+
+def _place_name(tok: Token) -> str:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent.text
+    return tok.text

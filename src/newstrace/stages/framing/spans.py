@@ -1,0 +1,181 @@
+"""Framing spans in a parsed sentence: loaded words and phrases, labels, doubt, exaggeration, fear, flag-waving.
+
+Precision is the work (a flat list of bias words flags everything), so a span is kept only when its
+weight reaches MIN_WEIGHT and at most MAX_PER_SENTENCE spans are kept per sentence, the heaviest first.
+Weights come from the word lists (framing_lexicon) and context rules that raise a plain word into a label:
+a pejorative modifier on a name ("Communist China") or on a group or place noun ("terrorist stronghold"),
+an "anti-X" adjective on a collective noun ("anti-Israel bloc"). A loaded noun takes its premodifiers
+along ("last standing bastion", "October 7 massacre"), so the span reads as the phrase a person would cite.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from spacy.tokens import Span, Token
+
+from . import lexicon as framing_lexicon
+from .lexicon import LOADED, Lexicon
+
+MIN_WEIGHT = 0.45
+MAX_PER_SENTENCE = 2  # at least this many per sentence, and one more for every WORDS_PER_SPAN words
+WORDS_PER_SPAN = 10
+LABEL = "Name_Calling,Labeling"
+DOUBT = "Doubt"
+PLACE_LABEL_WEIGHT = 0.8  # "Communist China": a label fused with a country's name is rarely neutral
+NOUN_LABEL_WEIGHT = 0.7  # "terrorist stronghold"
+COLLECTIVE_LABEL_WEIGHT = 0.75  # "anti-Israel bloc"
+SCARE_QUOTE_WEIGHT = 0.65
+PREMODIFIERS = {"amod", "compound", "nummod", "npadvmod", "quantmod", "nmod", "advmod"}
+CONTENT_POS = {"ADJ", "ADV", "NOUN", "VERB", "PROPN"}
+NAME_BEFORE_NOUN = {"DATE", "EVENT", "GPE", "NORP"}
+QUANTIFIERS = {"more", "most", "other", "such", "many", "several", "some", "few", "own", "same", "all", "any", "each"}
+
+
+@dataclass
+class Candidate:
+    first: int  # token indexes in the Doc, inclusive
+    last: int
+    technique: str
+    weight: float
+
+
+def token_forms(t: Token) -> tuple[str, str]:
+    return t.lemma_.lower(), t.lower_
+
+
+def match_cue(tokens: list[Token], i: int, words: tuple[str, ...]) -> int | None:
+    """Index of the last token of a cue matched from tokens[i], or None."""
+    j = i
+    for w in words:
+        if j >= len(tokens):
+            return None
+        if w != "*" and w not in token_forms(tokens[j]):
+            return None
+        j += 1
+    return j - 1
+
+
+def noun_phrase_left(t: Token, floor: int) -> int:
+    """Index of the leftmost premodifier of a noun, walking left over its own modifiers only."""
+    first = t.i
+    while first - 1 >= floor:
+        prev = t.doc[first - 1]
+        if prev.dep_ in PREMODIFIERS and (prev.head.i == t.i or prev.head.i in range(first, t.i + 1)) \
+                and prev.pos_ not in ("DET", "PRON", "PUNCT") and prev.lower_ not in QUANTIFIERS:
+            first -= 1
+        elif prev.text in "-" and first - 2 >= floor and prev.head.i in range(first, t.i + 1):
+            first -= 1  # a hyphen inside a compound modifier ("long-term")
+        else:
+            break
+    return first
+
+
+def neutral_use(t: Token, lex: Lexicon) -> bool:
+    """A label word describing an event or a legal category rather than people ("terrorist attack")."""
+    return t.lemma_.lower() in lex.noun_labels and t.dep_ in ("amod", "compound") \
+        and t.head.lemma_.lower() in lex.neutral_heads
+
+
+def label_rules(t: Token, lex: Lexicon) -> Candidate | None:
+    """A label word as a modifier: on a place name, or on a group or place noun."""
+    lemma = t.lemma_.lower()
+    head = t.head
+    if t.dep_ not in ("amod", "compound") or head.i <= t.i or head.i - t.i > 3:
+        return None
+    if lemma in lex.place_labels and (head.ent_type_ in ("GPE", "LOC") or head.pos_ == "PROPN"):
+        return Candidate(t.i, head.i, LABEL, PLACE_LABEL_WEIGHT)
+    if lemma in lex.noun_labels and head.pos_ == "NOUN" and head.lemma_.lower() not in lex.neutral_heads:
+        return Candidate(t.i, head.i, LABEL, NOUN_LABEL_WEIGHT)
+    return None
+
+
+def prefix_rule(tokens: list[Token], i: int, lex: Lexicon) -> Candidate | None:
+    """"anti-X" / "pro-X" (spaCy: anti, -, X): a label when it modifies a collective noun."""
+    t = tokens[i]
+    cue = next((c for c in lex.prefix_cues if c.words[0][:-2] == t.lower_), None)
+    if cue is None or i + 2 >= len(tokens) or tokens[i + 1].text != "-":
+        return None
+    last = i + 2
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lemma_.lower() in lex.collectives:
+        return Candidate(t.i, tokens[last + 1].i, cue.technique, COLLECTIVE_LABEL_WEIGHT)
+    return Candidate(t.i, tokens[last].i, cue.technique, cue.weight)
+
+
+def expand(c: Candidate, doc, floor: int, ceiling: int) -> Candidate:
+    """A loaded noun takes its premodifiers; a loaded adjective right before its noun takes the noun."""
+    first, last = c.first, c.last
+    tail = doc[last]
+    if tail.pos_ in ("NOUN", "PROPN"):
+        first = min(first, noun_phrase_left(tail, floor))
+        # A name or date glued before a loaded noun is part of the phrase ("October 7 massacre"),
+        # even where the parser attaches it elsewhere.
+        before = doc[first - 1] if first - 1 >= floor else None
+        if before is not None and before.ent_type_ in NAME_BEFORE_NOUN and not tail.ent_type_:
+            ent = next((e for e in doc.ents if e.start <= before.i < e.end), None)
+            if ent is not None and ent.end == first and ent.start >= floor:
+                first = ent.start
+    elif c.first == c.last and tail.pos_ == "ADJ" and tail.dep_ == "amod" and tail.head.i == last + 1 \
+            and last + 1 <= ceiling and tail.head.pos_ == "NOUN":
+        last += 1
+    return Candidate(first, last, c.technique, c.weight)
+
+
+def sentence_candidates(sent: Span, skip: Callable[[Token], bool], lex: Lexicon | None = None) -> list[Candidate]:
+    """Every framing candidate in one sentence, before thresholds; tokens for which skip() is true are ignored."""
+    lex = lex or framing_lexicon.load()
+    tokens = list(sent)
+    doc = sent.doc
+    out: list[Candidate] = []
+    for k, t in enumerate(tokens):
+        if t.is_punct or t.is_space or skip(t):
+            continue
+        lemma, lower = token_forms(t)
+        if neutral_use(t, lex):
+            continue
+        for key in dict.fromkeys((lemma, lower)):
+            for cue in lex.cues_by_first.get(key, ()):
+                end = match_cue(tokens, k, cue.words)
+                if end is not None and not any(skip(x) for x in tokens[k:end + 1]):
+                    out.append(Candidate(t.i, tokens[end].i, cue.technique, cue.weight))
+                    break
+        if lower in ("anti", "pro"):
+            c = prefix_rule(tokens, k, lex)
+            if c:
+                out.append(Candidate(c.first, c.last, c.technique, c.weight))
+        if t.pos_ in CONTENT_POS and not t.is_stop:
+            w = lex.learned_weight(lemma, t.pos_)
+            if w:
+                out.append(Candidate(t.i, t.i, LOADED, w))
+        c = label_rules(t, lex)
+        if c:
+            out.append(c)
+    return [expand(c, doc, sent.start, sent.end - 1) for c in out]
+
+
+def sentence_cap(sent: Span) -> int:
+    """How many spans one sentence may hold: long sentences can carry several loaded phrases."""
+    words = sum(1 for t in sent if not (t.is_punct or t.is_space))
+    return max(MAX_PER_SENTENCE, words // WORDS_PER_SPAN)
+
+
+def select(cands: Iterable[Candidate], min_weight: float | None = None, cap: int | None = None) -> list[Candidate]:
+    """The heaviest non-overlapping candidates of one sentence at or above min_weight, at most cap of them.
+
+    Overlapping candidates are one span: the union, with the heavier technique and weight.
+    """
+    min_weight = MIN_WEIGHT if min_weight is None else min_weight
+    cap = MAX_PER_SENTENCE if cap is None else cap
+    merged: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: -c.weight):
+        for m in merged:
+            if c.first <= m.last and m.first <= c.last:
+                m.first, m.last = min(m.first, c.first), max(m.last, c.last)
+                m.weight = min(1.0, m.weight + 0.05)  # two cues on one phrase make it a little surer
+                break
+        else:
+            merged.append(Candidate(c.first, c.last, c.technique, c.weight))
+    kept = [m for m in merged if m.weight >= min_weight]
+    kept.sort(key=lambda c: -c.weight)
+    return sorted(kept[:cap], key=lambda c: c.first)

@@ -1,0 +1,84 @@
+"""Stage 'framing': loaded language and labels by voice, sentence-level bias flags, and descriptors.
+
+Words inside a direct quote are the speaker's, not the writer's: they are not framing spans of any voice
+(a span's voice is the voice of its stretch of text, and a quote inside the article's text would be
+wrongly credited to the article). Scare quotes are the writer's own: a short quoted phrase that nobody
+in the sentence is said to have said becomes a Doubt span. A sentence is flagged biased when it holds a
+span; the same function (frame_doc) classifies single sentences in benchmarks/bias.py.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Doc
+
+from ...model import FramingSpan
+from . import lexicon as framing_lexicon
+from .descriptors import descriptors
+from .quote_regions import SCARE_MAX_WORDS, QuoteRegion, quote_regions, word_count
+from .spans import (
+    DOUBT,
+    SCARE_QUOTE_WEIGHT,
+    Candidate,
+    select,
+    sentence_candidates,
+    sentence_cap,
+)
+
+SPEECH_KINDS = ("direct", "partial")  # indirect speech is the writer's paraphrase: its wording is the writer's
+
+
+def is_scare(region: QuoteRegion, text: str) -> bool:
+    return region.mark == "single" or word_count(region.text(text)) <= SCARE_MAX_WORDS
+
+
+def frame_doc(doc: Doc, field: str = "text", voice_of: Callable[[int], str] = lambda _o: "v0",
+              speech: list[tuple[int, int]] = (), scare: list[tuple[int, int]] = ()
+              ) -> tuple[list[FramingSpan], list[dict]]:
+    """Framing spans and per-sentence flags of one parsed text.
+
+    speech: extra (start, end) stretches known to be someone's words (from the quotes stage);
+    scare: extra (start, end) stretches known to be scare quotes.
+    """
+    lex = framing_lexicon.load()
+    regions = quote_regions(doc.text)
+    spoken = [(r.inner_start, r.inner_end) for r in regions if not is_scare(r, doc.text)] + list(speech)
+    scared = [(r.inner_start, r.inner_end) for r in regions if is_scare(r, doc.text)] + list(scare)
+    scared = [s for s in scared if not any(a <= s[0] and s[1] <= b and (a, b) != s for a, b in spoken)]
+
+    def skip(t) -> bool:
+        return any(a <= t.idx < b for a, b in spoken)
+
+    spans, sentences = [], []
+    for sent in doc.sents:
+        cands = sentence_candidates(sent, skip, lex)
+        for a, b in scared:
+            if sent.start_char <= a < sent.end_char:
+                inner = doc.char_span(a, b, alignment_mode="contract")
+                if inner is not None and len(inner):
+                    cands.append(Candidate(inner[0].i, inner[-1].i, DOUBT, SCARE_QUOTE_WEIGHT))
+        kept = select(cands, cap=sentence_cap(sent))
+        for c in kept:
+            start, end = doc[c.first].idx, doc[c.last].idx + len(doc[c.last])
+            spans.append(FramingSpan(start=start, end=end, text=doc.text[start:end], technique=c.technique,
+                                     voice=voice_of(start), field=field))
+        sentences.append({"start": sent.start_char, "end": sent.end_char, "field": field,
+                          "voice": voice_of(sent.start_char), "biased": bool(kept),
+                          "techniques": sorted({c.technique for c in kept})})
+    return spans, sentences
+
+
+def run(ctx) -> None:
+    analysis = ctx.analysis
+    framing = analysis.framing
+    for field, doc in (("title", ctx.title_doc), ("text", ctx.doc)):
+        if not doc.text.strip():
+            continue
+        mine = [q for q in analysis.quotes if (q.field or "text") == field]
+        speech = [(q.start, q.end) for q in mine if q.kind in SPEECH_KINDS]
+        scare = [(q.start, q.end) for q in mine if q.kind == "scare"]
+        voice_of = (lambda _o: "v0") if field == "title" else (lambda o: analysis.voice_at(o).id)
+        spans, sentences = frame_doc(doc, field, voice_of, speech, scare)
+        framing.spans.extend(spans)
+        framing.sentences.extend(sentences)
+    framing.descriptors = descriptors(analysis, ctx.doc)

@@ -1,0 +1,238 @@
+"""Reading attributions off the dependency parse: which cue verb introduces a quote, its subject (the
+speaker mention), addressee and medium. Indirect speech is in reported_speech.py.
+
+Functions here return token-level findings; the quotes stage turns them into contract items.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ... import vocab
+from .speakers import words
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CAUSATIVES = {"have", "get", "make", "let"}
+@functools.lru_cache(maxsize=1)
+def cue_table() -> dict[str, tuple[Optional[str], frozenset[str]]]:
+    """lemma -> (medium the verb implies or None, kinds of content it takes), from data/cue_verbs.tsv."""
+    out: dict[str, tuple[Optional[str], frozenset[str]]] = {}
+    for lemma, medium, content in vocab.rows("cue_verbs.tsv")[1:]:
+        kinds = frozenset(k for k in content.strip().split(",") if k and k != "-")
+        out[lemma.strip()] = (None if medium.strip() in ("", "-") else medium.strip(), kinds)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def verbs_taking(kind: str) -> frozenset[str]:
+    """Cue lemmas whose content can be of this kind: infinitive, object, judgement, addressee."""
+    return frozenset(lemma for lemma, (_, kinds) in cue_table().items() if kind in kinds)
+
+
+@dataclass
+class Attribution:
+    cue: Optional[Token]
+    speaker: Optional[Span]           # the mention as written
+    addressee: Optional[Span] = None
+    medium: Optional[str] = None
+    via_speaker: Optional[Span] = None  # an outer reporter ("…, The New York Sun reported")
+    mention: Optional[Span] = None      # the speaker mention as written, apposition included
+
+
+class QuoteMask:
+    """Which characters of the text lie inside quote marks (so cues inside quotes are ignored)."""
+
+    def __init__(self, n: int, spans):
+        self.inside = bytearray(n)
+        for s in spans:
+            end = s.outer_end if s.close_mark is not None else s.end
+            for i in range(s.open_mark, min(end, n)):
+                self.inside[i] = 1
+
+    def has(self, tok: Token) -> bool:
+        return bool(self.inside[tok.idx]) if tok.idx < len(self.inside) else False
+
+
+# Nouns that carry what someone said when a quote hangs from them ("a call for “…”", "his warning that “…”").
+CUE_NOUNS = {"call", "demand", "appeal", "warning", "statement", "claim", "pledge", "promise", "threat",
+             "accusation", "request", "plea", "vow", "message", "remark", "comment", "assertion", "insistence"}
+
+
+def is_cue_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS
+
+
+def is_cue(tok: Token) -> bool:
+    if tok.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in tok.children):
+        return True
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_table() and tok.lemma_.lower() not in ("be", "have")
+
+
+def subject_of(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Token]:
+    """The speaker token of a cue: its subject, or the subject it shares through conjunction, relative
+    clause ('a resolution that called for …'), participle ('…, saying') or causative ('a bid to have X call')."""
+    if depth > 4:
+        return None
+    if verb.pos_ == "NOUN":  # a cue noun: its possessor or name compound, else whoever does the verb it is object of
+        if verb.head.lemma_.lower() in CAUSATIVES and verb.head is not verb:  # 'a bid to have the Council call for'
+            return subject_of(verb.head, mask, depth + 1)
+        owner = next((c for c in verb.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
+        if owner is not None:
+            return owner
+        if verb.dep_ in ("dobj", "pobj", "attr", "nsubj") and verb.head is not verb:
+            head = verb.head.head if verb.dep_ == "pobj" else verb.head
+            return subject_of(head, mask, depth + 1)
+        return None
+    if verb.lemma_.lower() == "accord":
+        to = next((c for c in verb.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        return pobj
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and not mask.has(c)), None)
+    if verb.head.lemma_.lower() in CAUSATIVES and verb.dep_ in ("ccomp", "xcomp") and verb.head is not verb:
+        return subject_of(verb.head, mask, depth + 1) or subj
+    if subj is not None:
+        if subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+            return verb.head
+        return subj
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if verb.head is verb:
+        return None
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp"):
+        return subject_of(verb.head, mask, depth + 1)
+    return None
+
+
+def phrase_of(tok: Token, mask: QuoteMask) -> Span:
+    """The noun phrase headed by tok, without trailing relative clauses or appositions after a comma."""
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    for t in doc[tok.i + 1: right + 1]:
+        if t.text in (",", "(", "—", "–") or t.i in clauses or mask.has(t):
+            right = t.i - 1
+            break
+    while left < tok.i and (doc[left].dep_ in ("cc", "punct") or mask.has(doc[left])):
+        left += 1
+    if right - left > 14:  # keep the head's compound name, not a whole clause
+        left = min([c.i for c in tok.lefts if c.dep_ in ("compound", "amod", "det", "poss")] + [tok.i])
+        right = tok.i
+    return doc[left: right + 1]
+
+
+def addressee_of(cue: Token, mask: QuoteMask) -> Optional[Span]:
+    lemma = cue.lemma_.lower()
+    for c in cue.children:
+        if mask.has(c):
+            continue
+        if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and lemma in verbs_taking("addressee") and c.pos_ in ("PROPN", "NOUN", "PRON")):
+            return cue.doc[c.left_edge.i: c.right_edge.i + 1]
+        if c.dep_ == "prep" and c.lower_ == "to" and lemma in ("say", "speak", "write", "explain", "announce", "declare"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return cue.doc[pobj.left_edge.i: pobj.right_edge.i + 1]
+    return None
+
+
+def medium_of(cue: Token, mask: QuoteMask) -> Optional[str]:
+    nouns = set(words()["medium_nouns"])
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "via", "during", "at", "through") and not mask.has(c):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            span = cue.doc[pobj.left_edge.i: pobj.right_edge.i + 1]
+            if any(t.lower_ in nouns for t in span):
+                text = span.text.strip().rstrip(".,;:").strip()
+                return text[2:] if text.lower().startswith("a ") else text
+    return cue_table().get(cue.lemma_.lower(), (None,))[0]
+
+
+def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask) -> Optional[Attribution]:
+    """The cue and speaker of the quote [start, end) among the sentences that hold it."""
+    quote_tokens = [t for s in sents for t in s if start <= t.idx < end]
+    cands = [t for s in sents for t in s if not mask.has(t) and is_cue(t)]
+    if not cands:  # a cue noun the quote hangs from
+        cands = [t for s in sents for t in s if not mask.has(t) and is_cue_noun(t) and any(t.is_ancestor(q) for q in quote_tokens)]
+    inner = _inner_cue(quote_tokens, mask)
+    if not cands and inner is None:
+        return None
+
+    def rank(t: Token):
+        linked = any(q.is_ancestor(t) or t.is_ancestor(q) for q in quote_tokens[:1] + quote_tokens[-1:]) or \
+            any(t.is_ancestor(q) for q in quote_tokens)
+        dist = min(abs(t.idx - start), abs(t.idx - end))
+        return (linked, subject_of(t, mask) is not None, -dist)
+
+    cue = max(cands, key=rank) if cands else None
+    if inner is not None:  # 'officials in Jerusalem “noted …,” The New York Sun reported'
+        outer = subject_of(cue, mask) if cue is not None else None
+        subj = subject_of(inner, mask)
+        return Attribution(inner, phrase_of(subj, mask), addressee_of(inner, mask), medium_of(inner, mask),
+                           phrase_of(outer, mask) if outer is not None else None, mention_of(subj, inner, mask))
+    subj = subject_of(cue, mask)
+    if subj is None:
+        return Attribution(cue, None, addressee_of(cue, mask), medium_of(cue, mask))
+    return Attribution(cue, phrase_of(subj, mask), addressee_of(cue, mask), medium_of(cue, mask),
+                       mention=mention_of(subj, cue, mask))
+
+
+def frame_attribution(doc: Doc, text: str, open_mark: int, outer_end: int) -> Optional[Attribution]:
+    """Attributions the parser misses, read off the text around the marks: a dash after the quote
+    ('”― Carla Sanchez'), 'Said Ellis: “…”', or a name and a colon before it ('Ellis: “…”')."""
+    after = re.match(r"[ \t]*[―—–-]+[ \t]*([A-Z](?:[A-Z]\.|[^\n.,;:“”\"])*[^\n.,;:“”\" ])", text[outer_end:outer_end + 80])
+    if after:
+        s = outer_end + after.start(1)
+        span = doc.char_span(s, outer_end + after.end(1), alignment_mode="contract")
+        cue = doc.char_span(outer_end + after.start(1) - 2, outer_end + after.start(1), alignment_mode="expand")
+        if span is not None and len(span):
+            return Attribution(cue[0] if cue is not None and len(cue) else None, span, mention=span)
+    line_start = text.rfind("\n", 0, open_mark) + 1
+    before = text[line_start:open_mark]
+    m = re.search(r"(?:^|[.!?]\s+)((?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]sked|[Ww]rote|[Tt]old)\s+)?([A-Z][^.:;“”\"\n]{1,60}?)\s*:\s*$", before)
+    if m:
+        span = doc.char_span(line_start + m.start(2), line_start + m.end(2), alignment_mode="contract")
+        if span is not None and len(span) and (m.group(1) or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span)):
+            cue = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="contract") if m.group(1) else None
+            return Attribution(cue[0] if cue is not None and len(cue) else None, span, mention=span)
+    return None
+
+
+def _inner_cue(quote_tokens: list[Token], mask: QuoteMask) -> Optional[Token]:
+    """A partial quote that opens with the speaker's own cue verb, its subject just outside the marks."""
+    words_ = [t for t in quote_tokens if t.is_alpha]
+    if not words_:
+        return None
+    first = words_[0]
+    if first.pos_ == "VERB" and first.lemma_.lower() in cue_table():
+        subj = next((c for c in first.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and not mask.has(subj) and subj.i < first.i:
+            return first
+    return None
+
+
+def mention_of(subj: Token, cue: Token, mask: QuoteMask) -> Span:
+    """The speaker mention as written, apposition and relative clause included, never past the cue."""
+    doc = subj.doc
+    left, right = subj.left_edge.i, subj.right_edge.i
+    if subj.i < cue.i:
+        right = min(right, cue.i - 1)
+    while right > left and (doc[right].is_punct or mask.has(doc[right])) and doc[right].text != ")":
+        right -= 1
+    while left < subj.i and (doc[left].dep_ in ("cc", "punct") or mask.has(doc[left])):
+        left += 1
+    dateline = [t.i for t in doc[left: subj.i] if t.text in ("--", "—", "–")]
+    if dateline:  # 'WASHINGTON -- President Obama': the dateline is not part of the mention
+        left = dateline[-1] + 1
+    if right - left > 30:
+        return phrase_of(subj, mask)
+    return doc[left: right + 1]
+
+

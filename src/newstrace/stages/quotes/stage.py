@@ -1,0 +1,327 @@
+"""Who said what: direct, partial and indirect quotes and scare quotes, each with its speaker (resolved
+through names, pronouns and descriptions), cue, addressee, medium, voice and the outlet it came through.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ...model import Mention, Quote, Ref
+from ...quotemarks import QuotedSpan, find_quotes
+from .attribution import Attribution, QuoteMask, attribute, frame_attribution, phrase_of
+from .reported_speech import colon_statements, indirect_speech
+from .speakers import Referent, Referents
+
+MAX_SCARE_WORDS = 4
+
+
+def run(ctx) -> None:
+    refs = Referents(ctx)
+    quotes: list[Quote] = []
+    quotes += _title_quotes(ctx, refs)
+    quotes += _text_quotes(ctx, refs)
+    quotes += _indirect_quotes(ctx, refs, quotes)
+    quotes += _hosts_for_fragments(ctx, quotes)
+    quotes = _fold_fragments(quotes)
+    text_quotes = sorted((q for q in quotes if q.field == "text"), key=lambda q: q.start)
+    ordered = [q for q in quotes if q.field == "title"] + text_quotes
+    for n, q in enumerate(ordered, 1):
+        q.id = f"q{n}"
+    ctx.analysis.quotes = ordered
+
+
+def _kind(text: str, q: QuotedSpan, cue_before: bool) -> str:
+    if not q.double:
+        return "scare"
+    before = text[:q.open_mark].rstrip()
+    prev = before[-1:] if before else ""
+    first = text[q.start:q.start + 1]
+    line_start = text.rfind("\n", 0, q.open_mark) + 1
+    opens_sentence = prev in ("", ".", "!", "?", ":", "…", ")") or not text[line_start:q.open_mark].strip()
+    if (opens_sentence or (prev == "," and cue_before)) and (first.isupper() or first.isdigit() or first in "“‘'\""):
+        return "direct"
+    return "partial"
+
+
+MINOR_WORDS = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "at", "by", "from", "is"}
+
+
+def _is_title(text: str) -> bool:
+    """A quoted title of a work or programme: a few words, each major word capitalised, no sentence end."""
+    words = text.split()
+    if not 1 < len(words) <= 7 or text[-1:] in ".!?," or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words)
+
+
+def _clean_text(s: str) -> str:
+    return s.strip().rstrip(",;—–- ").strip()
+
+
+def _title_quotes(ctx, refs: Referents) -> list[Quote]:
+    """Quotes and reported speech in the headline; speakers are matched by name to the body's referents."""
+    title, doc = ctx.article.title or "", ctx.title_doc
+    spans = find_quotes(title)
+    mask = QuoteMask(len(title), [s for s in spans if s.double])
+    out = []
+    for q in spans:
+        if not q.double:
+            out.append(Quote(id="", kind="scare", text=title[q.start:q.end], start=q.start, end=q.end, field="title"))
+            continue
+        speaker, mention, span = _headline_speaker(ctx, refs, title[:q.open_mark])
+        quote = Quote(id="", kind=_kind(title, q, False), text=_clean_text(title[q.start:q.end]), start=q.start,
+                      end=q.end, field="title", speaker=speaker, speaker_mention=mention, speaker_span=span)
+        if speaker is None:
+            sents = [s for s in doc.sents if s.start_char < q.outer_end and s.end_char > q.open_mark]
+            att = attribute(doc, sents, q.start, q.end, mask)
+            if att is not None and att.speaker is not None:
+                m = att.mention if att.mention is not None else att.speaker
+                quote.speaker, quote.speaker_mention, quote.speaker_span = _title_ref(refs, att.speaker), m.text, [m.start_char, m.end_char]
+                if att.cue is not None:
+                    quote.cue, quote.cue_span = att.cue.text, [att.cue.idx, att.cue.idx + len(att.cue)]
+        if quote.speaker is None and quote.kind == "partial" and len(quote.text.split()) <= MAX_SCARE_WORDS:
+            quote.kind = "scare"
+        out.append(quote)
+    for ind in indirect_speech(doc, mask) + colon_statements(doc, title, mask):
+        if any(q.speaker for q in out if q.field == "title" and q.kind == "direct") and ind.cue.text == ":":
+            continue  # 'Netanyahu on X: “…”' is already a direct quote of the headline
+        a, b = ind.content_start, _close_marks(title, ind.content_start, ind.content_end)
+        m = ind.mention if ind.mention is not None else ind.speaker
+        out.append(Quote(id="", kind="indirect", text=title[a:b], start=a, end=b, field="title",
+                         speaker=_title_ref(refs, ind.speaker), speaker_mention=m.text,
+                         speaker_span=[m.start_char, m.end_char], cue=ind.cue.text,
+                         cue_span=[ind.cue.idx, ind.cue.idx + len(ind.cue)], evidence=title))
+    return out
+
+
+def _title_ref(refs: Referents, phrase) -> Ref:
+    """A headline speaker: the body's referent with that name or surname, else the phrase itself."""
+    names = [t.text for t in phrase if t.pos_ == "PROPN"]
+    for r in refs.items:
+        if names and (r.text == " ".join(names) or r.ref.name.split()[-1] == names[-1]):
+            return r.ref
+    text = phrase.text.strip()
+    return Ref(re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I) or text, None)
+
+
+def _headline_speaker(ctx, refs: Referents, before: str):
+    """'Netanyahu on X: “…”', 'Blinken: “…”': the first name before the colon speaks."""
+    if not before.rstrip().endswith(":"):
+        return None, None, None
+    for ent in ctx.title_doc.ents:
+        if ent.end_char <= len(before) and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            known = next((r for r in refs.items if r.text == ent.text or r.ref.name.endswith(ent.text)), None)
+            ref = known.ref if known else Ref(ent.text, None)
+            return ref, ent.text, [ent.start_char, ent.end_char]
+    return None, None, None
+
+
+def _text_quotes(ctx, refs: Referents) -> list[Quote]:
+    text, doc, analysis = ctx.article.text, ctx.doc, ctx.analysis
+    spans = find_quotes(text)
+    mask = QuoteMask(len(text), [s for s in spans if s.double])
+    out: list[Quote] = []
+    last: Optional[Quote] = None
+    for q in spans:
+        voice = analysis.voice_at(q.start)
+        via = voice.outlet if voice.kind == "relay" else None
+        qtext = _clean_text(text[q.start:q.end])
+        if not q.double:
+            out.append(Quote(id="", kind="scare", text=qtext, start=q.start, end=q.start + len(qtext), voice=voice.id, via=via))
+            continue
+        sents = [s for s in doc.sents if s.start_char < q.outer_end and s.end_char > q.open_mark]
+        att = attribute(doc, sents, q.start, q.end, mask)
+        if att is None or att.speaker is None:
+            att = frame_attribution(doc, text, q.open_mark, q.outer_end) or att
+        quote = Quote(id="", kind="partial", text=qtext, start=q.start, end=q.start + len(qtext), voice=voice.id, via=via)
+        if att and att.speaker is not None:
+            _apply(quote, att, refs)
+            if att.addressee is not None:
+                quote.addressee, _ = refs.resolve(att.addressee)
+            quote.medium = att.medium
+            if att.via_speaker is not None and via is None:
+                reporter, _ = refs.resolve(att.via_speaker)
+                outlet = refs.base.outlet(reporter.name) if reporter else None
+                if outlet:
+                    quote.via = outlet.name
+            _remember(refs, quote, ctx)
+        elif last is not None and last.speaker and last.voice == voice.id and _adjacent(text, last, q):
+            _inherit(quote, last)
+        elif _opens_paragraph(text, q):
+            att = _intro_attribution(doc, text, q, voice.id, analysis, mask)
+            if att is not None and att.speaker is not None:
+                _apply(quote, att, refs)
+            elif last is not None and last.speaker and last.voice == voice.id and _whole_paragraph(text, q) \
+                    and "\n" in text[last.end:q.open_mark] and text[last.end:q.open_mark].count("\n") <= 2:
+                _inherit(quote, last)  # a paragraph that is all quotation continues the quote before it
+        cue_before = bool(quote.cue_span and quote.cue_span[0] < q.open_mark)
+        quote.kind = _kind(text, q, cue_before)
+        if quote.kind == "partial" and (_is_title(qtext) or (quote.speaker is None and len(qtext.split()) <= MAX_SCARE_WORDS)):
+            quote.kind = "scare"  # a title ("Face the Nation") or a phrase nobody is said to have said
+            quote.speaker = quote.speaker_mention = quote.speaker_span = quote.cue = quote.cue_span = None
+        out.append(quote)
+        if quote.kind in ("direct", "partial"):
+            last = quote
+    return out
+
+
+def _apply(quote: Quote, att: Attribution, refs: Referents) -> None:
+    """Speaker (resolved), mention and cue of an attribution onto a quote."""
+    ref, _how = refs.resolve(att.speaker)
+    mention = att.mention if att.mention is not None else att.speaker
+    quote.speaker, quote.speaker_mention = ref, mention.text
+    quote.speaker_span = [mention.start_char, mention.end_char]
+    if att.cue is not None:
+        quote.cue, quote.cue_span = att.cue.text, [att.cue.idx, att.cue.idx + len(att.cue)]
+
+
+def _inherit(quote: Quote, prev: Quote) -> None:
+    quote.speaker, quote.speaker_mention, quote.speaker_span = prev.speaker, prev.speaker_mention, prev.speaker_span
+
+
+def _intro_attribution(doc, text: str, q: QuotedSpan, voice_id: str, analysis, mask: QuoteMask):
+    """The attribution of a colon intro in the paragraph before ('Trump replied:', 'She was blunt:')."""
+    intro = _colon_intro(doc, text, q, voice_id, analysis)
+    if intro is None:
+        return None
+    att = attribute(doc, [intro], q.start, q.end, mask)
+    if att is None or att.speaker is None:
+        # No cue verb: whoever the intro is about speaks next.
+        subj = next((t for t in intro.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        att = Attribution(None, phrase_of(subj, mask), mention=doc[subj.left_edge.i: subj.right_edge.i + 1]) if subj is not None else None
+    return att
+
+
+def _opens_paragraph(text: str, q: QuotedSpan) -> bool:
+    line_start = text.rfind("\n", 0, q.open_mark) + 1
+    return not text[line_start:q.open_mark].strip()
+
+
+def _whole_paragraph(text: str, q: QuotedSpan) -> bool:
+    line_end = text.find("\n", q.outer_end)
+    rest = text[q.outer_end: line_end if line_end >= 0 else len(text)]
+    return _opens_paragraph(text, q) and not rest.strip(" .,")
+
+
+def _colon_intro(doc, text: str, q: QuotedSpan, voice_id: str, analysis):
+    """The sentence ending in a colon just before a paragraph that opens with this quote ('Trump replied:')."""
+    line_start = text.rfind("\n", 0, q.open_mark) + 1
+    before = text[:line_start].rstrip()
+    if not before.endswith(":") or analysis.voice_at(len(before) - 1).id != voice_id:
+        return None
+    span = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    return span.sent if span is not None else None
+
+
+def _adjacent(text: str, prev: Quote, q: QuotedSpan) -> bool:
+    """A quote that follows the previous one in the same paragraph with at most a short frame between."""
+    gap = text[prev.end:q.open_mark]
+    return "\n" not in gap and len(gap) < 120
+
+
+def _remember(refs: Referents, quote: Quote, ctx) -> None:
+    """A resolved speaker mention becomes a referent, so a later 'he' can point back through it."""
+    if not quote.speaker or not quote.speaker_span:
+        return
+    s, e = quote.speaker_span
+    known = next((r for r in refs.items if r.ref.name == quote.speaker.name), None)
+    refs.add(Referent(s, e, quote.speaker_mention or "", quote.speaker, known.kind if known else "person",
+                      refs.voice_id(s), True, known.country if known else None, known.gender if known else None,
+                      known.roles if known else ()))
+
+
+def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
+    text, doc, analysis = ctx.article.text, ctx.doc, ctx.analysis
+    spans = [s for s in find_quotes(text) if s.double]
+    mask = QuoteMask(len(text), spans)
+    out = []
+    intros = [(v.intro_start, v.intro_end) for v in analysis.voices if v.kind == "relay"]
+    for ind in indirect_speech(doc, mask) + colon_statements(doc, text, mask):
+        a, b = ind.content_start, ind.content_end
+        while b > a and text[b - 1] in " \n:":
+            b -= 1
+        b = _close_marks(text, a, b)
+        if any(s <= ind.cue.idx < e for s, e in intros):
+            continue  # a relay intro: the relayed passage is the outlet's voice, not a quote
+        if any(max(0, min(b, s.outer_end) - max(a, s.open_mark)) > 0.85 * (b - a) for s in spans):
+            continue  # the content is one quotation, already reported as such
+        ref, _ = refs.resolve(ind.speaker)
+        mention = ind.mention if ind.mention is not None else ind.speaker
+        voice = analysis.voice_at(a)
+        sent = doc.char_span(a, b, alignment_mode="expand")
+        out.append(Quote(id="", kind="indirect", text=text[a:b], start=a, end=b, speaker=ref,
+                         speaker_mention=mention.text, speaker_span=[mention.start_char, mention.end_char],
+                         cue=ind.cue.text, cue_span=[ind.cue.idx, ind.cue.idx + len(ind.cue)], voice=voice.id,
+                         via=voice.outlet if voice.kind == "relay" else None,
+                         evidence=sent.sent.text.strip() if sent is not None else None))
+    return out
+
+
+def _close_marks(text: str, a: int, b: int) -> int:
+    """Extend a content span that stops just inside a quotation to its closing mark."""
+    inner = text[a:b]
+    for opening, closing in (("“", "”"), ('"', '"'), ("''", "''")):
+        opened = inner.count(opening) - (0 if opening == closing else inner.count(closing))
+        if (opening == closing and inner.count(opening) % 2) or (opening != closing and opened > 0):
+            close = text.find(closing, b, b + 4)
+            if close >= 0:
+                return close + len(closing)
+    return b
+
+
+MAX_FRAGMENT_WORDS = 6
+MAX_HOST_WORDS = 40
+
+
+def _hosts_for_fragments(ctx, quotes: list[Quote]) -> list[Quote]:
+    """A short quoted fragment whose cue has no reported clause around it ('called Trump a “liar”',
+    'blamed shootings on “implicit bias”') gets one: the cue's argument that holds the fragment."""
+    doc, text = ctx.doc, ctx.article.text
+    hosts = []
+    indirect = [q for q in quotes if q.kind == "indirect" and q.cue_span and q.field == "text"]
+    for q in quotes:
+        if q.kind != "partial" or q.field != "text" or not q.cue_span or len(q.text.split()) > MAX_FRAGMENT_WORDS:
+            continue
+        if any(h.cue_span == q.cue_span and h.start <= q.start and q.end <= h.end + 2 for h in indirect + hosts):
+            continue
+        cue = doc.char_span(q.cue_span[0], q.cue_span[1], alignment_mode="expand")
+        inside = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if cue is None or inside is None:
+            continue
+        cue_tok = cue.root
+        arg = next((c for c in cue_tok.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "aux", "neg", "advmod")
+                    and c.left_edge.i <= inside.start and inside.end - 1 <= c.right_edge.i), None)
+        if arg is None:
+            continue
+        a, b = doc[arg.left_edge.i].idx, doc[arg.right_edge.i].idx + len(doc[arg.right_edge.i])
+        while b > a and text[b - 1] in " .,;:":
+            b -= 1
+        b = _close_marks(text, a, b)
+        if len(text[a:b].split()) > MAX_HOST_WORDS or b - a <= len(q.text) + 2:
+            continue
+        hosts.append(Quote(id="", kind="indirect", text=text[a:b], start=a, end=b, speaker=q.speaker,
+                           speaker_mention=q.speaker_mention, speaker_span=q.speaker_span, cue=q.cue,
+                           cue_span=q.cue_span, voice=q.voice, via=q.via, evidence=cue_tok.sent.text.strip()))
+    return hosts
+
+
+def _fold_fragments(quotes: list[Quote]) -> list[Quote]:
+    """One attribution per reported clause. A short partial quote inside a clause of the same cue ('he
+    said that X was “true”') becomes one of the clause's quoted fragments; a partial quote that is most
+    of its clause ('told them that the US remains committed to the “lasting defeat of Hamas”') stands
+    for it, and the clause is kept as the quote's evidence."""
+    indirect = [q for q in quotes if q.kind == "indirect" and q.cue_span]
+    folded, replaced = set(), set()
+    for q in quotes:
+        if q.kind != "partial" or not q.cue_span or q.field != "text":
+            continue
+        host = next((h for h in indirect if h.cue_span == q.cue_span and h.start <= q.start and q.end <= h.end + 2), None)
+        if host is None:
+            continue
+        if len(q.text.split()) < 0.5 * len(host.text.split()):
+            host.fragments.append(Mention(q.start, q.end, q.text))
+            folded.add(id(q))
+        else:
+            q.evidence = host.text
+            replaced.add(id(host))
+    return [q for q in quotes if id(q) not in folded and id(q) not in replaced]
