@@ -9,6 +9,7 @@ search_nat cases, "return[0]"); an expected "" means "no country". NGEC writes t
 as UNO and other international organisations as IGO; newstrace's 'EU', 'UN' and IGO codes are mapped to
 those before comparing. The date is the case's own when it is one (ISO or '10 May 2015'), else today.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 CASES = ROOT.parent / "shared" / "kb-sources" / "actors" / "ngec" / "ngec_actor_resolution_cases.jsonl"
 
-from newstrace.kb.actors import resolve_actor  # noqa: E402
 from newstrace.api import normalise_date  # noqa: E402
+from newstrace.kb.actors import resolve_actor  # noqa: E402
 
 
 def expected_country(case: dict):
@@ -73,7 +74,7 @@ def main() -> None:
     print(f"actor cases with an expected country: {scored} of {len(rows)}")
     print(f"actors.country_accuracy {right / scored:.3f}")
     print(f"misses ({len(misses)}), first {min(args.misses, len(misses))}:")
-    print("\n".join(misses[:args.misses]))
+    print("\n".join(misses[: args.misses]))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ author_lex.recall >= 0.35 at no more than 15 spans per 1,000 words.
 
 Run: .venv/bin/python benchmarks/basil.py   (about two minutes on one core)
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -21,9 +22,16 @@ def main() -> int:
     scorer = SHARED / "eval" / "basil_score.py"
     if not scorer.exists():
         sys.exit(f"BASIL scorer not found at {scorer}")
-    cmd = [sys.executable, str(scorer), str(SHARED / "eval" / "framing" / "basil"), str(SHARED / "corpus" / "text"),
-           "--cmd", f"{ROOT / '.venv' / 'bin' / 'newstrace'} batch {{dir}} --jsonl {{out}}",
-           "--min", "author_lex.recall=0.35"]
+    cmd = [
+        sys.executable,
+        str(scorer),
+        str(SHARED / "eval" / "framing" / "basil"),
+        str(SHARED / "corpus" / "text"),
+        "--cmd",
+        f"{ROOT / '.venv' / 'bin' / 'newstrace'} batch {{dir}} --jsonl {{out}}",
+        "--min",
+        "author_lex.recall=0.35",
+    ]
     print("BASIL development half (150 articles):")
     r = subprocess.run(cmd, cwd=ROOT)
     return r.returncode

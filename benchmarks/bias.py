@@ -7,6 +7,7 @@ The best published fine-tuned model (Spinde et al. 2021, 5-fold cross-validation
 
 Run: .venv/bin/python benchmarks/bias.py [--half test|train|all]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import babe_split  # noqa: E402
+
 from newstrace import nlp  # noqa: E402
 from newstrace.settings import Settings  # noqa: E402
 from newstrace.stages.framing.stage import frame_doc  # noqa: E402
@@ -52,7 +54,9 @@ def main() -> None:
     print(f"BABE SG2 ({a.half} half): {len(rows)} sentences, {tp + fn} biased; {secs:.1f} s")
     print(f"  biased     precision {p1:.3f}  recall {r1:.3f}  F1 {f1:.3f}")
     print(f"  non-biased precision {p0:.3f}  recall {r0:.3f}  F1 {f0:.3f}")
-    print(f"  macro-F1 {(f1 + f0) / 2:.3f}   accuracy {(tp + tn) / max(1, len(rows)):.3f}   (best published fine-tuned model: 0.804)")
+    print(
+        f"  macro-F1 {(f1 + f0) / 2:.3f}   accuracy {(tp + tn) / max(1, len(rows)):.3f}   (best published fine-tuned model: 0.804)"
+    )
 
 
 if __name__ == "__main__":

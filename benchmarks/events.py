@@ -6,6 +6,7 @@ Runs ../shared/eval/events_score.py on plover_gsr.jsonl (PLOVER gold standard), 
 (PETRARCH2 validation, CAMEO mapped to PLOVER) and plv_train.jsonl (evaluation only), each through
 `newstrace batch`, and prints one column per set with the time each took.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,7 +37,7 @@ def main() -> int:
             print(f"{name}: scorer failed\n{res.stderr[-2000:]}", file=sys.stderr)
             return 2
         out = res.stdout
-        results[name] = json.loads(out[out.index("{"): out.rindex("}") + 1])
+        results[name] = json.loads(out[out.index("{") : out.rindex("}") + 1])
         results[name]["seconds"] = time.perf_counter() - t0
     metrics = ["type_recall", "recall", "precision", "f1", "empty_ok", "sentences", "seconds"]
     print(f"{'metric':14s}" + "".join(f"{n.replace('.jsonl', ''):>20s}" for n in SETS))

@@ -8,6 +8,7 @@ and the time per page.
 
     .venv/bin/python benchmarks/extraction.py [--shared PATH] [--worst N]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -90,18 +91,24 @@ def main() -> int:
                 counts[name][i] += v
     n = len(pages)
     print(f"{n} pages with a ground-truth body")
-    print(f"{'system':<22}{'macro P':>9}{'macro R':>9}{'macro F1':>10}{'micro P':>9}{'micro R':>9}{'micro F1':>10}{'ms/page':>9}")
+    print(
+        f"{'system':<22}{'macro P':>9}{'macro R':>9}{'macro F1':>10}{'micro P':>9}{'micro R':>9}{'micro F1':>10}{'ms/page':>9}"
+    )
     for name in SYSTEMS:
         macro = [sum(x[i] for x in per_page[name]) / n for i in range(3)]
         micro = prf(*counts[name])
-        print(f"{name:<22}{macro[0]:>9.4f}{macro[1]:>9.4f}{macro[2]:>10.4f}{micro[0]:>9.4f}{micro[1]:>9.4f}{micro[2]:>10.4f}"
-              f"{1000 * seconds[name] / n:>9.1f}")
+        print(
+            f"{name:<22}{macro[0]:>9.4f}{macro[1]:>9.4f}{macro[2]:>10.4f}{micro[0]:>9.4f}{micro[1]:>9.4f}{micro[2]:>10.4f}"
+            f"{1000 * seconds[name] / n:>9.1f}"
+        )
     if args.worst:
         base, ours = per_page["trafilatura.extract"], per_page["newstrace"]
-        diffs = sorted(range(n), key=lambda i: ours[i][2] - base[i][2])[:args.worst]
+        diffs = sorted(range(n), key=lambda i: ours[i][2] - base[i][2])[: args.worst]
         print("\npages where newstrace trails trafilatura.extract most (F1 ours vs plain):")
         for i in diffs:
-            print(f"  {pages[i]['id']:<40} {ours[i][2]:.4f} vs {base[i][2]:.4f}  (P {ours[i][0]:.3f}/{base[i][0]:.3f}, R {ours[i][1]:.3f}/{base[i][1]:.3f})")
+            print(
+                f"  {pages[i]['id']:<40} {ours[i][2]:.4f} vs {base[i][2]:.4f}  (P {ours[i][0]:.3f}/{base[i][0]:.3f}, R {ours[i][1]:.3f}/{base[i][1]:.3f})"
+            )
     return 0
 
 

@@ -9,6 +9,7 @@ Prints the KB size, the total analysis time, the matcher's share and the entitie
 "overhead" is matcher time / (total - matcher time): how much slower analysis is with KB matching on.
 The first article warms up spaCy and builds the matcher (timed separately: once per process).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,7 +48,7 @@ def main() -> None:
     title, _, body = seed.partition("\n")
     articles = [make_article(body, title=title, published="2024-03-23", source="seed")]
     rows = [json.loads(line) for line in (SHARED / "corpus" / "articles.jsonl").open(encoding="utf-8")]
-    rows = [r for r in rows if 1500 < len(r["text"]) < 8000][: args.articles * 7: 7]
+    rows = [r for r in rows if 1500 < len(r["text"]) < 8000][: args.articles * 7 : 7]
     for r in rows[: args.articles]:
         articles.append(make_article(r["text"], title=r.get("title") or "", published=None, source=r["id"]))
 
@@ -67,9 +68,15 @@ def main() -> None:
     total = time.perf_counter() - t
     n_entries = len(kb.load(()).entries)
     print(f"knowledge base: {n_entries} entries; matcher built once per process in {build * 1000:.0f} ms")
-    print(f"articles: {len(articles)} ({chars:,} characters); full analysis {total:.2f} s ({total / len(articles) * 1000:.0f} ms per article)")
-    print(f"KB matching: {spent['match'] * 1000:.1f} ms in all ({spent['match'] / len(articles) * 1000:.2f} ms per article)")
-    print(f"entities stage (matching, grouping, linking): {spent['entities'] * 1000:.1f} ms = {spent['entities'] / total:.1%} of analysis")
+    print(
+        f"articles: {len(articles)} ({chars:,} characters); full analysis {total:.2f} s ({total / len(articles) * 1000:.0f} ms per article)"
+    )
+    print(
+        f"KB matching: {spent['match'] * 1000:.1f} ms in all ({spent['match'] / len(articles) * 1000:.2f} ms per article)"
+    )
+    print(
+        f"entities stage (matching, grouping, linking): {spent['entities'] * 1000:.1f} ms = {spent['entities'] / total:.1%} of analysis"
+    )
     print(f"kb_matching.overhead {spent['match'] / (total - spent['match']):.2%}")
 
 

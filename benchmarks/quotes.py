@@ -14,6 +14,7 @@ textacy is a benchmark-only dependency: install it with
 
     .venv/bin/python benchmarks/quotes.py [--shared PATH] [--limit N] [--keep DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,12 +39,19 @@ POLNEAR_DEV = Path("eval/polnear/polnear_dev.jsonl")
 
 SEED_METRICS = ["quotes.recall", "quotes.precision", "quotes.f1", "quotes.speaker_accuracy"]
 POLNEAR_METRICS = [
-    "overlap.content.precision", "overlap.content.recall", "overlap.content.f1", "overlap.source_accuracy",
-    "direct.recall", "exact.content.f1", "exact.source.f1", "exact.cue.f1",
+    "overlap.content.precision",
+    "overlap.content.recall",
+    "overlap.content.f1",
+    "overlap.source_accuracy",
+    "direct.recall",
+    "exact.content.f1",
+    "exact.source.f1",
+    "exact.cue.f1",
 ]
 
 
 # ---------------------------------------------------------------- inputs
+
 
 def load_polnear(path: Path, limit: int | None) -> dict[str, str]:
     """doc_id -> raw text, first annotator per doc_id, sorted like polnear_score.load_gold."""
@@ -57,6 +65,7 @@ def load_polnear(path: Path, limit: int | None) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------- newstrace, through its CLI
+
 
 def newstrace_seed(seed: Path, published: str, out: Path) -> float:
     started = time.perf_counter()
@@ -79,6 +88,7 @@ def newstrace_batch(in_dir: Path, out: Path) -> float:
 
 # ---------------------------------------------------------------- textacy, converted to newstrace/1
 
+
 def tokens_text(tokens) -> str:
     """The words of a token list as written; textacy's speaker/cue lists may have gaps ("did not say")."""
     runs: list[list] = []
@@ -87,7 +97,7 @@ def tokens_text(tokens) -> str:
             runs[-1].append(tok)
         else:
             runs.append([tok])
-    return " ".join(run[0].doc[run[0].i:run[-1].i + 1].text for run in runs)
+    return " ".join(run[0].doc[run[0].i : run[-1].i + 1].text for run in runs)
 
 
 def char_span(tokens) -> list[int]:
@@ -106,13 +116,26 @@ def textacy_quotes(doc) -> list[dict] | None:
     for n, t in enumerate(triples, 1):
         inner = t.content[1:-1]  # the content span starts and ends on its quote-mark tokens
         speaker = tokens_text(t.speaker)
-        quotes.append({
-            "id": f"q{n}", "kind": "direct", "text": inner.text, "field": "text",
-            "start": inner.start_char, "end": inner.end_char,
-            "speaker": {"name": speaker, "entity": None}, "speaker_mention": speaker,
-            "speaker_span": char_span(t.speaker), "cue": tokens_text(t.cue), "cue_span": char_span(t.cue),
-            "addressee": None, "medium": None, "voice": "v0", "via": None, "statement": None,
-        })
+        quotes.append(
+            {
+                "id": f"q{n}",
+                "kind": "direct",
+                "text": inner.text,
+                "field": "text",
+                "start": inner.start_char,
+                "end": inner.end_char,
+                "speaker": {"name": speaker, "entity": None},
+                "speaker_mention": speaker,
+                "speaker_span": char_span(t.speaker),
+                "cue": tokens_text(t.cue),
+                "cue_span": char_span(t.cue),
+                "addressee": None,
+                "medium": None,
+                "voice": "v0",
+                "via": None,
+                "statement": None,
+            }
+        )
     return quotes
 
 
@@ -120,10 +143,26 @@ def analysis_document(text: str, title: str, source: str, published: str | None,
     """A newstrace/1 document holding only quotes, so the shared scorers read it like newstrace's."""
     return {
         "schema": "newstrace/1",
-        "article": {"id": None, "title": title, "text": text, "source": source, "url": None, "outlet": None,
-                    "published": published, "authors": [], "tags": [], "language": "en"},
-        "voices": [{"id": "v0", "kind": "article"}], "entities": [], "quotes": quotes, "statements": [],
-        "events": [], "claims": [], "framing": {"spans": [], "descriptors": []}, "checks": [],
+        "article": {
+            "id": None,
+            "title": title,
+            "text": text,
+            "source": source,
+            "url": None,
+            "outlet": None,
+            "published": published,
+            "authors": [],
+            "tags": [],
+            "language": "en",
+        },
+        "voices": [{"id": "v0", "kind": "article"}],
+        "entities": [],
+        "quotes": quotes,
+        "statements": [],
+        "events": [],
+        "claims": [],
+        "framing": {"spans": [], "descriptors": []},
+        "checks": [],
     }
 
 
@@ -149,6 +188,7 @@ class Textacy:
 
 # ---------------------------------------------------------------- scoring, with the shared scorers
 
+
 def run_scorer(args: list[str]) -> dict:
     r = subprocess.run([sys.executable, *args, "--json"], capture_output=True, text=True)
     if r.returncode not in (0, 1):  # 1 only means a --min threshold was missed; none is given here
@@ -162,10 +202,13 @@ def score_seed(shared: Path, output: Path) -> dict:
 
 def score_polnear(shared: Path, outputs: Path, limit: int | None) -> dict:
     extra = ["--limit", str(limit)] if limit else []
-    return run_scorer([str(shared / "eval" / "polnear_score.py"), str(shared / POLNEAR_DEV), "--outputs", str(outputs), *extra])
+    return run_scorer(
+        [str(shared / "eval" / "polnear_score.py"), str(shared / POLNEAR_DEV), "--outputs", str(outputs), *extra]
+    )
 
 
 # ---------------------------------------------------------------- main
+
 
 def text_mismatches(jsonl: Path, texts: dict[str, str]) -> int:
     """How many newstrace documents hold a different cleaned text than make_article gave textacy."""
@@ -200,7 +243,10 @@ def main() -> int:
     for doc_id, text in polnear.items():
         (in_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")  # as polnear_score.run_batch writes them
 
-    print(f"newstrace: seed with `newstrace analyze`, {len(polnear)} PolNeAR dev articles with `newstrace batch` ...", flush=True)
+    print(
+        f"newstrace: seed with `newstrace analyze`, {len(polnear)} PolNeAR dev articles with `newstrace batch` ...",
+        flush=True,
+    )
     nt_seed_out, nt_polnear_out = work / "newstrace-seed.json", work / "newstrace-polnear.jsonl"
     nt_seed_s = newstrace_seed(seed, published, nt_seed_out)
     nt_batch_s = newstrace_batch(in_dir, nt_polnear_out)
@@ -208,17 +254,26 @@ def main() -> int:
     print("textacy: direct_quotations on the same cleaned texts ...", flush=True)
     tx = Textacy(Settings().spacy_model)
     tx_seed_out, tx_polnear_out = work / "textacy-seed.json", work / "textacy-polnear.jsonl"
-    tx_seed_out.write_text(json.dumps(tx.analyse(seed.read_text(encoding="utf-8"), str(seed), published)), encoding="utf-8")
+    tx_seed_out.write_text(
+        json.dumps(tx.analyse(seed.read_text(encoding="utf-8"), str(seed), published)), encoding="utf-8"
+    )
     with open(tx_polnear_out, "w", encoding="utf-8") as fh:
         for doc_id, text in polnear.items():
             fh.write(json.dumps(tx.analyse(text, f"{doc_id}.txt")) + "\n")
 
     seed_scores = {"newstrace": score_seed(shared, nt_seed_out), "textacy": score_seed(shared, tx_seed_out)}
-    pol_scores = {"newstrace": score_polnear(shared, nt_polnear_out, args.limit),
-                  "textacy": score_polnear(shared, tx_polnear_out, args.limit)}
+    pol_scores = {
+        "newstrace": score_polnear(shared, nt_polnear_out, args.limit),
+        "textacy": score_polnear(shared, tx_polnear_out, args.limit),
+    }
 
-    rows = [(f"seed {k}", seed_scores["newstrace"].get(k, 0.0), seed_scores["textacy"].get(k, 0.0)) for k in SEED_METRICS]
-    rows += [(f"polnear {k}", pol_scores["newstrace"].get(k, 0.0), pol_scores["textacy"].get(k, 0.0)) for k in POLNEAR_METRICS]
+    rows = [
+        (f"seed {k}", seed_scores["newstrace"].get(k, 0.0), seed_scores["textacy"].get(k, 0.0)) for k in SEED_METRICS
+    ]
+    rows += [
+        (f"polnear {k}", pol_scores["newstrace"].get(k, 0.0), pol_scores["textacy"].get(k, 0.0))
+        for k in POLNEAR_METRICS
+    ]
     n_pol = len(polnear)
     width = max(len(r[0]) for r in rows) + 2
     print()
@@ -229,14 +284,20 @@ def main() -> int:
     print(f"{'seed s/article':{width}s} | {nt_seed_s:9.2f} | {tx.seconds[0]:9.2f}")
     print(f"{'polnear s/article (mean)':{width}s} | {nt_batch_s / n_pol:9.2f} | {sum(tx.seconds[1:]) / n_pol:9.2f}")
     print()
-    print(f"articles: seed + {n_pol} PolNeAR dev; textacy refused {len(tx.refused)} of {n_pol + 1} "
-          f"(odd quote-mark count, scored as no quotes){': ' + ', '.join(tx.refused[:5]) if tx.refused else ''}"
-          f"{' ...' if len(tx.refused) > 5 else ''}")
-    print(f"time: newstrace is wall time of the CLI (process start and model load included; batch time / {n_pol}), "
-          f"all stages; textacy is parse + direct_quotations, model load ({tx.load_seconds:.2f} s) not included")
+    print(
+        f"articles: seed + {n_pol} PolNeAR dev; textacy refused {len(tx.refused)} of {n_pol + 1} "
+        f"(odd quote-mark count, scored as no quotes){': ' + ', '.join(tx.refused[:5]) if tx.refused else ''}"
+        f"{' ...' if len(tx.refused) > 5 else ''}"
+    )
+    print(
+        f"time: newstrace is wall time of the CLI (process start and model load included; batch time / {n_pol}), "
+        f"all stages; textacy is parse + direct_quotations, model load ({tx.load_seconds:.2f} s) not included"
+    )
     mismatched = text_mismatches(nt_polnear_out, polnear)
     if mismatched:
-        print(f"warning: {mismatched} PolNeAR articles have a different cleaned text in newstrace's output than textacy read")
+        print(
+            f"warning: {mismatched} PolNeAR articles have a different cleaned text in newstrace's output than textacy read"
+        )
     missing = int(pol_scores["newstrace"].get("articles_without_output", 0))
     if missing:
         print(f"warning: newstrace gave no output for {missing} PolNeAR articles")

@@ -1,4 +1,5 @@
 """Shared fixtures: the spaCy model loads once per test session; the seed article is analysed once."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,6 +21,7 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def seed_analysis(shared):
     import newstrace
+
     return newstrace.analyze(str(SEED), published="2024-03-23")
 
 
@@ -31,4 +33,5 @@ def analyze_text():
 
     def run(body: str, title: str = "", published: str | None = None):
         return pipeline.run(make_article(body, title=title, published=published, source="<test>"))
+
     return run

@@ -1,5 +1,6 @@
 """`newstrace batch`: many inputs, results in input order whatever the number of workers, bad inputs
 reported and skipped, and an output file that is written whole or not at all."""
+
 from __future__ import annotations
 
 import json
@@ -34,7 +35,9 @@ def test_two_workers_give_the_same_documents_in_input_order(inputs, tmp_path):
     assert p1.returncode == 1 and p2.returncode == 1, p1.stderr + p2.stderr  # 1: some input was skipped
     docs1 = [json.loads(x) for x in one.read_text().splitlines()]
     docs2 = [json.loads(x) for x in two.read_text().splitlines()]
-    assert [Path(d["article"]["source"]).name for d in docs1] == sorted(p.name for p in inputs.iterdir() if p.stat().st_size)
+    assert [Path(d["article"]["source"]).name for d in docs1] == sorted(
+        p.name for p in inputs.iterdir() if p.stat().st_size
+    )
     assert docs1 == docs2
     assert "1 skipped" in p2.stderr and "9-empty.txt" in p2.stderr and "Traceback" not in p2.stderr
 

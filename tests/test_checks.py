@@ -1,4 +1,5 @@
 """Checks: scare quotes attested or not, intros that misstate the relayed passage, reworded repeats."""
+
 from __future__ import annotations
 
 import copy
@@ -7,11 +8,13 @@ from types import SimpleNamespace
 from newstrace.model import Analysis, Article, Quote, Ref, Statement, Voice
 from newstrace.stages.checks import stage as checks
 
-BODY = ("Finance Minister Tom Hale faced ‘mounting fury’ over the budget on Tuesday.\n\n"
-        "Last week, opposition leader Ana Ruiz issued a ‘veiled’ ultimatum to the government, Reuters reported:\n\n"
-        "Opposition leader Ana Ruiz on Monday made a veiled appeal to parliament to reject the budget, "
-        "saying the plan was unfair to pensioners. Hale did not respond.\n\n"
-        "The vote is due next month.")
+BODY = (
+    "Finance Minister Tom Hale faced ‘mounting fury’ over the budget on Tuesday.\n\n"
+    "Last week, opposition leader Ana Ruiz issued a ‘veiled’ ultimatum to the government, Reuters reported:\n\n"
+    "Opposition leader Ana Ruiz on Monday made a veiled appeal to parliament to reject the budget, "
+    "saying the plan was unfair to pensioners. Hale did not respond.\n\n"
+    "The vote is due next month."
+)
 
 
 def by_kind(analysis, kind):
@@ -38,9 +41,11 @@ def test_source_mismatch_in_act_and_target(analyze_text):
 
 
 def test_faithful_intro_is_not_a_mismatch(analyze_text):
-    body = ("Opposition leader Ana Ruiz issued a warning to the government, Reuters reported:\n\n"
-            "Opposition leader Ana Ruiz on Monday issued a stark warning to the government over the budget.\n\n"
-            "The vote is due next month.")
+    body = (
+        "Opposition leader Ana Ruiz issued a warning to the government, Reuters reported:\n\n"
+        "Opposition leader Ana Ruiz on Monday issued a stark warning to the government over the budget.\n\n"
+        "The vote is due next month."
+    )
     a = analyze_text(body)
     assert by_kind(a, "source_mismatch") == []
 
@@ -51,6 +56,7 @@ def test_scare_quotes_found_without_the_quotes_stage(analyze_text):
     ctx.analysis.quotes = []
     from newstrace import nlp
     from newstrace.settings import Settings
+
     ctx.doc = nlp.load(Settings().spacy_model)(a.article.text)
     found = {c.kind: c for c in checks.quote_checks(ctx)}
     assert found["unattested_quote"].text == "mounting fury"
@@ -60,14 +66,37 @@ def test_scare_quotes_found_without_the_quotes_stage(analyze_text):
 def test_reworded_repeat_lists_its_differences():
     text = "x" * 10
     article = Article(id="t", title="", text=text)
-    q1 = Quote(id="q1", kind="direct", text="We will defend the U.S. border with all our strength", start=0, end=1,
-               speaker=Ref("Ana Ruiz"))
-    q2 = Quote(id="q2", kind="direct", text="We will defend the USA border with all of our strength", start=2, end=3,
-               speaker=Ref("Ana Ruiz"), via="CNN")
-    q3 = Quote(id="q3", kind="direct", text="We will defend the U.S. border with all our strength", start=4, end=5,
-               speaker=Ref("Ana Ruiz"))
-    analysis = Analysis(article=article, voices=[Voice(id="v0", kind="article")], quotes=[q1, q2, q3],
-                        statements=[Statement(id="s1", speaker=Ref("Ana Ruiz"), quotes=["q1", "q2", "q3"], text=q1.text)])
+    q1 = Quote(
+        id="q1",
+        kind="direct",
+        text="We will defend the U.S. border with all our strength",
+        start=0,
+        end=1,
+        speaker=Ref("Ana Ruiz"),
+    )
+    q2 = Quote(
+        id="q2",
+        kind="direct",
+        text="We will defend the USA border with all of our strength",
+        start=2,
+        end=3,
+        speaker=Ref("Ana Ruiz"),
+        via="CNN",
+    )
+    q3 = Quote(
+        id="q3",
+        kind="direct",
+        text="We will defend the U.S. border with all our strength",
+        start=4,
+        end=5,
+        speaker=Ref("Ana Ruiz"),
+    )
+    analysis = Analysis(
+        article=article,
+        voices=[Voice(id="v0", kind="article")],
+        quotes=[q1, q2, q3],
+        statements=[Statement(id="s1", speaker=Ref("Ana Ruiz"), quotes=["q1", "q2", "q3"], text=q1.text)],
+    )
     found = checks.duplicate_checks(SimpleNamespace(analysis=analysis))
     assert len(found) == 1  # q1 and q3 are the same words; q2 differs once, reported once
     assert "“U.S.” vs “USA”" in found[0].detail and "“of” added" in found[0].detail

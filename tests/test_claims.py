@@ -1,5 +1,6 @@
 """Numeric claims: value, unit, hedge, what is counted; dates and calibres are not claims; relay and
 quote attribution."""
+
 from newstrace.stages.claims import number_value
 
 
@@ -8,12 +9,14 @@ def claim(analysis, value):
 
 
 def test_values_hedges_units(analyze_text):
-    a = analyze_text("Floods have killed at least 1,500 people and displaced more than a million residents. "
-                     "Donors pledged about $2.5 billion, and the motion got 31 out of 40 votes. "
-                     "Turnout was 64 percent after five years of war.")
+    a = analyze_text(
+        "Floods have killed at least 1,500 people and displaced more than a million residents. "
+        "Donors pledged about $2.5 billion, and the motion got 31 out of 40 votes. "
+        "Turnout was 64 percent after five years of war."
+    )
     c = claim(a, 1500)
     assert c and c.approx == "at least" and c.unit == "people" and "killed" in c.text
-    assert a.article.text[c.start:c.end] == c.text
+    assert a.article.text[c.start : c.end] == c.text
     c = claim(a, 1_000_000)
     assert c and c.approx == "more than" and c.unit == "people" and c.counted == "residents"
     c = claim(a, 2.5e9)
@@ -41,6 +44,7 @@ def test_number_values():
     class T:
         def __init__(self, text):
             self.lower_ = text.lower()
+
     assert number_value([T("30,000")]) == 30000
     assert number_value([T("1.5"), T("million")]) == 1_500_000
     assert number_value([T("a"), T("million")]) == 1_000_000
@@ -48,9 +52,11 @@ def test_number_values():
 
 
 def test_relay_claims_carry_the_outlet(analyze_text):
-    body = ("The ministry gave new figures, Reuters reported:\n\n"
-            "The fighting has displaced about 40,000 people in the north.\n\n"
-            "Aid groups said 12 trucks arrived.")
+    body = (
+        "The ministry gave new figures, Reuters reported:\n\n"
+        "The fighting has displaced about 40,000 people in the north.\n\n"
+        "Aid groups said 12 trucks arrived."
+    )
     a = analyze_text(body, published="2024-04-20")
     c = claim(a, 40000)
     assert c.via == "Reuters" and c.voice != "v0"

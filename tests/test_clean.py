@@ -1,5 +1,6 @@
 """Cleaning (clean.py): spaces, glued sentences, boilerplate lines, the tag line, the title of plain text
 and the article id. Pure functions only; the sentences are written for these tests."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,8 +9,8 @@ import pytest
 
 from newstrace.clean import clean_body, make_article, normalise_spaces, split_title, unglue_sentences
 
-
 # -- spaces ----------------------------------------------------------------------------------------
+
 
 def test_odd_spaces_become_plain_spaces_and_zero_width_ones_go():
     raw = "Rain\u00a0fell\u2009on\u202fthe\u200b town\u2060 hall\ufeff roof."
@@ -27,29 +28,37 @@ def test_windows_line_ends_become_newlines():
 
 # -- glued sentences ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("glued, fixed", [
-    ("The vote was close.The mayor resigned.", "The vote was close. The mayor resigned."),
-    ("Nobody came?Then we wait!Later it rained.", "Nobody came? Then we wait! Later it rained."),
-    # a closing mark, then the next sentence's opening mark: the space goes before the opening mark
-    ("“We were there,” he said.“I told them to leave.”",
-     "“We were there,” he said. “I told them to leave.”"),
-    # two quotes back to back: split between the marks
-    ("“Done.”“Next question,” the clerk said.", "“Done.” “Next question,” the clerk said."),
-    # a wrong-way mark opening a quote after a sentence: the space goes before the mark
-    ("The rules are written in Brussels.”If they change, we comply,” he said.",
-     "The rules are written in Brussels. ”If they change, we comply,” he said."),
-])
+
+@pytest.mark.parametrize(
+    "glued, fixed",
+    [
+        ("The vote was close.The mayor resigned.", "The vote was close. The mayor resigned."),
+        ("Nobody came?Then we wait!Later it rained.", "Nobody came? Then we wait! Later it rained."),
+        # a closing mark, then the next sentence's opening mark: the space goes before the opening mark
+        ("“We were there,” he said.“I told them to leave.”", "“We were there,” he said. “I told them to leave.”"),
+        # two quotes back to back: split between the marks
+        ("“Done.”“Next question,” the clerk said.", "“Done.” “Next question,” the clerk said."),
+        # a wrong-way mark opening a quote after a sentence: the space goes before the mark
+        (
+            "The rules are written in Brussels.”If they change, we comply,” he said.",
+            "The rules are written in Brussels. ”If they change, we comply,” he said.",
+        ),
+    ],
+)
 def test_glued_sentences_get_their_space(glued, fixed):
     assert unglue_sentences(glued) == fixed
 
 
-@pytest.mark.parametrize("text", [
-    "The U.S. trade deficit narrowed in May.",
-    "Exports to the U.K. and the U.S. rose, e.g. in grain and steel.",
-    "Growth slowed to 3.5 percent from 4.25 percent.",
-    "Dr. Brown met Mr. Li at 10 a.m. on Monday.",
-    "She earned a Ph.D. in Boston.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. trade deficit narrowed in May.",
+        "Exports to the U.K. and the U.S. rose, e.g. in grain and steel.",
+        "Growth slowed to 3.5 percent from 4.25 percent.",
+        "Dr. Brown met Mr. Li at 10 a.m. on Monday.",
+        "She earned a Ph.D. in Boston.",
+    ],
+)
 def test_abbreviations_and_decimals_are_not_split(text):
     assert unglue_sentences(text) == text
 
@@ -85,12 +94,15 @@ def story():
     return make_article(STORY, title=None, source="<test>")
 
 
-@pytest.mark.parametrize("line", [
-    "CLICK HERE FOR FULL VERSION OF THIS STORY",
-    "Share on Facebook",
-    "Advertisement",
-    "Subscribe to our newsletter today",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "CLICK HERE FOR FULL VERSION OF THIS STORY",
+        "Share on Facebook",
+        "Advertisement",
+        "Subscribe to our newsletter today",
+    ],
+)
 def test_boilerplate_lines_are_removed(story, line):
     assert line not in story.text
 
@@ -100,7 +112,8 @@ def test_story_paragraphs_are_kept_in_order(story):
         "Heavy rain flooded three valley towns on Sunday, the regional weather office said.\n\n"
         "Share prices of local insurers fell sharply on Monday as investors weighed the cost of the floods, "
         "which damaged more than two thousand homes and closed the main road north for a week.\n\n"
-        "Engineers expect the road to reopen by Friday.")
+        "Engineers expect the road to reopen by Friday."
+    )
 
 
 def test_a_long_paragraph_starting_with_share_is_kept(story):
@@ -120,6 +133,7 @@ def test_tags_given_by_the_reader_win_over_the_tag_line():
 
 
 # -- title of plain text and id -------------------------------------------------------------------
+
 
 def test_first_line_is_the_title_when_a_blank_line_follows(story):
     assert story.title == "Floods close the valley road"

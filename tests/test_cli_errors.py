@@ -1,4 +1,5 @@
 """The command line refuses bad input with one `newstrace: ...` line on stderr and exit code 2, never a traceback."""
+
 from __future__ import annotations
 
 import json
@@ -10,14 +11,18 @@ import pytest
 
 NEWSTRACE = Path(sys.executable).parent / "newstrace"
 
-GERMAN = ("Der Stadtrat hat am Dienstag einen neuen Haushalt beschlossen. Die Bürgermeisterin sagte, die Stadt "
-          "müsse in den kommenden Jahren deutlich mehr Geld für Schulen und Brücken ausgeben. Die Opposition "
-          "kritisierte die geplanten Steuererhöhungen scharf. Eine endgültige Abstimmung soll im Frühjahr folgen.\n")
+GERMAN = (
+    "Der Stadtrat hat am Dienstag einen neuen Haushalt beschlossen. Die Bürgermeisterin sagte, die Stadt "
+    "müsse in den kommenden Jahren deutlich mehr Geld für Schulen und Brücken ausgeben. Die Opposition "
+    "kritisierte die geplanten Steuererhöhungen scharf. Eine endgültige Abstimmung soll im Frühjahr folgen.\n"
+)
 
-ENGLISH = ("City council approves new budget\n\n"
-           "The city council approved a new budget on Tuesday after a long debate. Mayor Jane Porter said the city "
-           "would spend more on schools and bridges over the next three years.\n\n"
-           "Opposition members criticised the planned tax increases and called for a public vote.\n")
+ENGLISH = (
+    "City council approves new budget\n\n"
+    "The city council approved a new budget on Tuesday after a long debate. Mayor Jane Porter said the city "
+    "would spend more on schools and bridges over the next three years.\n\n"
+    "Opposition members criticised the planned tax increases and called for a public vote.\n"
+)
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -42,13 +47,16 @@ def inputs(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("name,fragment", [
-    ("missing.txt", "no such file"),
-    ("empty.txt", "empty"),
-    ("image.bin", "binary file"),
-    ("no-files", "directory has no files"),
-    ("german.txt", "English only"),
-])
+@pytest.mark.parametrize(
+    "name,fragment",
+    [
+        ("missing.txt", "no such file"),
+        ("empty.txt", "empty"),
+        ("image.bin", "binary file"),
+        ("no-files", "directory has no files"),
+        ("german.txt", "English only"),
+    ],
+)
 def test_bad_input_is_refused_in_one_line(inputs, name, fragment):
     assert_refused(run("analyze", name, cwd=inputs), fragment)
 

@@ -1,5 +1,6 @@
 """Robustness on real copy: a fixed sample of corpus articles from every source family and of real HTML
 pages goes through the whole pipeline, and every document keeps the contract's invariants."""
+
 from __future__ import annotations
 
 import json
@@ -22,12 +23,13 @@ def sample(shared: Path) -> list[Path]:
         step = max(1, len(mine) // PER_FAMILY)
         picked += mine[::step][:PER_FAMILY]
     html = sorted((shared / "corpus" / "html").glob("*.html"))
-    return picked + html[::max(1, len(html) // 4)][:4]
+    return picked + html[:: max(1, len(html) // 4)][:4]
 
 
 @pytest.fixture(scope="module")
 def analyses(shared):
     import newstrace
+
     out = []
     for path in sample(shared):
         try:
@@ -49,16 +51,16 @@ def test_offsets_point_at_their_text(analyses):
             assert 0 <= v.start < v.end <= len(text)
         for q in a.quotes:
             src = title if q.field == "title" else text
-            assert src[q.start:q.end].strip() == q.text.strip(), (a.article.source, q)
+            assert src[q.start : q.end].strip() == q.text.strip(), (a.article.source, q)
         for e in a.entities:
             for m in e.mentions:
                 src = title if m.field == "title" else text
-                assert src[m.start:m.end] == m.text, (a.article.source, e.name, m)
+                assert src[m.start : m.end] == m.text, (a.article.source, e.name, m)
         for c in a.claims:
             assert 0 <= c.start < c.end <= len(text)
         for s in a.framing.spans:
             src = title if s.field == "title" else text
-            assert src[s.start:s.end] == s.text, (a.article.source, s)
+            assert src[s.start : s.end] == s.text, (a.article.source, s)
 
 
 def test_speakers_are_never_bare_pronouns(analyses):

@@ -1,44 +1,48 @@
 """Date resolution: relative expressions read against the day they were written, across week, month
 and year boundaries; no reference date means no guessed date."""
+
 import pytest
 
 from newstrace.dates import find_dates, resolve
 
 
-@pytest.mark.parametrize("text, ref, expected", [
-    # weekdays: the most recent one on or before the reference day
-    ("on Friday", "2024-03-23", "2024-03-22"),          # Saturday -> the day before
-    ("Friday", "2024-03-22", "2024-03-22"),             # the same day
-    ("on Monday", "2024-02-13", "2024-02-12"),
-    ("Sunday", "2024-03-04", "2024-03-03"),             # across a month boundary
-    ("on Thursday", "2024-01-02", "2023-12-28"),        # across a year boundary
-    ("last Friday", "2024-03-22", "2024-03-15"),        # 'last' on that very weekday: the week before
-    ("Friday night", "2024-03-25", "2024-03-22"),
-    ("next Tuesday", "2024-03-23", "2024-03-26"),
-    # named days
-    ("February 13", "2024-03-23", "2024-02-13"),
-    ("October 7", "2024-03-23", "2023-10-07"),          # later in the year -> last year's
-    ("December 31", "2024-01-01", "2023-12-31"),
-    ("January 1", "2024-01-01", "2024-01-01"),
-    ("13 February", "2024-03-23", "2024-02-13"),
-    ("February 29", "2025-03-01", "2024-02-29"),        # the last leap day before
-    ("March 3, 2019", "2024-03-23", "2019-03-03"),
-    # weeks, months, years: their first day
-    ("last week", "2024-03-23", "2024-03-11"),
-    ("last week", "2024-01-03", "2023-12-25"),
-    ("this week", "2024-03-23", "2024-03-18"),
-    ("last month", "2024-03-23", "2024-02-01"),
-    ("last month", "2024-01-15", "2023-12-01"),
-    ("last year", "2024-03-23", "2023-01-01"),
-    ("in early March", "2024-03-23", "2024-03-01"),
-    ("late February", "2024-03-23", "2024-02-21"),
-    ("mid-December", "2024-01-10", "2023-12-11"),
-    ("in March", "2024-02-10", "2023-03-01"),           # a month not yet reached -> last year's
-    # counted back
-    ("yesterday", "2024-03-01", "2024-02-29"),
-    ("two days ago", "2024-01-01", "2023-12-30"),
-    ("three weeks ago", "2024-03-23", "2024-03-02"),
-])
+@pytest.mark.parametrize(
+    "text, ref, expected",
+    [
+        # weekdays: the most recent one on or before the reference day
+        ("on Friday", "2024-03-23", "2024-03-22"),  # Saturday -> the day before
+        ("Friday", "2024-03-22", "2024-03-22"),  # the same day
+        ("on Monday", "2024-02-13", "2024-02-12"),
+        ("Sunday", "2024-03-04", "2024-03-03"),  # across a month boundary
+        ("on Thursday", "2024-01-02", "2023-12-28"),  # across a year boundary
+        ("last Friday", "2024-03-22", "2024-03-15"),  # 'last' on that very weekday: the week before
+        ("Friday night", "2024-03-25", "2024-03-22"),
+        ("next Tuesday", "2024-03-23", "2024-03-26"),
+        # named days
+        ("February 13", "2024-03-23", "2024-02-13"),
+        ("October 7", "2024-03-23", "2023-10-07"),  # later in the year -> last year's
+        ("December 31", "2024-01-01", "2023-12-31"),
+        ("January 1", "2024-01-01", "2024-01-01"),
+        ("13 February", "2024-03-23", "2024-02-13"),
+        ("February 29", "2025-03-01", "2024-02-29"),  # the last leap day before
+        ("March 3, 2019", "2024-03-23", "2019-03-03"),
+        # weeks, months, years: their first day
+        ("last week", "2024-03-23", "2024-03-11"),
+        ("last week", "2024-01-03", "2023-12-25"),
+        ("this week", "2024-03-23", "2024-03-18"),
+        ("last month", "2024-03-23", "2024-02-01"),
+        ("last month", "2024-01-15", "2023-12-01"),
+        ("last year", "2024-03-23", "2023-01-01"),
+        ("in early March", "2024-03-23", "2024-03-01"),
+        ("late February", "2024-03-23", "2024-02-21"),
+        ("mid-December", "2024-01-10", "2023-12-11"),
+        ("in March", "2024-02-10", "2023-03-01"),  # a month not yet reached -> last year's
+        # counted back
+        ("yesterday", "2024-03-01", "2024-02-29"),
+        ("two days ago", "2024-01-01", "2023-12-30"),
+        ("three weeks ago", "2024-03-23", "2024-03-02"),
+    ],
+)
 def test_resolve(text, ref, expected):
     assert resolve(text, ref) == expected
 

@@ -1,4 +1,5 @@
 """The entities stage: KB-linked, document-level entities with mentions, and the entity index."""
+
 from __future__ import annotations
 
 import json
@@ -50,11 +51,13 @@ def test_no_junk_entities(analyze_text):
     for e in a.entities:
         for m in e.mentions:
             src = a.article.title if m.field == "title" else a.article.text
-            assert src[m.start:m.end] == m.text
+            assert src[m.start : m.end] == m.text
 
 
 def test_kb_type_outranks_the_model(analyze_text):
-    a = analyze_text("Rafah braced for an offensive. Residents of Rafah fled north as Rafah emptied.", published="2024-03-01")
+    a = analyze_text(
+        "Rafah braced for an offensive. Residents of Rafah fled north as Rafah emptied.", published="2024-03-01"
+    )
     rafah = by_name(a, "Rafah")
     assert rafah.type == "GPE" and rafah.country == "PSE" and len(rafah.mentions) == 3
 
@@ -62,7 +65,10 @@ def test_kb_type_outranks_the_model(analyze_text):
 def test_entity_index(analyze_text):
     from newstrace import pipeline
     from newstrace.clean import make_article
-    ctx = pipeline.run_with_timings(make_article(BODY, title="Talks in Jerusalem", published="2024-02-06", source="<test>"))
+
+    ctx = pipeline.run_with_timings(
+        make_article(BODY, title="Talks in Jerusalem", published="2024-02-06", source="<test>")
+    )
     a, index = ctx.analysis, ctx.entity_index
     text = a.article.text
     at = text.index("Khan Younis")
@@ -81,8 +87,14 @@ def test_entity_index(analyze_text):
 def test_seed_entities(seed_analysis):
     d = json.loads(seed_analysis.to_json())
     ents = {e["name"]: e for e in d["entities"]}
-    for name, country in [("Benjamin Netanyahu", "ISR"), ("Antony Blinken", "USA"), ("Josep Borrell", "EU"),
-                          ("Rafah", "PSE"), ("United Nations Security Council", "UN"), ("Israel Defense Forces", "ISR")]:
+    for name, country in [
+        ("Benjamin Netanyahu", "ISR"),
+        ("Antony Blinken", "USA"),
+        ("Josep Borrell", "EU"),
+        ("Rafah", "PSE"),
+        ("United Nations Security Council", "UN"),
+        ("Israel Defense Forces", "ISR"),
+    ]:
         assert ents[name]["country"] == country, name
     assert ents["Rafah"]["type"] == "GPE"
     assert ents["Antony Blinken"]["type"] == "PERSON"

@@ -16,8 +16,8 @@ def test_tables_load_with_their_sources():
     d = verbs()
     assert len(d.verbs) > 1000 and d.patterns
     assert plover_type("129") == "REJECT"
-    assert plover_type("0233") == "REQUEST"   # CAMEO appeals count as requests
-    assert plover_type("010") is None          # public statements are not events
+    assert plover_type("0233") == "REQUEST"  # CAMEO appeals count as requests
+    assert plover_type("010") is None  # public statements are not events
     assert plover_type("1712") == "ASSAULT"
     assert goldstein_score("190") == -10.0
     assert goldstein_score("0211") is not None
@@ -34,8 +34,10 @@ def test_compound_subject_gives_one_event_per_actor(analyze_text):
 
 
 def test_meeting_after_a_statement_is_dated_and_targeted(analyze_text):
-    a = analyze_text("The French foreign minister spoke to reporters after meeting with President Lula on Monday.",
-                     published="2022-11-09")
+    a = analyze_text(
+        "The French foreign minister spoke to reporters after meeting with President Lula on Monday.",
+        published="2022-11-09",
+    )
     ev = events_of(a, type="CONSULT", trigger="meet with")
     assert ev, [(e.type, e.trigger) for e in a.events]
     assert "FRA" in (ev[0].source.code or "") and "Lula" in names(ev[0].target)
@@ -70,9 +72,11 @@ def test_reported_speech_is_reported(analyze_text):
 
 
 def test_relay_dates_resolve_against_the_relay(analyze_text):
-    body = ("The talks stalled last month, the Associated Press reported March 5:\n\n"
-            "Polish officials on Monday accused Belarus of staging provocations at the border.\n\n"
-            "Nothing has changed since.")
+    body = (
+        "The talks stalled last month, the Associated Press reported March 5:\n\n"
+        "Polish officials on Monday accused Belarus of staging provocations at the border.\n\n"
+        "Nothing has changed since."
+    )
     a = analyze_text(body, published="2024-04-20")
     relay = next(v for v in a.voices if v.kind == "relay")
     assert relay.date == "2024-03-05"
@@ -104,8 +108,8 @@ def test_seed_events(seed_analysis):
 
 
 def test_manual_typing_overrides_the_cameo_table():
-    assert plover_type("163") == "SANCTION"    # sanctions are SANCTION 'discontinue' in the PLOVER manual
-    assert plover_type("0813") == "CONCEDE"    # lifting a curfew is a verbal concession
+    assert plover_type("163") == "SANCTION"  # sanctions are SANCTION 'discontinue' in the PLOVER manual
+    assert plover_type("0813") == "CONCEDE"  # lifting a curfew is a verbal concession
 
 
 def test_counted_crowd_is_the_doer_and_a_misread_lemma_still_codes(analyze_text):
@@ -143,6 +147,7 @@ def test_coordinated_targets_are_one_party_to_the_act(analyze_text):
 
 # One event per real act: statements, wishes, possibilities and repeats are not events of their own.
 
+
 def test_saying_is_no_event_but_a_threat_is(analyze_text):
     a = analyze_text("The Chilean foreign minister said on Monday that the talks would resume.")
     assert a.events == [], [(e.type, e.trigger) for e in a.events]
@@ -152,8 +157,10 @@ def test_saying_is_no_event_but_a_threat_is(analyze_text):
 
 
 def test_assurances_and_remarks_to_reporters_are_statements(analyze_text):
-    a = analyze_text("The Kenyan minister assured reporters that the border was calm. "
-                     "He told journalists after a meeting of aid ministers in Nairobi that nothing had changed.")
+    a = analyze_text(
+        "The Kenyan minister assured reporters that the border was calm. "
+        "He told journalists after a meeting of aid ministers in Nairobi that nothing had changed."
+    )
     assert a.events == [], [(e.type, e.trigger) for e in a.events]
 
 
@@ -211,19 +218,24 @@ def test_praise_is_of_someone_and_not_of_who_is_harmed(analyze_text):
 
 
 def test_a_state_and_its_government_are_one_party_to_a_repeated_act(analyze_text):
-    a = analyze_text("Chile condemned Bolivia.\n\nChile condemned the Bolivian government on Monday.",
-                     published="2023-05-20")
+    a = analyze_text(
+        "Chile condemned Bolivia.\n\nChile condemned the Bolivian government on Monday.", published="2023-05-20"
+    )
     ev = events_of(a, type="ACCUSE")
     assert len(ev) == 1 and ev[0].date == "2023-05-15", [(names(e.target), e.date) for e in ev]
 
 
 def test_the_same_act_told_twice_is_one_event(analyze_text):
-    a = analyze_text("Norway vetoed the Swedish proposal.\n\nThe Swedish proposal failed on Tuesday after "
-                     "Norway vetoed it.\n\nNorway vetoed the Swedish proposal on Tuesday, officials said.",
-                     published="2023-05-20")
+    a = analyze_text(
+        "Norway vetoed the Swedish proposal.\n\nThe Swedish proposal failed on Tuesday after "
+        "Norway vetoed it.\n\nNorway vetoed the Swedish proposal on Tuesday, officials said.",
+        published="2023-05-20",
+    )
     vetoes = [e for e in a.events if e.type == "REJECT" and e.source.code == "NOR"]
     assert len(vetoes) == 1, [(e.trigger, names(e.target), e.date) for e in vetoes]
     assert vetoes[0].start == 0 and vetoes[0].date == "2023-05-16"  # the first mention, dated by a later one
-    b = analyze_text("Norway vetoed the Swedish proposal on Monday. Norway vetoed the Swedish proposal on Tuesday.",
-                     published="2023-05-20")
+    b = analyze_text(
+        "Norway vetoed the Swedish proposal on Monday. Norway vetoed the Swedish proposal on Tuesday.",
+        published="2023-05-20",
+    )
     assert len(events_of(b, type="REJECT")) == 2  # two dates, two acts

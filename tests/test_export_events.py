@@ -1,4 +1,5 @@
 """The GDELT-style event table, from the library and from the CLI."""
+
 import csv
 import io
 import json

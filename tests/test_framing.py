@@ -1,4 +1,5 @@
 """Framing: loaded spans by voice, quotes left to their speakers, sentence flags, descriptors."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from newstrace import nlp
-from newstrace.stages.framing import lexicon as framing_lexicon
-from newstrace.stages.framing.quote_regions import quote_regions
+from newstrace.quotemarks import quoted_phrases
 from newstrace.settings import Settings
+from newstrace.stages.framing import lexicon as framing_lexicon
 from newstrace.stages.framing.stage import frame_doc
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "newstrace" / "data" / "framing"
@@ -26,8 +27,11 @@ def spans_of(parse, text):
 
 
 def test_label_on_a_country_and_a_group_noun(parse):
-    texts, spans, _ = spans_of(parse, "The summit ended in a fiasco on Friday. Socialist Venezuela walked out, "
-                                      "and its delegates praised the terrorist enclave in the mountains.")
+    texts, spans, _ = spans_of(
+        parse,
+        "The summit ended in a fiasco on Friday. Socialist Venezuela walked out, "
+        "and its delegates praised the terrorist enclave in the mountains.",
+    )
     assert "Socialist Venezuela" in texts
     assert any("terrorist enclave" in t for t in texts)
     assert any(t == "fiasco" for t in texts)
@@ -51,7 +55,7 @@ def test_loaded_noun_takes_its_modifiers_and_a_date_before_it(parse):
 
 
 def test_words_inside_a_direct_quote_are_the_speakers(parse):
-    text = '“This budget is a disgraceful fiasco and a shameful scheme,” the senator said on the floor of the chamber.'
+    text = "“This budget is a disgraceful fiasco and a shameful scheme,” the senator said on the floor of the chamber."
     texts, _, sentences = spans_of(parse, text)
     assert texts == []
     assert sentences and not sentences[0]["biased"]
@@ -65,28 +69,32 @@ def test_scare_quotes_are_the_writers_doubt(parse):
 
 
 def test_plain_reporting_is_not_flagged(parse):
-    _, spans, sentences = spans_of(parse, "The council approved the budget on Tuesday by a vote of seven to two. "
-                                          "The new rules take effect in January.")
+    _, spans, sentences = spans_of(
+        parse,
+        "The council approved the budget on Tuesday by a vote of seven to two. The new rules take effect in January.",
+    )
     assert spans == []
     assert [s["biased"] for s in sentences] == [False, False]
 
 
-def test_quote_regions_pair_marks_glued_to_words():
+def test_quoted_phrases_pair_marks_glued_to_words():
     text = "He said he “agreed with the plan.“We will start soon,” he added."
-    inner = [r.text(text) for r in quote_regions(text)]
+    inner = [r.text(text) for r in quoted_phrases(text)]
     assert inner == ["agreed with the plan.", "We will start soon,"]
 
 
 def test_apostrophes_are_not_single_quotes():
     text = "The party’s leader called it a ‘done deal’ at Hamas’ request and the ’90s-style plan."
-    assert [r.text(text) for r in quote_regions(text)] == ["done deal"]
+    assert [r.text(text) for r in quoted_phrases(text)] == ["done deal"]
 
 
 def test_descriptors_by_voice_with_the_relay_outlet(analyze_text):
-    body = ("The army pushed toward the rebel stronghold of Kandor on Monday.\n\n"
-            "Reuters reported on the fighting:\n\n"
-            "Government troops advanced on the northern city of Kandor, where thousands have sought shelter.\n\n"
-            "Officials gave no figure for casualties.")
+    body = (
+        "The army pushed toward the rebel stronghold of Kandor on Monday.\n\n"
+        "Reuters reported on the fighting:\n\n"
+        "Government troops advanced on the northern city of Kandor, where thousands have sought shelter.\n\n"
+        "Officials gave no figure for casualties."
+    )
     a = analyze_text(body)
     kandor = [d for d in a.framing.descriptors if "Kandor" in d.entity.name]
     own = [d for d in kandor if d.voice == "v0"]
@@ -105,7 +113,7 @@ def test_sentences_cover_the_article_with_voices(seed_analysis):
     assert {s.voice for s in a.framing.spans} <= voice_ids
     flagged = {(s["start"], s["end"]) for s in sentences if s["biased"]}
     for span in (s for s in a.framing.spans if s.field == "text"):
-        assert a.article.text[span.start:span.end] == span.text
+        assert a.article.text[span.start : span.end] == span.text
         assert any(st <= span.start < en for st, en in flagged)
 
 

@@ -1,9 +1,10 @@
 """RSS 2.0 and Atom feeds built in the test from real corpus articles: each entry becomes one document."""
+
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from email.utils import format_datetime
-from datetime import datetime, timezone
 from xml.sax.saxutils import escape
 
 import pytest
@@ -21,8 +22,14 @@ def articles(shared):
     with open(shared / "corpus" / "articles.jsonl", encoding="utf-8") as fh:
         for line in fh:
             a = json.loads(line)
-            if (a["id"].startswith("g5_") and a["title"] and a["url"] and a["date"]
-                    and a["n_words"] > 300 and a["text"].count("\n") >= 4):
+            if (
+                a["id"].startswith("g5_")
+                and a["title"]
+                and a["url"]
+                and a["date"]
+                and a["n_words"] > 300
+                and a["text"].count("\n") >= 4
+            ):
                 chosen.append(a)
             if len(chosen) == 3:
                 return chosen
@@ -38,35 +45,44 @@ def html_body(text: str) -> str:
 
 
 def rfc822(date: str) -> str:
-    return format_datetime(datetime.fromisoformat(date).replace(hour=9, tzinfo=timezone.utc))
+    return format_datetime(datetime.fromisoformat(date).replace(hour=9, tzinfo=UTC))
 
 
 def rss(items: list[str]) -> bytes:
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Test Wire</title>'
-            '<link>https://news.example.org/</link><description>Test feed</description>'
-            + "".join(items) + "</channel></rss>").encode("utf-8")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Test Wire</title>'
+        "<link>https://news.example.org/</link><description>Test feed</description>"
+        + "".join(items)
+        + "</channel></rss>"
+    ).encode("utf-8")
 
 
 def rss_item(a: dict, author: str, tags: list[str]) -> str:
-    return (f"<item><title>{escape(a['title'])}</title><link>{escape(a['url'])}</link>"
-            f"<pubDate>{rfc822(a['date'])}</pubDate><dc:creator>{escape(author)}</dc:creator>"
-            + "".join(f"<category>{escape(t)}</category>" for t in tags)
-            + f"<description>{escape(paragraphs(a['text'])[0][:120])}</description>"
-            f"<content:encoded><![CDATA[{html_body(a['text'])}]]></content:encoded></item>")
+    return (
+        f"<item><title>{escape(a['title'])}</title><link>{escape(a['url'])}</link>"
+        f"<pubDate>{rfc822(a['date'])}</pubDate><dc:creator>{escape(author)}</dc:creator>"
+        + "".join(f"<category>{escape(t)}</category>" for t in tags)
+        + f"<description>{escape(paragraphs(a['text'])[0][:120])}</description>"
+        f"<content:encoded><![CDATA[{html_body(a['text'])}]]></content:encoded></item>"
+    )
 
 
 def atom(a_list: list[dict]) -> bytes:
     entries = "".join(
-        f"<entry><title>{escape(a['title'])}</title><link href=\"{escape(a['url'])}\"/>"
+        f'<entry><title>{escape(a["title"])}</title><link href="{escape(a["url"])}"/>'
         f"<id>urn:test:{a['id']}</id><published>{a['date']}T09:00:00Z</published>"
         f"<updated>{a['date']}T10:00:00Z</updated><author><name>Reporter {i}</name></author>"
-        f"<category term=\"world\"/><content type=\"html\">{escape(html_body(a['text']))}</content></entry>"
-        for i, a in enumerate(a_list))
-    return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-            '<title>Atom Test Desk</title><id>urn:test:feed</id><updated>2017-01-01T00:00:00Z</updated>'
-            + entries + "</feed>").encode("utf-8")
+        f'<category term="world"/><content type="html">{escape(html_body(a["text"]))}</content></entry>'
+        for i, a in enumerate(a_list)
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Atom Test Desk</title><id>urn:test:feed</id><updated>2017-01-01T00:00:00Z</updated>"
+        + entries
+        + "</feed>"
+    ).encode("utf-8")
 
 
 def test_rss_entries_become_articles(articles):
@@ -93,8 +109,10 @@ def test_atom_entries_become_articles(articles):
 
 def test_teaser_kept_when_links_are_not_followed(articles):
     a = articles[0]
-    teaser = (f"<item><title>{escape(a['title'])}</title><link>http://127.0.0.1:9/story</link>"
-              f"<description>&lt;p&gt;{escape(paragraphs(a['text'])[0])}&lt;/p&gt;</description></item>")
+    teaser = (
+        f"<item><title>{escape(a['title'])}</title><link>http://127.0.0.1:9/story</link>"
+        f"<description>&lt;p&gt;{escape(paragraphs(a['text'])[0])}&lt;/p&gt;</description></item>"
+    )
     no_follow = Settings(follow_feed_links=False)
     [doc] = feed.read(rss([teaser]), "teaser.rss", no_follow)
     assert doc.body == paragraphs(a["text"])[0]

@@ -1,4 +1,5 @@
 """HTML reader: real news pages from the shared corpus against their human-checked article bodies."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,13 @@ from newstrace import ingest
 from newstrace.errors import InputError
 from newstrace.ingest import html
 
-CHECKED_PAGES = ["aeb_bbc-com_c7e39ac4", "aeb_reuters-com_57d46c9d", "aeb_theguardian-com_5fa3154e",
-                 "aeb_nytimes-com_702d1da6", "aeb_aljazeera-com_7916ecca"]
+CHECKED_PAGES = [
+    "aeb_bbc-com_c7e39ac4",
+    "aeb_reuters-com_57d46c9d",
+    "aeb_theguardian-com_5fa3154e",
+    "aeb_nytimes-com_702d1da6",
+    "aeb_aljazeera-com_7916ecca",
+]
 
 
 @pytest.fixture(scope="module")
@@ -99,9 +105,14 @@ def test_empty_page_is_refused():
 
 
 def test_fragment_to_text_keeps_paragraphs_and_drops_scripts():
-    fragment = ("<p>The mayor &amp; the council met on <b>Monday</b>.</p><p>They agreed<br>on a budget.</p>"
-                "<script>track()</script><ul><li>Roads</li><li>Schools</li></ul>")
-    assert html.fragment_to_text(fragment) == "The mayor & the council met on Monday.\n\nThey agreed\n\non a budget.\n\nRoads\n\nSchools"
+    fragment = (
+        "<p>The mayor &amp; the council met on <b>Monday</b>.</p><p>They agreed<br>on a budget.</p>"
+        "<script>track()</script><ul><li>Roads</li><li>Schools</li></ul>"
+    )
+    assert (
+        html.fragment_to_text(fragment)
+        == "The mayor & the council met on Monday.\n\nThey agreed\n\non a budget.\n\nRoads\n\nSchools"
+    )
 
 
 def test_fragment_to_text_of_plain_text():

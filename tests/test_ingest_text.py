@@ -1,4 +1,5 @@
 """Plain-text reader and the directory / glob expansion in ingest.read."""
+
 from __future__ import annotations
 
 import shutil

@@ -1,4 +1,5 @@
 """URL reader against a small HTTP server on 127.0.0.1 (the only network the tests use)."""
+
 from __future__ import annotations
 
 import threading
@@ -13,17 +14,21 @@ from newstrace.ingest import url as url_reader
 from newstrace.settings import Settings
 
 PAGE = "aeb_aljazeera-com_7916ecca.html"
-STORY = ("Harbour workers ended their strike on Tuesday after a pay deal.\n\n"
-         "The union said the agreement raised wages by four percent over two years.\n")
+STORY = (
+    "Harbour workers ended their strike on Tuesday after a pay deal.\n\n"
+    "The union said the agreement raised wages by four percent over two years.\n"
+)
 
 
 def rss(base: str) -> bytes:
-    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Loopback News</title><link>{base}/</link>'
-            f"<description>d</description>"
-            f"<item><title>Full story</title><link>{base}/story.txt</link><pubDate>Tue, 05 Mar 2024 09:00:00 GMT</pubDate>"
-            f"<description>{'The port reopened after a long strike. ' * 30}</description></item>"
-            f"<item><title>Teaser only</title><link>{base}/page.html</link>"
-            f"<description>A short teaser.</description></item></channel></rss>").encode()
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Loopback News</title><link>{base}/</link>'
+        f"<description>d</description>"
+        f"<item><title>Full story</title><link>{base}/story.txt</link><pubDate>Tue, 05 Mar 2024 09:00:00 GMT</pubDate>"
+        f"<description>{'The port reopened after a long strike. ' * 30}</description></item>"
+        f"<item><title>Teaser only</title><link>{base}/page.html</link>"
+        f"<description>A short teaser.</description></item></channel></rss>"
+    ).encode()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -67,7 +72,11 @@ def server(shared):
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     big = b"x" * 300_000
     Handler.routes = {
-        "/page.html": (200, {"Content-Type": "text/html; charset=utf-8"}, (shared / "corpus" / "html" / PAGE).read_bytes()),
+        "/page.html": (
+            200,
+            {"Content-Type": "text/html; charset=utf-8"},
+            (shared / "corpus" / "html" / PAGE).read_bytes(),
+        ),
         "/feed.xml": (200, {"Content-Type": "application/rss+xml"}, rss(base)),
         "/story.txt": (200, {"Content-Type": "text/plain; charset=utf-8"}, STORY.encode()),
         "/big.txt": (200, {"Content-Type": "text/plain"}, big),
@@ -113,7 +122,11 @@ def test_feed_gives_its_entries_and_follows_teaser_links(server, loopback):
     docs = list(ingest.read(f"{server}/feed.xml", loopback))
     assert [d.outlet for d in docs] == ["Loopback News", "Al Jazeera"]
     # the first entry has its own text; the page it links to is not fetched
-    assert docs[0].title == "Full story" and docs[0].body.startswith("The port reopened") and docs[0].published == "2024-03-05"
+    assert (
+        docs[0].title == "Full story"
+        and docs[0].body.startswith("The port reopened")
+        and docs[0].published == "2024-03-05"
+    )
     # the second is a teaser: the linked page (served here) replaces it
     assert docs[1].url == f"{server}/page.html"
     assert docs[1].body.startswith("Two United States service members")
@@ -165,9 +178,19 @@ def test_every_redirect_hop_is_checked(server, monkeypatch):
         list(ingest.read(f"{server}/to-metadata", Settings()))
 
 
-@pytest.mark.parametrize("address", ["http://10.1.2.3/", "http://192.168.0.1/x", "http://169.254.169.254/",
-                                     "http://[::1]:8080/", "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/",
-                                     "http://240.0.0.1/", "http://localhost/"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http://10.1.2.3/",
+        "http://192.168.0.1/x",
+        "http://169.254.169.254/",
+        "http://[::1]:8080/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://0.0.0.0/",
+        "http://240.0.0.1/",
+        "http://localhost/",
+    ],
+)
 def test_private_and_reserved_addresses_are_refused(address):
     with pytest.raises(InputError, match="refusing to fetch"):
         url_reader.check_address(address, Settings())

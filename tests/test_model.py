@@ -1,13 +1,26 @@
 """The typed model: a real analysis survives JSON and back, and the JSON has the contract's shape."""
+
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from newstrace.model import SCHEMA, Analysis, Article, Quote, Ref, Voice
 
-CONTRACT_KEYS = ["schema", "article", "voices", "entities", "quotes", "statements", "events", "claims", "framing", "checks"]
+CONTRACT_KEYS = [
+    "schema",
+    "article",
+    "voices",
+    "entities",
+    "quotes",
+    "statements",
+    "events",
+    "claims",
+    "framing",
+    "checks",
+]
 
 
 def test_real_analysis_round_trips_through_json(seed_analysis):
@@ -33,13 +46,26 @@ def test_json_starts_with_the_schema_and_has_every_contract_key(seed_analysis):
 
 def test_article_keys_follow_the_contract(seed_analysis):
     article = json.loads(seed_analysis.to_json())["article"]
-    assert set(article) >= {"id", "title", "text", "source", "url", "outlet", "published", "authors", "tags", "language"}
+    assert set(article) >= {
+        "id",
+        "title",
+        "text",
+        "source",
+        "url",
+        "outlet",
+        "published",
+        "authors",
+        "tags",
+        "language",
+    }
 
 
 def test_a_small_hand_built_analysis_round_trips():
-    a = Analysis(article=Article(id="x", title="T", text="“Hi,” Ann said."),
-                 voices=[Voice(id="v0", kind="article")],
-                 quotes=[Quote(id="q1", kind="direct", text="Hi", start=1, end=3, speaker=Ref("Ann"), cue_span=[9, 13])])
+    a = Analysis(
+        article=Article(id="x", title="T", text="“Hi,” Ann said."),
+        voices=[Voice(id="v0", kind="article")],
+        quotes=[Quote(id="q1", kind="direct", text="Hi", start=1, end=3, speaker=Ref("Ann"), cue_span=[9, 13])],
+    )
     text = a.to_json(indent=None)
     assert text.startswith('{"schema": "newstrace/1"')
     assert Analysis.from_json(text) == a
@@ -53,3 +79,28 @@ def test_unknown_keys_are_ignored_and_a_wrong_schema_is_refused():
     doc["schema"] = "newstrace/0"
     with pytest.raises(ValueError, match="newstrace/1"):
         Analysis.from_dict(doc)
+
+
+def test_seed_document_validates_against_the_published_schema(seed_analysis):
+    import jsonschema
+
+    schema = json.loads((Path(__file__).resolve().parents[1] / "docs" / "newstrace-1.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(json.loads(seed_analysis.to_json()))
+    broken = json.loads(seed_analysis.to_json())
+    broken["quotes"][0]["start"] = "oops"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(broken)
+
+
+def test_published_schema_is_the_generated_one():
+    from newstrace.model import json_schema_text
+
+    on_disk = (Path(__file__).resolve().parents[1] / "docs" / "newstrace-1.schema.json").read_text()
+    assert on_disk == json_schema_text(), "run: .venv/bin/newstrace schema -o docs/newstrace-1.schema.json"
+
+
+def test_loading_rejects_a_wrongly_typed_field(seed_analysis):
+    data = json.loads(seed_analysis.to_json())
+    data["quotes"][0]["start"] = "oops"
+    with pytest.raises(ValueError, match=r"quotes\.0\.start"):
+        Analysis.from_dict(data)

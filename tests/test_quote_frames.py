@@ -1,6 +1,7 @@
 """Attributions read from the frame around a quote rather than from one sentence's parse: headlines,
 dash signatures, colon intros in the paragraph before, continuation paragraphs, quoted titles, and
 short quoted fragments folded into the reported clause they belong to. Sentences written for the tests."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,7 +26,9 @@ Said Reyes: “We need a deal by Friday.”
 
 @pytest.fixture(scope="module")
 def strike(analyze_text):
-    return analyze_text(ARTICLE, title="Okafor says strike will go on until “the contract is signed”", published="2024-06-03")
+    return analyze_text(
+        ARTICLE, title="Okafor says strike will go on until “the contract is signed”", published="2024-06-03"
+    )
 
 
 def find(analysis, fragment, kinds=("direct", "partial", "indirect", "scare")):
@@ -75,7 +78,7 @@ def test_reported_speech_in_the_headline(strike):
     q = find(strike, "strike will go on", kinds=("indirect",))
     assert q.field == "title"
     assert "Okafor" in name(q)
-    assert strike.article.title[q.start:q.end] == q.text
+    assert strike.article.title[q.start : q.end] == q.text
 
 
 def test_indirect_speech_in_the_body(strike):
@@ -84,29 +87,35 @@ def test_indirect_speech_in_the_body(strike):
 
 
 def test_a_named_source_inside_the_phrase_beats_the_last_outlet(analyze_text):
-    a = analyze_text("Reuters reported on Monday that the bank would close two branches.\n\n"
-                     "A report in the Financial Times said that the bank had lost millions in the deal.")
+    a = analyze_text(
+        "Reuters reported on Monday that the bank would close two branches.\n\n"
+        "A report in the Financial Times said that the bank had lost millions in the deal."
+    )
     q = find(a, "the bank had lost millions", kinds=("indirect",))
     assert q.speaker is not None and "Financial Times" in q.speaker.name
 
 
 def test_she_does_not_point_back_to_a_man(analyze_text):
-    a = analyze_text("Opposition spokeswoman Karen Hale attacked the plan on Monday. Finance Minister Robert Lang "
-                     "defended it in parliament.\n\n“This budget fails every family in the country,” she said.")
+    a = analyze_text(
+        "Opposition spokeswoman Karen Hale attacked the plan on Monday. Finance Minister Robert Lang "
+        "defended it in parliament.\n\n“This budget fails every family in the country,” she said."
+    )
     q = find(a, "This budget fails every family")
     assert q.speaker is not None and q.speaker.name.endswith("Hale")
 
 
 def test_a_friend_of_someone_is_not_that_someone(analyze_text):
-    a = analyze_text("Maria Lopez was detained at the border on Friday.\n\n"
-                     "A friend of Lopez said that she had done nothing wrong.")
+    a = analyze_text(
+        "Maria Lopez was detained at the border on Friday.\n\nA friend of Lopez said that she had done nothing wrong."
+    )
     q = find(a, "she had done nothing wrong", kinds=("indirect",))
     assert q.speaker is not None and "Maria Lopez" != q.speaker.name
 
 
 def test_a_quoted_characterisation_gets_the_phrase_it_belongs_to(analyze_text):
-    a = analyze_text("Senator Ray Dunn blamed the outage on “gross negligence” at the utility.\n\n"
-                     "The utility did not respond.")
+    a = analyze_text(
+        "Senator Ray Dunn blamed the outage on “gross negligence” at the utility.\n\nThe utility did not respond."
+    )
     q = find(a, "gross negligence", kinds=("indirect",))
     assert "the outage" in q.text and q.speaker is not None and "Dunn" in q.speaker.name
     assert [f.text for f in q.fragments] == ["gross negligence"]

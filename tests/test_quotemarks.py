@@ -1,4 +1,5 @@
 """Finding quoted passages (quotemarks.find_quotes) as real copy writes them."""
+
 from __future__ import annotations
 
 from newstrace.quotemarks import find_quotes
@@ -7,7 +8,7 @@ from newstrace.quotemarks import find_quotes
 def quoted(text: str, double: bool | None = None) -> list[str]:
     """The words inside each span found, trailing commas dropped, in text order."""
     spans = find_quotes(text)
-    return [text[q.start:q.end].rstrip(",") for q in spans if double is None or q.double == double]
+    return [text[q.start : q.end].rstrip(",") for q in spans if double is None or q.double == double]
 
 
 def test_curly_double_quotes():
@@ -33,14 +34,14 @@ def test_wrong_way_mark_opening_a_quote():
 def test_unclosed_quote_ends_at_the_paragraph_end():
     text = "“We will fight this ruling in every court in the land\n\nThe judge declined to comment."
     (q,) = find_quotes(text)
-    assert text[q.start:q.end] == "We will fight this ruling in every court in the land"
+    assert text[q.start : q.end] == "We will fight this ruling in every court in the land"
     assert q.close_mark is None
 
 
 def test_unclosed_quote_ends_where_the_next_opening_mark_begins():
     text = "“We will fight this ruling, the lawyer said. “And we will win,” she added."
     spans = find_quotes(text)
-    assert [text[q.start:q.end] for q in spans] == ["We will fight this ruling, the lawyer said.", "And we will win,"]
+    assert [text[q.start : q.end] for q in spans] == ["We will fight this ruling, the lawyer said.", "And we will win,"]
     assert spans[0].close_mark is None
     assert spans[0].end <= spans[1].open_mark
 
@@ -54,7 +55,7 @@ def test_apostrophes_are_not_quotes():
 def test_single_quoted_phrases_are_found_as_non_double_spans():
     text = "Critics called it a ‘so-called reform’ and a ‘paper tiger’ for the regions."
     spans = find_quotes(text)
-    assert [text[q.start:q.end] for q in spans] == ["so-called reform", "paper tiger"]
+    assert [text[q.start : q.end] for q in spans] == ["so-called reform", "paper tiger"]
     assert not any(q.double for q in spans)
 
 
@@ -65,6 +66,6 @@ def test_single_quotes_inside_a_double_quote_belong_to_it():
 
 
 def test_spans_come_in_text_order_with_mixed_marks():
-    text = "He called it a ‘historic day’. “We waited years,” he said, and added \"never again\"."
+    text = 'He called it a ‘historic day’. “We waited years,” he said, and added "never again".'
     assert quoted(text) == ["historic day", "We waited years", "never again"]
     assert [q.double for q in find_quotes(text)] == [False, True, True]

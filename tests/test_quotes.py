@@ -1,5 +1,6 @@
 """The quotes stage on articles written for these tests: kinds, speakers (names, pronouns, descriptions,
 headlines), cues, addressees, media, voices and the offsets every quote carries."""
+
 from __future__ import annotations
 
 import pytest
@@ -73,13 +74,14 @@ def speaker_name(q) -> str:
 
 # -- kinds and speakers ---------------------------------------------------------------------------
 
+
 def test_direct_quote_with_name_after(council):
     q = quote(council, "This plan costs too much")
     assert q.kind == "direct"
     assert q.text == "This plan costs too much and helps too few"
     assert "Jane Smith" in speaker_name(q)
     assert q.cue == "said"
-    assert council.article.text[q.cue_span[0]:q.cue_span[1]] == "said"
+    assert council.article.text[q.cue_span[0] : q.cue_span[1]] == "said"
     s, e = q.speaker_span
     assert "Jane Smith" in council.article.text[s:e]
 
@@ -136,7 +138,7 @@ def test_quote_in_the_title_is_attributed_to_the_name_before_the_colon(pensions)
     q = quote(pensions, "We will not retreat", field="title")
     assert q.text == "We will not retreat"
     assert "Macron" in speaker_name(q)
-    assert pensions.article.title[q.start:q.end] == q.text
+    assert pensions.article.title[q.start : q.end] == q.text
 
 
 def test_single_quoted_phrase_is_a_scare_quote_without_speaker(council):
@@ -146,6 +148,7 @@ def test_single_quoted_phrase_is_a_scare_quote_without_speaker(council):
 
 
 # -- voices ---------------------------------------------------------------------------------------
+
 
 def test_quote_inside_a_relay_comes_via_that_outlet(pensions):
     q = quote(pensions, "Both sides are closer")
@@ -163,6 +166,7 @@ def test_quote_outside_the_relay_has_no_via(pensions):
 
 
 # -- indirect speech ------------------------------------------------------------------------------
+
 
 def test_said_that_is_indirect_speech(council):
     q = quote(council, "budget would be cut", kind="indirect")
@@ -200,6 +204,7 @@ def test_indirect_evidence_is_the_trimmed_sentence(council):
 
 # -- addressee and medium -------------------------------------------------------------------------
 
+
 def test_told_gives_the_addressee(council):
     q = quote(council, "We will keep talking to every side")
     assert q.cue == "told"
@@ -219,6 +224,7 @@ def test_medium_is_trimmed(council):
 
 # -- invariants over every quote ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", ["council", "pensions"])
 def test_every_quote_text_is_its_span(request, name):
     analysis = request.getfixturevalue(name)
@@ -226,13 +232,16 @@ def test_every_quote_text_is_its_span(request, name):
     for q in analysis.quotes:
         source = analysis.article.title if q.field == "title" else analysis.article.text
         assert 0 <= q.start < q.end <= len(source)
-        assert source[q.start:q.end].strip() == q.text, q
+        assert source[q.start : q.end].strip() == q.text, q
 
 
-@pytest.mark.parametrize("name", [
-    "council",
-    "pensions",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "council",
+        "pensions",
+    ],
+)
 def test_no_quote_text_leaves_a_double_mark_unclosed(request, name):
     analysis = request.getfixturevalue(name)
     for q in analysis.quotes:

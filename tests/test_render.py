@@ -1,4 +1,5 @@
 """The readable summary shows a person the article's voices, the fact-checker's flags and who said what."""
+
 from __future__ import annotations
 
 from rich.console import Console

@@ -1,10 +1,11 @@
 """Statements: quotes of one speaker saying the same thing become one statement; different things, or the
 same words from different speakers, stay apart."""
+
 from __future__ import annotations
 
 import pytest
 
-from newstrace.stages.statements import same_statement, words
+from newstrace.stages.statements import same_statement, statement_words
 
 BODY = """Senator Laura Chen spoke to reporters outside the Capitol on Friday.
 
@@ -77,16 +78,17 @@ def test_every_statement_lists_the_quotes_that_point_to_it(analysis):
 
 # -- the pure helpers -----------------------------------------------------------------------------
 
+
 def test_words_fold_case_punctuation_and_variant_spellings():
-    assert words("The U.S. will NOT wait!") == words("the USA will not wait")
-    assert words("Don’t stop") == ["don't", "stop"]
+    assert statement_words("The U.S. will NOT wait!") == statement_words("the USA will not wait")
+    assert statement_words("Don’t stop") == ["don't", "stop"]
 
 
 def test_same_statement_needs_most_of_the_shorter_quote():
-    a = words("We will not send ground troops to the region")
-    assert same_statement(a, words("We will not send ground troops to the region this year"))
-    assert not same_statement(a, words("Our ships will stay in the gulf for the winter"))
+    a = statement_words("We will not send ground troops to the region")
+    assert same_statement(a, statement_words("We will not send ground troops to the region this year"))
+    assert not same_statement(a, statement_words("Our ships will stay in the gulf for the winter"))
 
 
 def test_very_short_fragments_are_never_merged():
-    assert not same_statement(words("no comment"), words("no comment"))
+    assert not same_statement(statement_words("no comment"), statement_words("no comment"))

@@ -1,4 +1,5 @@
 """Voices: stretches of the article that relay another outlet's text, announced by an intro ending in a colon."""
+
 from __future__ import annotations
 
 import pytest
@@ -45,7 +46,9 @@ def analysis(analyze_text):
 def relay_over(analysis, paragraph: str):
     text = analysis.article.text
     start = text.index(paragraph)
-    return next((v for v in analysis.voices if v.kind == "relay" and v.start is not None and v.start <= start < v.end), None)
+    return next(
+        (v for v in analysis.voices if v.kind == "relay" and v.start is not None and v.start <= start < v.end), None
+    )
 
 
 def test_the_article_voice_comes_first(analysis):
@@ -58,16 +61,16 @@ def test_outlet_reported_colon_relays_the_next_paragraph_exactly(analysis):
     assert voice is not None
     assert voice.outlet == "The Washington Post"
     text = analysis.article.text
-    assert text[voice.start:voice.end] == WAPO_PARA
+    assert text[voice.start : voice.end] == WAPO_PARA
     assert voice.intro == "The Washington Post reported on the talks:"
-    assert text[voice.intro_start:voice.intro_end] == voice.intro
+    assert text[voice.intro_start : voice.intro_end] == voice.intro
 
 
 def test_according_to_outlet_colon_is_a_relay(analysis):
     voice = relay_over(analysis, REUTERS_PARA)
     assert voice is not None
     assert voice.outlet == "Reuters"
-    assert analysis.article.text[voice.start:voice.end] == REUTERS_PARA
+    assert analysis.article.text[voice.start : voice.end] == REUTERS_PARA
     assert voice.intro.endswith("according to Reuters:")
 
 
@@ -75,7 +78,7 @@ def test_short_outlet_name_gives_the_full_name(analysis):
     voice = relay_over(analysis, NYT_PARA)
     assert voice is not None
     assert voice.outlet == "The New York Times"
-    assert analysis.article.text[voice.start:voice.end] == NYT_PARA
+    assert analysis.article.text[voice.start : voice.end] == NYT_PARA
 
 
 def test_date_after_the_reporting_verb_is_the_voice_date(analysis):
@@ -96,11 +99,14 @@ def test_exactly_four_relays_with_distinct_ids(analysis):
     assert len({v.id for v in analysis.voices}) == len(analysis.voices)
 
 
-@pytest.mark.parametrize("after_relay", [
-    "“There is no deal yet,” the labour minister said",
-    "The president also met the mayor of Lyon",
-    "The strike will go ahead on Monday",
-])
+@pytest.mark.parametrize(
+    "after_relay",
+    [
+        "“There is no deal yet,” the labour minister said",
+        "The president also met the mayor of Lyon",
+        "The strike will go ahead on Monday",
+    ],
+)
 def test_the_paragraph_after_a_relay_is_back_in_the_article_voice(analysis, after_relay):
     text = analysis.article.text
     assert analysis.voice_at(text.index(after_relay)).id == "v0"

@@ -4,6 +4,7 @@ A sentence belongs to the *test* half when the SHA-1 of its text is odd, otherwi
 split depends on nothing but the text, so every script agrees on it without a stored list. Word lists are
 learned on the train half only (tools/derive_loaded_words.py); benchmarks/bias.py reports the test half.
 """
+
 from __future__ import annotations
 
 import ast
@@ -30,6 +31,12 @@ def rows(name: str = "final_labels_SG2.csv", folder: Path = BABE) -> list[dict]:
                 words = ast.literal_eval(r.get("biased_words") or "[]")
             except (ValueError, SyntaxError):
                 words = []
-            out.append({"text": r["text"], "biased": True if label == "Biased" else False if label == "Non-biased" else None,
-                        "words": [w for w in words if isinstance(w, str)], "half": half(r["text"])})
+            out.append(
+                {
+                    "text": r["text"],
+                    "biased": True if label == "Biased" else False if label == "Non-biased" else None,
+                    "words": [w for w in words if isinstance(w, str)],
+                    "half": half(r["text"]),
+                }
+            )
     return out

@@ -8,17 +8,20 @@ Sources (all permissive): the CAMEO 2.0 verb dictionary of the Open Event Data A
 the CAMEO→PLOVER table and the Goldstein scale shipped with PLOVER (CC BY-SA 4.0 / MIT), and the
 Phoenix country and agent dictionaries (MIT) for actor codes.
 """
+
 from __future__ import annotations
 
 import re
 import sys
 from pathlib import Path
 
-VERB_HEADER = "# CAMEO verb patterns for newstrace, derived from CAMEO.2.0.verbs.txt (Open Event Data Alliance, MIT licence).\n" \
-    "# Lines: '&SET<TAB>words' synonym set; 'B<TAB>block<TAB>default code' a verb block; 'V<TAB>block<TAB>verb<TAB>code'\n" \
-    "# a verb of the block (words joined by '_', code '-' = the block's); 'P<TAB>block<TAB>pattern<TAB>code<TAB>verb it came from'.\n" \
-    "# Pattern syntax is PETRARCH's: '*' the verb, (PREP ...) a prepositional phrase, {A B} a phrase, &SET a synonym set,\n" \
+VERB_HEADER = (
+    "# CAMEO verb patterns for newstrace, derived from CAMEO.2.0.verbs.txt (Open Event Data Alliance, MIT licence).\n"
+    "# Lines: '&SET<TAB>words' synonym set; 'B<TAB>block<TAB>default code' a verb block; 'V<TAB>block<TAB>verb<TAB>code'\n"
+    "# a verb of the block (words joined by '_', code '-' = the block's); 'P<TAB>block<TAB>pattern<TAB>code<TAB>verb it came from'.\n"
+    "# Pattern syntax is PETRARCH's: '*' the verb, (PREP ...) a prepositional phrase, {A B} a phrase, &SET a synonym set,\n"
     "# '+' the target, '$' the source, a trailing '_' an exact word. Code '---' blocks coding.\n"
+)
 
 
 def _code(text: str) -> str | None:
@@ -66,7 +69,9 @@ def convert_verbs(src: Path) -> str:
             code = _code(line)
             pattern = re.sub(r"\[[^\]]*\]", "", line[1:]).strip()
             pattern = re.sub(r"\s*\w*\)\s*$", ")", pattern) if pattern.count(")") > pattern.count("(") else pattern
-            origin = raw.split("#", 1)[1].strip().split()[0].lower() if "#" in raw and raw.split("#", 1)[1].strip() else ""
+            origin = (
+                raw.split("#", 1)[1].strip().split()[0].lower() if "#" in raw and raw.split("#", 1)[1].strip() else ""
+            )
             if code is not None and pattern and block:
                 out.append(f"P\t{block}\t{' '.join(pattern.split()).lower()}\t{code}\t{origin}")
             continue
@@ -80,9 +85,11 @@ def convert_verbs(src: Path) -> str:
 
 def convert_plover(src: Path) -> str:
     """CAMEO code -> PLOVER type, one per line."""
-    out = ["# CAMEO code -> PLOVER type, from CAMEO2PLOVER-2021.txt (PLOVER, CC BY-SA 4.0).",
-           "# newstrace adds the CAMEO 02x 'appeal' codes as REQUEST (PLOVER: 'all requests, demands, and orders');",
-           "# the 01x 'public statement' codes stay uncoded, as PLOVER drops them."]
+    out = [
+        "# CAMEO code -> PLOVER type, from CAMEO2PLOVER-2021.txt (PLOVER, CC BY-SA 4.0).",
+        "# newstrace adds the CAMEO 02x 'appeal' codes as REQUEST (PLOVER: 'all requests, demands, and orders');",
+        "# the 01x 'public statement' codes stay uncoded, as PLOVER drops them.",
+    ]
     seen = set()
     for line in src.read_text(encoding="utf-8").splitlines():
         m = re.match(r"(\d{3,4}):\s*([A-Z]+)", line)
@@ -104,8 +111,10 @@ def convert_goldstein(src: Path) -> str:
 
 def convert_countries(src: Path) -> str:
     """Country code -> its names, adjectives and capital, from the first block of each Phoenix country entry."""
-    out = ["# Country actor code -> names, adjectives, capitals; from Phoenix.Countries.actors.txt",
-           "# (Open Event Data Alliance, MIT licence): the name line and its '+' aliases, spelling variants dropped."]
+    out = [
+        "# Country actor code -> names, adjectives, capitals; from Phoenix.Countries.actors.txt",
+        "# (Open Event Data Alliance, MIT licence): the name line and its '+' aliases, spelling variants dropped.",
+    ]
     code = None
     names: list[str] = []
 
@@ -138,8 +147,10 @@ def convert_countries(src: Path) -> str:
 
 def convert_actor_entries(sources: list[Path]) -> str:
     """Named actors with one undated code (organisations, armed groups, institutions), from TABARI actor files."""
-    out = ["# Actor code -> name|aliases; from the Phoenix actor dictionaries (Open Event Data Alliance, MIT licence):",
-           "# International, MilNonState and the national institutions of Countries, entries with one undated code only."]
+    out = [
+        "# Actor code -> name|aliases; from the Phoenix actor dictionaries (Open Event Data Alliance, MIT licence):",
+        "# International, MilNonState and the national institutions of Countries, entries with one undated code only.",
+    ]
     for src in sources:
         names: list[str] = []
         codes: list[str] = []
@@ -193,12 +204,23 @@ def main(argv: list[str]) -> int:
     dest.mkdir(parents=True, exist_ok=True)
     (dest / "cameo_verbs.tsv").write_text(convert_verbs(onto / "cameo" / "CAMEO.2.0.verbs.txt"), encoding="utf-8")
     (dest / "cameo_plover.tsv").write_text(convert_plover(onto / "plover" / "CAMEO2PLOVER-2021.txt"), encoding="utf-8")
-    (dest / "goldstein.tsv").write_text(convert_goldstein(onto / "cameo" / "CAMEO.goldsteinscale.txt"), encoding="utf-8")
+    (dest / "goldstein.tsv").write_text(
+        convert_goldstein(onto / "cameo" / "CAMEO.goldsteinscale.txt"), encoding="utf-8"
+    )
     if actors.is_dir():
-        (dest / "countries.tsv").write_text(convert_countries(actors / "Phoenix.Countries.actors.txt"), encoding="utf-8")
-        (dest / "actors.tsv").write_text(convert_actor_entries([actors / "Phoenix.International.actors.txt",
-                                                                actors / "Phoenix.MilNonState.actors.txt",
-                                                                actors / "Phoenix.Countries.actors.txt"]), encoding="utf-8")
+        (dest / "countries.tsv").write_text(
+            convert_countries(actors / "Phoenix.Countries.actors.txt"), encoding="utf-8"
+        )
+        (dest / "actors.tsv").write_text(
+            convert_actor_entries(
+                [
+                    actors / "Phoenix.International.actors.txt",
+                    actors / "Phoenix.MilNonState.actors.txt",
+                    actors / "Phoenix.Countries.actors.txt",
+                ]
+            ),
+            encoding="utf-8",
+        )
         (dest / "agents.tsv").write_text(convert_agents(actors / "Phoenix.agents.txt"), encoding="utf-8")
     return 0
 

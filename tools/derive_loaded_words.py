@@ -9,6 +9,7 @@ itself (AGPL-3.0) stays in ../shared and is not shipped.
 
 Run: .venv/bin/python tools/derive_loaded_words.py  (about a minute on one core)
 """
+
 from __future__ import annotations
 
 import collections

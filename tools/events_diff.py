@@ -10,6 +10,7 @@ Matching is the scorer's (../shared/eval/events_score.py): type in gold types, s
 --against OLD.jsonl (a copy of an earlier cached run) lists instead the sentences whose predictions changed,
 marked LOST or GAIN where a gold event stopped or started matching (or being typed).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 sys.path.insert(0, str(EVAL))
-from score import greedy_match, matches_alias  # noqa: E402
 from events_score import run_batch, safe  # noqa: E402
 from polnear_score import load_outputs  # noqa: E402
+from score import greedy_match, matches_alias  # noqa: E402
 
 CACHE = Path("/tmp/events-diff")
 
@@ -131,12 +132,16 @@ def main() -> int:
                 print(f"  {mark}GOLD {'/'.join(g['types'])}: {g['source'][:2]} -> {g['target'][:2]}")
             for j, p in enumerate(preds):
                 mark = "  " if j in used else "+ "
-                print(f"  {mark}PRED {p['type']} ({p.get('cameo')} '{p.get('trigger')}'): "
-                      f"{fmt_actor(p.get('source'))} -> {fmt_actor(p.get('target'))}")
+                print(
+                    f"  {mark}PRED {p['type']} ({p.get('cameo')} '{p.get('trigger')}'): "
+                    f"{fmt_actor(p.get('source'))} -> {fmt_actor(p.get('target'))}"
+                )
     print("\n== missed gold, by reason:", dict(fn_reason))
     rec, prec = totals["ok"] / max(1, totals["gold"]), totals["ok"] / max(1, totals["pred"])
-    print(f"== type_recall {totals['typed'] / max(1, totals['gold']):.3f} recall {rec:.3f} precision {prec:.3f} "
-          f"f1 {2 * rec * prec / max(1e-9, rec + prec):.3f} (gold {totals['gold']}, predicted {totals['pred']})")
+    print(
+        f"== type_recall {totals['typed'] / max(1, totals['gold']):.3f} recall {rec:.3f} precision {prec:.3f} "
+        f"f1 {2 * rec * prec / max(1e-9, rec + prec):.3f} (gold {totals['gold']}, predicted {totals['pred']})"
+    )
     print("== type misses (gold -> predicted types in sentence):")
     for (g, p), n in confusion.most_common(30):
         print(f"  {n:3d} {g:10s} -> {p}")

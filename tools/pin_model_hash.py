@@ -1,4 +1,5 @@
 """Keep only the wheel hash of the spaCy model in the lock file (the index also lists an sdist hash)."""
+
 import re
 import sys
 

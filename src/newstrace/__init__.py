@@ -1,9 +1,10 @@
 """newstrace: reads news the way a careful fact-checker does and writes down what it found.
 
-    >>> import newstrace
-    >>> analysis = newstrace.analyze("article.txt", published="2024-03-23")
-    >>> print(analysis.to_json())
+>>> import newstrace
+>>> analysis = newstrace.analyze("article.txt", published="2024-03-23")
+>>> print(analysis.to_json())
 """
+
 from .errors import InputError
 from .model import Analysis
 from .settings import Settings
@@ -17,5 +18,6 @@ def __getattr__(name: str):
     # so `newstrace --help` and input errors answer at once.
     if name in ("analyze", "analyze_many"):
         from . import api
+
         return getattr(api, name)
     raise AttributeError(f"module 'newstrace' has no attribute {name!r}")

@@ -1,6 +1,7 @@
 """Cleaning a reader would do: boilerplate lines out, the tag line into tags, spaces normalised and
 sentences glued without a space ("his words.The top US diplomat") split. Offsets of every later stage
 point into the cleaned text, so this runs before anything else looks at the body."""
+
 from __future__ import annotations
 
 import hashlib
@@ -11,7 +12,13 @@ from . import vocab
 from .model import Article
 
 # Non-breaking, thin, ideographic and other odd spaces become a plain space; zero-width ones go.
-ODD_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"), " ")
+ODD_SPACES = dict.fromkeys(
+    map(
+        ord,
+        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c",
+    ),
+    " ",
+)
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 TAG_LINE = re.compile(r"^\s*(?:tags?|topics?|keywords?|filed under)\s*:\s*(.+?)\s*$", re.I)
 OPENERS, CLOSERS = "“‘«", "”’»"
@@ -57,25 +64,25 @@ def unglue_sentences(paragraph: str) -> str:
     while i < n:
         ch = paragraph[i]
         out.append(ch)
-        if ch in "“\"":
+        if ch in '“"':
             depth = 1 - depth if ch == '"' else 1
         elif ch == "”":
             depth = 0
         if ch in ".!?…)" and i + 1 < n and i > 0:
             nxt = paragraph[i + 1]
-            prev_ok = paragraph[i - 1].islower() or paragraph[i - 1] in ")”’\"" or ch in ")…"
+            prev_ok = paragraph[i - 1].islower() or paragraph[i - 1] in ')”’"' or ch in ")…"
             abbreviation = i + 2 < n and paragraph[i + 2] == "."  # "Ph.D.", "a.m.": a letter then a stop
             if (nxt.isupper() and prev_ok and ch != ")" or (ch == ")" and nxt.isupper())) and not abbreviation:
                 out.append(" ")
             elif nxt in "“" and prev_ok:
                 out.append(" ")
             elif nxt == "”" and i + 2 < n and paragraph[i + 2].isupper() and prev_ok:
-                if depth:      # a real closing mark glued to the next sentence
+                if depth:  # a real closing mark glued to the next sentence
                     out.append("”")
                     out.append(" ")
                     depth = 0
                     i += 1
-                else:          # a wrong-way mark that opens the next quote
+                else:  # a wrong-way mark that opens the next quote
                     out.append(" ")
         elif ch == "”" and i + 1 < n and paragraph[i + 1] == "“":
             out.append(" ")

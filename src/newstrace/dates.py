@@ -10,20 +10,66 @@ Weekdays, weeks, months and parts of months use the rules here (dateparser reads
 coming one and knows no "early March"); anything else the finder accepts goes to dateparser with
 RELATIVE_BASE and PREFER_DATES_FROM='past'.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from typing import Optional, Union
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
-PART_OF_MONTH = {"early": 1, "beginning of": 1, "start of": 1, "mid": 11, "mid-": 11, "middle of": 11,
-                 "late": 21, "end of": 21}
+WEEKDAYS = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+]
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": None,
+    "few": None,
+}
+PART_OF_MONTH = {
+    "early": 1,
+    "beginning of": 1,
+    "start of": 1,
+    "mid": 11,
+    "mid-": 11,
+    "middle of": 11,
+    "late": 21,
+    "end of": 21,
+}
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -45,7 +91,9 @@ DATE_RE = re.compile(
     rf"|{_NUM}\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier)"
     r"|(?:the\s+day\s+before\s+)?yesterday|today|tonight|tomorrow"
     r"|(?:in|since)\s+(?:19|20)\d{2}"
-    r")\b", re.I)
+    r")\b",
+    re.I,
+)
 
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
@@ -111,8 +159,9 @@ def _weekday(name: str, ref: dt.date, mode: str) -> dt.date:
 
 def _absolute(text: str) -> Optional[dt.date]:
     """A date the text states in full (day, month and year), which needs no reference."""
-    m = re.search(rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", text, re.I) or \
-        re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+(\d{{4}})", text, re.I)
+    m = re.search(rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", text, re.I) or re.search(
+        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+(\d{{4}})", text, re.I
+    )
     if not m:
         return None
     a, b, year = m.groups()
@@ -177,7 +226,11 @@ def _resolve_relative(low: str, ref: dt.date) -> Optional[dt.date]:
             back = _month_start(ref, n)
             return back.replace(day=min(ref.day, 28)) if ref.day <= 28 else back
         return dt.date(ref.year - n, ref.month, min(ref.day, 28))
-    m = re.fullmatch(rf"(?:(early|late|mid-?|the beginning of|the start of|the middle of|the end of|beginning of|start of|middle of|end of|last|this|next)\s*)?({_MONTH})(?:\s+(\d{{4}}))?", low, re.I)
+    m = re.fullmatch(
+        rf"(?:(early|late|mid-?|the beginning of|the start of|the middle of|the end of|beginning of|start of|middle of|end of|last|this|next)\s*)?({_MONTH})(?:\s+(\d{{4}}))?",
+        low,
+        re.I,
+    )
     if m and _month_number(m.group(2)):
         month = _month_number(m.group(2))
         part = (m.group(1) or "").replace("the ", "")
@@ -190,8 +243,9 @@ def _resolve_relative(low: str, ref: dt.date) -> Optional[dt.date]:
         if part == "last" and d and d.month == ref.month and d.year == ref.year:
             d = dt.date(ref.year - 1, month, 1)
         return d.replace(day=day) if d else None
-    m = re.fullmatch(rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?", low, re.I) or \
-        re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})", low, re.I)
+    m = re.fullmatch(rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?", low, re.I) or re.fullmatch(
+        rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})", low, re.I
+    )
     if m:
         a, b = m.groups()
         month, day = (_month_number(a), int(b)) if not a[0].isdigit() else (_month_number(b), int(a))
@@ -204,8 +258,54 @@ def _resolve_relative(low: str, ref: dt.date) -> Optional[dt.date]:
 
 def _with_dateparser(text: str, ref: dt.date) -> Optional[str]:
     import dateparser
+
     base = dt.datetime(ref.year, ref.month, ref.day, 12)
-    found = dateparser.parse(text, languages=["en"], settings={
-        "RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
-        "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False})
+    found = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "PREFER_DAY_OF_MONTH": "first",
+            "STRICT_PARSING": False,
+        },
+    )
     return found.date().isoformat() if found else None
+
+
+# A date right after a reporting verb in a relay intro ("…, the Reuters reported February 13:").
+REPORTED_DATE = re.compile(
+    r"\b(?:report\w*|wr[io]te|said|published|noted|disclosed)\s+((?:on\s+)?(?:"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:,\s*\d{4})?"
+    r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?"
+    r"|(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|last week|last month))",
+    re.I,
+)
+
+
+def parse_iso(value: str) -> str:
+    """A YYYY-MM-DD date as given by a user (options, API); ValueError when it is not one."""
+    return dt.date.fromisoformat(value.strip()).isoformat()
+
+
+def normalise(value: Optional[str]) -> Optional[str]:
+    """YYYY-MM-DD from whatever date string a reader found (ISO, RFC 822, 'March 3, 2024'), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        return m.group(0)
+    import dateparser  # slow to import: only when a date is not ISO already
+
+    d = dateparser.parse(
+        value,
+        settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False},
+    )
+    return d.date().isoformat() if d else None
+
+
+def from_time_struct(value: time.struct_time) -> str:
+    """YYYY-MM-DD of a time.struct_time (as feedparser parses feed dates)."""
+    return dt.date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()

@@ -3,14 +3,16 @@
 Every interface (CLI, Python API, exports) goes through these classes, so they mirror the JSON exactly:
 field names here are the JSON keys. Fields may be added; none may be renamed without a new schema.
 """
+
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
-import types
-import typing
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Optional, Union
+
+from pydantic import TypeAdapter
 
 SCHEMA = "newstrace/1"
 
@@ -32,6 +34,7 @@ class Article:
 @dataclass
 class Voice:
     """Who is talking in a stretch of text: the article itself (kind 'article', no span) or a relayed outlet."""
+
     id: str
     kind: str
     outlet: Optional[str] = None
@@ -132,7 +135,7 @@ class Event:
 class Claim:
     id: str
     text: str
-    value: float
+    value: Union[int, float]
     start: int
     end: int
     unit: Optional[str] = None
@@ -192,20 +195,23 @@ class Analysis:
     schema: str = SCHEMA
 
     def to_dict(self) -> dict:
-        d = _dump(self)
+        """The newstrace/1 document as plain JSON data, "schema" first."""
+        d = _adapter().dump_python(self, mode="json")
         return {"schema": d.pop("schema"), **d}
 
     def to_json(self, indent: int | None = 1) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Analysis":
-        if data.get("schema") != SCHEMA:
-            raise ValueError(f"not a {SCHEMA} document (schema={data.get('schema')!r})")
-        return _load(cls, data)
+    def from_dict(cls, data: dict) -> Analysis:
+        """Validate and load a newstrace/1 document; ValueError (pydantic's ValidationError) names the bad field."""
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+            schema = data.get("schema") if isinstance(data, dict) else None
+            raise ValueError(f"not a {SCHEMA} document (schema={schema!r})")
+        return _adapter().validate_python(data)
 
     @classmethod
-    def from_json(cls, text: str) -> "Analysis":
+    def from_json(cls, text: str | bytes) -> Analysis:
         return cls.from_dict(json.loads(text))
 
     # Helpers every stage uses.
@@ -220,29 +226,17 @@ class Analysis:
         return next((e for e in self.entities if e.id == entity_id), None)
 
 
-def _dump(obj: Any) -> Any:
-    if dataclasses.is_dataclass(obj):
-        return {f.name: _dump(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, list):
-        return [_dump(x) for x in obj]
-    if isinstance(obj, dict):
-        return {k: _dump(v) for k, v in obj.items()}
-    return obj
+@functools.lru_cache(maxsize=1)
+def _adapter() -> TypeAdapter[Analysis]:
+    return TypeAdapter(Analysis)
 
 
-def _load(tp: Any, data: Any) -> Any:
-    """Build a dataclass tree from plain JSON data, following the type hints; unknown keys are ignored."""
-    if data is None:
-        return None
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _load(inner[0], data) if len(inner) == 1 else data
-    if origin is list:
-        (arg,) = typing.get_args(tp) or (Any,)
-        return [_load(arg, x) for x in data]
-    if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        kwargs = {f.name: _load(hints[f.name], data[f.name]) for f in dataclasses.fields(tp) if f.name in data}
-        return tp(**kwargs)
-    return data
+def json_schema() -> dict:
+    """The JSON Schema (draft 2020-12) of a newstrace/1 document, generated from these classes."""
+    schema = _adapter().json_schema(mode="serialization")
+    schema["title"] = "newstrace/1 analysis document"
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "newstrace-1.schema.json", **schema}
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"

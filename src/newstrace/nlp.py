@@ -1,5 +1,6 @@
 """The spaCy pipeline, loaded once per process (the model name is a setting, NEWSTRACE_SPACY_MODEL), the
 paragraph component, and the language check (py3langid's bundled model: nothing downloaded)."""
+
 from __future__ import annotations
 
 import functools
@@ -29,7 +30,9 @@ def load(model: str) -> Language:
     try:
         nlp = spacy.load(model, exclude=[c for c in UNNEEDED])
     except OSError as exc:
-        raise InputError(f"spaCy model {model!r} is not installed (set NEWSTRACE_SPACY_MODEL to an installed one)") from exc
+        raise InputError(
+            f"spaCy model {model!r} is not installed (set NEWSTRACE_SPACY_MODEL to an installed one)"
+        ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newstrace_paragraphs", before="parser")
     else:
@@ -41,6 +44,7 @@ def load(model: str) -> Language:
 @functools.lru_cache(maxsize=1)
 def _identifier():
     from py3langid.langid import _load_identifier
+
     return _load_identifier(norm_probs=True)
 
 

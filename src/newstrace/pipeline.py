@@ -5,6 +5,7 @@ Each stage is a `Stage(name, run, needs, writes)`: `run(ctx)` reads the Doc and 
 checked at import, as spaCy's `analyze_pipes` does: a stage needs only what the input or an earlier stage
 provides, and no two stages write the same part.
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,7 +20,17 @@ from . import nlp
 from .errors import InputError
 from .model import Analysis, Article
 from .settings import Settings
-from .stages import checks, claims, coreference, entities, events, framing, quotes, statements, voices
+from .stages import (
+    checks,
+    claims,
+    coreference,
+    entities,
+    events,
+    framing,
+    quotes,
+    statements,
+    voices,
+)
 from .stages.entities import EntityIndex
 
 log = logging.getLogger("newstrace.pipeline")
@@ -32,6 +43,7 @@ INPUT_PARTS = ("article", "doc", "title_doc", "settings", "kb")
 class Context:
     """What the stages share: the article, its parsed text and title, the knowledge base (loaded once per
     process), the Analysis being written, and the entity index the entities stage builds for later stages."""
+
     article: Article
     doc: Doc
     title_doc: Doc
@@ -52,16 +64,58 @@ class Stage:
 
 STAGES: list[Stage] = [
     Stage("voices", voices.run, needs=("article", "settings"), writes=("voices",)),
-    Stage("entities", entities.run, needs=("article", "doc", "title_doc", "settings", "kb"),
-          writes=("entities", "entity_index")),
-    Stage("quotes", quotes.run, needs=("article", "doc", "title_doc", "kb", "voices", "entities"), writes=("quotes",)),
-    Stage("coreference", coreference.run, needs=("article", "quotes", "entity_index"), writes=("entity_mentions",)),
+    Stage(
+        "entities",
+        entities.run,
+        needs=("article", "doc", "title_doc", "settings", "kb"),
+        writes=("entities", "entity_index"),
+    ),
+    Stage(
+        "quotes",
+        quotes.run,
+        needs=("article", "doc", "title_doc", "kb", "voices", "entities"),
+        writes=("quotes",),
+    ),
+    Stage(
+        "coreference",
+        coreference.run,
+        needs=("article", "quotes", "entity_index"),
+        writes=("entity_mentions",),
+    ),
     Stage("statements", statements.run, needs=("quotes",), writes=("statements",)),
-    Stage("events", events.run, needs=("article", "doc", "settings", "kb", "voices", "entities", "entity_mentions",
-                                       "quotes"), writes=("events",)),
-    Stage("claims", claims.run, needs=("article", "doc", "voices", "quotes"), writes=("claims",)),
-    Stage("framing", framing.run, needs=("doc", "title_doc", "voices", "entities", "quotes"), writes=("framing",)),
-    Stage("checks", checks.run, needs=("article", "doc", "voices", "quotes", "statements"), writes=("checks",)),
+    Stage(
+        "events",
+        events.run,
+        needs=(
+            "article",
+            "doc",
+            "settings",
+            "kb",
+            "voices",
+            "entities",
+            "entity_mentions",
+            "quotes",
+        ),
+        writes=("events",),
+    ),
+    Stage(
+        "claims",
+        claims.run,
+        needs=("article", "doc", "voices", "quotes"),
+        writes=("claims",),
+    ),
+    Stage(
+        "framing",
+        framing.run,
+        needs=("doc", "title_doc", "voices", "entities", "quotes"),
+        writes=("framing",),
+    ),
+    Stage(
+        "checks",
+        checks.run,
+        needs=("article", "doc", "voices", "quotes", "statements"),
+        writes=("checks",),
+    ),
 ]
 
 
@@ -93,8 +147,14 @@ def check_article(article: Article) -> None:
 def analyse_parsed(article: Article, doc: Doc, title_doc: Doc, settings: Settings) -> Context:
     """Run every stage over an article whose text and title are parsed; returns the Context (its
     `analysis` and the seconds each stage took in `timings`)."""
-    ctx = Context(article=article, doc=doc, title_doc=title_doc, analysis=Analysis(article=article),
-                  settings=settings, kb=kbmod.load(tuple(settings.kb_paths)))
+    ctx = Context(
+        article=article,
+        doc=doc,
+        title_doc=title_doc,
+        analysis=Analysis(article=article),
+        settings=settings,
+        kb=kbmod.load(tuple(settings.kb_paths)),
+    )
     for stage in STAGES:
         began = time.perf_counter()
         stage.run(ctx)
@@ -115,12 +175,16 @@ def run_with_timings(article: Article, settings: Settings | None = None) -> Cont
     began = time.perf_counter()
     doc, title_doc = model(article.text), model(article.title or "")
     ctx = analyse_parsed(article, doc, title_doc, settings)
-    ctx.timings = {"parse": time.perf_counter() - began - sum(ctx.timings.values()), **ctx.timings}
+    ctx.timings = {
+        "parse": time.perf_counter() - began - sum(ctx.timings.values()),
+        **ctx.timings,
+    }
     return ctx
 
 
-def run_many(articles: Iterable[Article], settings: Settings | None = None,
-             batch_size: int = 16) -> Iterator[Analysis | InputError]:
+def run_many(
+    articles: Iterable[Article], settings: Settings | None = None, batch_size: int = 16
+) -> Iterator[Analysis | InputError]:
     """Analyses of many cleaned articles, in order, parsing their texts with `nlp.pipe` in batches (one
     call per batch rather than per text). A bad article yields its InputError in its place."""
     settings = settings or Settings()
@@ -128,7 +192,10 @@ def run_many(articles: Iterable[Article], settings: Settings | None = None,
     pending: list[Article] = []
 
     def flush() -> Iterator[Analysis | InputError]:
-        docs = model.pipe([t for a in pending for t in (a.text, a.title or "")], batch_size=batch_size * 2)
+        docs = model.pipe(
+            [t for a in pending for t in (a.text, a.title or "")],
+            batch_size=batch_size * 2,
+        )
         for article in pending:
             doc, title_doc = next(docs), next(docs)
             yield analyse_parsed(article, doc, title_doc, settings).analysis

@@ -3,6 +3,7 @@
 across paragraphs (a paragraph that opens with a mark continues an unclosed quote), and single-quoted
 scare quotes or titles. Works on plain text only; the quotes stage attributes what this finds.
 """
+
 from __future__ import annotations
 
 import functools
@@ -20,15 +21,19 @@ SINGLE_QUOTED = re.compile(r"(?<![\w’'])[‘']([^‘’'\n]{1,80}?)[’'](?![\
 
 @dataclass
 class QuotedSpan:
-    start: int          # first character inside the marks
-    end: int            # end of the quoted words (exclusive), trailing space trimmed
-    open_mark: int      # offset of the opening mark
+    start: int  # first character inside the marks
+    end: int  # end of the quoted words (exclusive), trailing space trimmed
+    open_mark: int  # offset of the opening mark
     close_mark: int | None  # offset of the closing mark; None when the quote is left open
     double: bool = True
 
     @property
     def outer_end(self) -> int:
         return self.close_mark + 1 if self.close_mark is not None else self.end
+
+    def text(self, source: str) -> str:
+        """The quoted words, without the marks."""
+        return source[self.start : self.end]
 
 
 def _is_opening_context(text: str, i: int) -> bool:
@@ -109,7 +114,15 @@ def find_single_quotes(text: str, inside: list[QuotedSpan]) -> list[QuotedSpan]:
             continue
         if m.group(0)[0] == "'" and len(phrase.split()) > 6:
             continue
-        out.append(QuotedSpan(start=m.start(1), end=m.end(1), open_mark=m.start(), close_mark=m.end() - 1, double=False))
+        out.append(
+            QuotedSpan(
+                start=m.start(1),
+                end=m.end(1),
+                open_mark=m.start(),
+                close_mark=m.end() - 1,
+                double=False,
+            )
+        )
     return out
 
 
@@ -123,3 +136,17 @@ def find_quotes(text: str) -> list[QuotedSpan]:
 def _quotes_of(text: str) -> tuple[QuotedSpan, ...]:
     doubles = find_double_quotes(text)
     return tuple(sorted(doubles + find_single_quotes(text, doubles), key=lambda q: q.start))
+
+
+SCARE_MAX_WORDS = 4  # a double-quoted phrase this short, with nobody saying it, reads as a scare quote
+SINGLE_MAX_WORDS = 8  # a longer single-quoted stretch is usually apostrophes, not a quote
+
+
+def word_count(s: str) -> int:
+    return len(re.findall(r"\w+", s))
+
+
+def quoted_phrases(text: str) -> list[QuotedSpan]:
+    """What framing and checks read as quoted: double-quoted stretches of any length and single-quoted
+    phrases of at most SINGLE_MAX_WORDS words, by start offset."""
+    return [q for q in find_quotes(text) if q.double or word_count(text[q.start : q.end]) <= SINGLE_MAX_WORDS]

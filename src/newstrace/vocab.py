@@ -3,12 +3,14 @@
 Files are plain text with '#' comment lines (TSV, one item a line) or JSON. Callers cache what they build
 from them; this module only reads.
 """
+
 from __future__ import annotations
 
+import functools
 import json
 from importlib import resources
 from importlib.abc import Traversable
-from typing import Any
+from typing import Any, Optional
 
 
 def path(name: str) -> Traversable:
@@ -36,4 +38,21 @@ def json_file(name: str) -> Any:
 
 def files(folder: str, suffix: str) -> list[Traversable]:
     """The files of data/FOLDER whose names end with suffix, sorted by name."""
-    return sorted((f for f in path(folder).iterdir() if f.name.endswith(suffix)), key=lambda f: f.name)
+    return sorted(
+        (f for f in path(folder).iterdir() if f.name.endswith(suffix)),
+        key=lambda f: f.name,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, tuple[Optional[str], frozenset[str]]]:
+    """lemma -> (medium the verb implies or None, kinds of content it takes), from data/cue_verbs.tsv.
+    Read by the quotes stage (attribution) and the checks stage (is a speech verb nearby)."""
+    out: dict[str, tuple[Optional[str], frozenset[str]]] = {}
+    for lemma, medium, content in rows("cue_verbs.tsv")[1:]:
+        kinds = frozenset(k for k in content.strip().split(",") if k and k != "-")
+        out[lemma.strip()] = (
+            None if medium.strip() in ("", "-") else medium.strip(),
+            kinds,
+        )
+    return out

@@ -1,53 +1,70 @@
-"""The command line: `newstrace analyze`, `newstrace batch`, `newstrace query`, `newstrace export`, `newstrace kb lookup`.
+"""The command line, one Typer app: `analyze`, `batch`, `query …`, `schema`, `export …`, `kb lookup`.
 
 Errors a user can act on print one line on standard error and exit 2; standard output carries only
 the document asked for.
 """
+
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from pathlib import Path
 from typing import List, Optional
 
 import typer
 
+from .. import __version__
 from ..errors import InputError
-from ..settings import Settings
-from .options import check_date
+from .common import OutputFormat, check_date, fail, format_option, kb_option, make_settings
 
 app = typer.Typer(
     help="Read news the way a careful fact-checker does: who is talking, who said what, who did what to whom, "
-         "which numbers are claimed, how it is framed, traced back to the sources.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+    "which numbers are claimed, how it is framed, traced back to the sources.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 
 
-class Format(str, Enum):
-    json = "json"
-    text = "text"
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newstrace {__version__}")
+        raise typer.Exit()
 
 
-def fail(message: str, code: int = 2) -> None:
-    typer.echo(f"newstrace: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def make_settings(kb: list[str] | None, allow_private: bool = False) -> Settings:
-    s = Settings(allow_private=allow_private)
-    s.kb_paths = s.kb_paths + list(kb or [])
-    return s
-
-
-KB_OPTION = typer.Option(None, "--kb", help="An extra knowledge-base file (JSON lines); repeatable. Also NEWSTRACE_KB.")
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Read news the way a careful fact-checker does."""
 
 
 @app.command()
 def analyze(
-    input: str = typer.Argument(..., help="A text, HTML, RSS/Atom or WARC file, a URL, or '-' for standard input."),
-    published: Optional[str] = typer.Option(None, "--published", callback=check_date,
-                                            help="Publication date YYYY-MM-DD; relative dates ('on Friday') resolve against it."),
-    format: Format = typer.Option(Format.json, "--format", "-f", help="json: the newstrace/1 document; text: a readable summary."),
-    kb: Optional[List[str]] = KB_OPTION,
-    allow_private: bool = typer.Option(False, "--allow-private", help="Let a URL reach loopback or private addresses (for tests)."),
+    input: str = typer.Argument(
+        ...,
+        help="A text, HTML, RSS/Atom or WARC file, a URL, or '-' for standard input.",
+    ),
+    published: Optional[str] = typer.Option(
+        None,
+        "--published",
+        callback=check_date,
+        help="Publication date YYYY-MM-DD; relative dates ('on Friday') resolve against it.",
+    ),
+    format: OutputFormat = format_option(
+        OutputFormat.json,
+        OutputFormat.json,
+        OutputFormat.text,
+        help="json: the newstrace/1 document; text: a readable summary.",
+    ),
+    kb: Optional[List[str]] = kb_option(),
+    allow_private: bool = typer.Option(
+        False,
+        "--allow-private",
+        help="Let a URL reach loopback or private addresses (for tests).",
+    ),
+    profile: bool = typer.Option(False, "--profile", help="Print the seconds each stage took on standard error."),
 ) -> None:
     """Analyse one article and print its newstrace/1 document (or a readable summary with --format text).
 
@@ -61,25 +78,52 @@ def analyze(
     """
     from .. import api
     from ..ingest import RawDocument
+
     settings = make_settings(kb, allow_private)
     try:
         if input == "-":
-            analysis = api.analyze_document(RawDocument(body=sys.stdin.read(), source="<stdin>"), published, settings)
+            raw = RawDocument(body=sys.stdin.read(), source="<stdin>")
         else:
-            analysis = api.analyze(input, published=published, settings=settings)
+            raw = api.first_document(input, settings)
+        ctx = api.analyze_with_timings(raw, published, settings)
     except InputError as exc:
         fail(str(exc))
-    if format == Format.text:
+    analysis = ctx.analysis
+    if profile:
+        for name, seconds in ctx.timings.items():
+            typer.echo(f"newstrace: stage {name:12s} {seconds * 1000:8.1f} ms", err=True)
+    if format == OutputFormat.text:
         from .render import print_summary
+
         print_summary(analysis)
     else:
         sys.stdout.write(analysis.to_json() + "\n")
+
+
+@app.command()
+def schema(
+    out: Optional[Path] = typer.Option(
+        None, "--out", "-o", help="Write the schema to this file instead of standard output."
+    ),
+) -> None:
+    """Print the JSON Schema of the newstrace/1 document (docs/newstrace-1.schema.json is made by this)."""
+    from ..model import json_schema_text
+
+    text = json_schema_text()
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"{out}: cannot write ({exc.strerror})")
 
 
 def _register_subcommands() -> None:
     from ..corpus.commands import register
     from .export import export_app
     from .kb import kb_app
+
     app.add_typer(kb_app, name="kb")
     app.add_typer(export_app, name="export")
     register(app, export_app)  # batch, query and the store exports

@@ -1,33 +1,28 @@
 """`newstrace export ...`: tables and graphs from analyses."""
+
 from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Iterator, Optional
 
 import typer
 
 from ..errors import InputError
+from .common import OutputFormat, check_date, fail, format_option
 
-export_app = typer.Typer(help="Export analyses as tables (GDELT-style events, CSV) and graphs.", no_args_is_help=True)
-
-
-class TableFormat(str, Enum):
-    csv = "csv"
-    tsv = "tsv"
-
-
-def _fail(message: str) -> None:
-    typer.echo(f"newstrace: {message}", err=True)
-    raise typer.Exit(2)
+export_app = typer.Typer(
+    help="Export analyses as tables (GDELT-style events, CSV) and graphs.",
+    no_args_is_help=True,
+)
 
 
 def read_analyses(path: str, published: Optional[str] = None) -> Iterator:
     """Analyses from a JSON-lines file of newstrace/1 documents (or one JSON document); anything else is
     read as an article and analysed."""
     from ..model import Analysis
+
     p = Path(path)
     if not p.exists():
         raise InputError(f"{path}: no such file")
@@ -41,15 +36,24 @@ def read_analyses(path: str, published: Optional[str] = None) -> Iterator:
                 raise InputError(f"{path}:{n}: not a newstrace/1 document ({exc})") from exc
         return
     from .. import api
+
     yield api.analyze(path, published=published)
 
 
 @export_app.command("events")
 def events(
-    input: str = typer.Argument(..., help="A JSON-lines file of analyses (newstrace batch --jsonl), or an article to analyse."),
-    format: TableFormat = typer.Option(TableFormat.csv, "--format", "-f", help="csv or tsv."),
+    input: str = typer.Argument(
+        ...,
+        help="A JSON-lines file of analyses (newstrace batch --jsonl), or an article to analyse.",
+    ),
+    format: OutputFormat = format_option(OutputFormat.csv, OutputFormat.csv, OutputFormat.tsv, help="csv or tsv."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the table here instead of standard output."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD when INPUT is an article."),
+    published: Optional[str] = typer.Option(
+        None,
+        "--published",
+        callback=check_date,
+        help="Publication date YYYY-MM-DD when INPUT is an article.",
+    ),
 ) -> None:
     """A GDELT-style event table: one row per event with date, actor codes, PLOVER type, CAMEO code,
     Goldstein score and source article.
@@ -61,7 +65,8 @@ def events(
       newstrace export events article.txt --published 2024-03-23 --format tsv
     """
     from ..corpus.events_table import write_table
-    delimiter = "\t" if format == TableFormat.tsv else ","
+
+    delimiter = "\t" if format == OutputFormat.tsv else ","
     try:
         analyses = list(read_analyses(input, published))
         if out is not None:
@@ -73,4 +78,4 @@ def events(
         else:
             write_table(analyses, sys.stdout, delimiter)
     except InputError as exc:
-        _fail(str(exc))
+        fail(str(exc))

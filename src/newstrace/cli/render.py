@@ -1,4 +1,5 @@
 """The readable summary of an analysis, for a person at a terminal (Rich)."""
+
 from __future__ import annotations
 
 from rich.console import Console
@@ -14,8 +15,13 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     console = console or Console()
     a = analysis.article
     meta = " · ".join(x for x in (a.outlet, a.published, ", ".join(a.authors)) if x)
-    console.print(Panel(f"[bold]{a.title or '(no title)'}[/bold]\n{meta}\n[dim]{a.source or ''}[/dim]"
-                        + (f"\n[dim]tags: {', '.join(a.tags)}[/dim]" if a.tags else ""), title="newstrace"))
+    console.print(
+        Panel(
+            f"[bold]{a.title or '(no title)'}[/bold]\n{meta}\n[dim]{a.source or ''}[/dim]"
+            + (f"\n[dim]tags: {', '.join(a.tags)}[/dim]" if a.tags else ""),
+            title="newstrace",
+        )
+    )
     text = a.text
     relays = [v for v in analysis.voices if v.kind == "relay"]
     t = Table(title=f"Voices ({1 + len(relays)})", show_lines=False, expand=True)
@@ -24,9 +30,12 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     t.add_column("passage")
     t.add_row("v0", "the article itself", "everything not relayed")
     for v in relays:
-        passage = text[v.start:v.end]
-        t.add_row(v.id, f"[bold]{v.outlet}[/bold]" + (f" ({v.date or v.date_text})" if v.date_text else ""),
-                  f"[dim]{v.intro}[/dim]\n{_short(passage, 160)}")
+        passage = text[v.start : v.end]
+        t.add_row(
+            v.id,
+            f"[bold]{v.outlet}[/bold]" + (f" ({v.date or v.date_text})" if v.date_text else ""),
+            f"[dim]{v.intro}[/dim]\n{_short(passage, 160)}",
+        )
     console.print(t)
     if analysis.checks:
         t = Table(title=f"For a fact-checker ({len(analysis.checks)})", expand=True)
@@ -37,15 +46,27 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
         console.print(t)
 
     if analysis.quotes:
-        t = Table(title=f"Who said what ({len(analysis.quotes)} quotes, {len(analysis.statements)} statements)", expand=True)
+        t = Table(
+            title=f"Who said what ({len(analysis.quotes)} quotes, {len(analysis.statements)} statements)",
+            expand=True,
+        )
         for col in ("kind", "speaker", "cue", "via", "text"):
             t.add_column(col)
         for q in analysis.quotes:
-            t.add_row(q.kind, q.speaker.name if q.speaker else "—", q.cue or "", q.via or "", _short(q.text, 120))
+            t.add_row(
+                q.kind,
+                q.speaker.name if q.speaker else "—",
+                q.cue or "",
+                q.via or "",
+                _short(q.text, 120),
+            )
         console.print(t)
     if analysis.entities:
         shown = min(MAX_ENTITY_ROWS, len(analysis.entities))
-        t = Table(title=f"Entities ({shown} most mentioned of {len(analysis.entities)})", expand=True)
+        t = Table(
+            title=f"Entities ({shown} most mentioned of {len(analysis.entities)})",
+            expand=True,
+        )
         for col in ("name", "type", "country", "code", "mentions"):
             t.add_column(col)
         for e in sorted(analysis.entities, key=lambda e: -len(e.mentions))[:MAX_ENTITY_ROWS]:
@@ -56,16 +77,28 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
         for col in ("type", "source", "did", "target", "date", "via", "modality"):
             t.add_column(col)
         for ev in analysis.events:
-            t.add_row(ev.type + (f" {ev.cameo}" if ev.cameo else "") + (" (not)" if ev.negated else ""),
-                      ev.source.name if ev.source else "", ev.trigger, ev.target.name if ev.target else "",
-                      ev.date or ev.date_text or "", ev.via or "", ev.modality)
+            t.add_row(
+                ev.type + (f" {ev.cameo}" if ev.cameo else "") + (" (not)" if ev.negated else ""),
+                ev.source.name if ev.source else "",
+                ev.trigger,
+                ev.target.name if ev.target else "",
+                ev.date or ev.date_text or "",
+                ev.via or "",
+                ev.modality,
+            )
         console.print(t)
     if analysis.claims:
         t = Table(title=f"Numeric claims ({len(analysis.claims)})", expand=True)
         for col in ("value", "unit", "hedge", "via", "text"):
             t.add_column(col)
         for c in analysis.claims:
-            t.add_row(f"{c.value:g}", c.unit or "", c.approx or "", c.via or "", _short(c.text, 90))
+            t.add_row(
+                f"{c.value:g}",
+                c.unit or "",
+                c.approx or "",
+                c.via or "",
+                _short(c.text, 90),
+            )
         console.print(t)
     if analysis.framing.spans:
         t = Table(title=f"Framing ({len(analysis.framing.spans)} spans)", expand=True)

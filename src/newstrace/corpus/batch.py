@@ -11,11 +11,10 @@ Dates: a record's own date wins; `published` (--published) only fills in a missi
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Optional, TextIO
 
-from .. import ingest
+from .. import dates, ingest
 from ..clean import make_article
 from ..errors import InputError
 from ..model import Analysis
@@ -23,9 +22,6 @@ from ..settings import Settings
 from .progress import Progress
 from .store import Store
 from .workers import Executor, Failure, Job, local_executor
-
-ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-
 
 @dataclass
 class BatchReport:
@@ -41,17 +37,6 @@ class BatchReport:
         if not self.failed:
             return 0
         return 1 if self.analysed or self.already_stored else 2
-
-
-def record_date(value: Optional[str]) -> Optional[str]:
-    """YYYY-MM-DD from a reader's date string, or None (dateparser only for what is not ISO already)."""
-    if not value or not value.strip():
-        return None
-    m = ISO_DATE.match(value.strip())
-    if m:
-        return m.group(0)
-    from ..api import normalise_date
-    return normalise_date(value)
 
 
 def read_jobs(inputs: Iterable[str], published: Optional[str], settings: Settings) -> Iterator[Job]:
@@ -79,7 +64,7 @@ def job_for(raw: ingest.RawDocument, published: Optional[str]) -> Job:
     if raw.error:
         return Job(raw.source, failure=Failure(raw.source, raw.error))
     article = make_article(raw.body, title=raw.title, source=raw.source, url=raw.url, outlet=raw.outlet,
-                           published=record_date(raw.published) or published, authors=raw.authors, tags=raw.tags)
+                           published=dates.normalise(raw.published) or published, authors=raw.authors, tags=raw.tags)
     return Job(raw.source, article=article, article_id=article.id)
 
 

@@ -17,19 +17,14 @@ from typing import Iterator, List, Optional
 
 import typer
 
-from ..cli.options import check_date
-from ..errors import InputError, StoreError
+from ..cli.common import check_date, fail, kb_option, make_settings
+from ..errors import StoreError
 
 DEFAULT_DB = "newstrace.duckdb"
 DB_OPTION = typer.Option(Path(DEFAULT_DB), "--db", help="The store (a DuckDB file).")
 
 query_app = typer.Typer(help="Ask a store questions: quotes, events, claims, articles, or any SQL SELECT.",
                         no_args_is_help=True)
-
-
-def fail(message: str, code: int = 2) -> None:
-    typer.echo(f"newstrace: {message}", err=True)
-    raise typer.Exit(code)
 
 
 @contextmanager
@@ -65,7 +60,7 @@ def batch(
     published: Optional[str] = typer.Option(None, "--published", callback=check_date,
                                             help="Publication date YYYY-MM-DD for inputs that carry none."),
     workers: int = typer.Option(0, "--workers", "-j", min=0, help="Worker processes (0: one per core; 1: no extra process)."),
-    kb: Optional[List[str]] = typer.Option(None, "--kb", help="An extra knowledge-base file (JSON lines); repeatable."),
+    kb: Optional[List[str]] = kb_option(),
     allow_private: bool = typer.Option(False, "--allow-private", help="Let URLs reach loopback or private addresses."),
 ) -> None:
     """Analyse many articles into a store, using every core; a rerun skips what is already stored (resume).
@@ -80,11 +75,9 @@ def batch(
 
       newstrace batch corpus/ feed.xml crawl.warc.gz --jsonl out.jsonl
     """
-    from ..settings import Settings
     from .batch import count_inputs, run_batch
     from .progress import Progress
-    settings = Settings(allow_private=allow_private)
-    settings.kb_paths = settings.kb_paths + list(kb or [])
+    settings = make_settings(kb, allow_private)
     if db is None and jsonl is None:
         db = Path(DEFAULT_DB)
     out_path = None if jsonl in (None, "-") else Path(jsonl)
@@ -333,22 +326,10 @@ def _stored_analyses(store) -> Iterator:
 
 
 def _export_events_from_file(input: str, format: EventsFormat, out: Optional[Path], published: Optional[str]) -> None:
-    """What `newstrace export events FILE` has always done."""
-    from ..cli.export import read_analyses
-    from .events_table import write_table
-    delimiter = "\t" if format == EventsFormat.tsv else ","
-    try:
-        analyses = list(read_analyses(input, published))
-        if out is not None:
-            if not out.resolve().parent.is_dir():
-                raise InputError(f"{out}: folder {out.resolve().parent} does not exist")
-            with out.open("w", encoding="utf-8", newline="") as fh:
-                n = write_table(analyses, fh, delimiter)
-            typer.echo(f"newstrace: {n} events -> {out}", err=True)
-        else:
-            write_table(analyses, sys.stdout, delimiter)
-    except InputError as exc:
-        fail(str(exc))
+    """What `newstrace export events FILE` has always done (cli/export.py's command)."""
+    from ..cli.common import OutputFormat
+    from ..cli.export import events as events_from_file
+    events_from_file(input, OutputFormat(format.value), out, published)
 
 
 def export_graph(

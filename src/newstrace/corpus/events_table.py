@@ -4,6 +4,7 @@ Columns: date (YYYYMMDD as GDELT's SQLDATE, empty when unknown), source and targ
 the PLOVER type, the CAMEO event code with its root, the Goldstein score of that code, where it happened,
 how it was said (negation, modality, relaying outlet) and the article it came from.
 """
+
 from __future__ import annotations
 
 import csv
@@ -13,9 +14,26 @@ from typing import Iterable, Iterator
 from ..model import Analysis
 from ..stages.events.dictionary import goldstein_score
 
-COLUMNS = ["GlobalEventID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name", "PLOVERType",
-           "EventCode", "EventRootCode", "GoldsteinScale", "IsNegated", "Modality", "Trigger", "DateText",
-           "ActionGeo_FullName", "Via", "SourceArticle", "Evidence"]
+COLUMNS = [
+    "GlobalEventID",
+    "SQLDATE",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor2Code",
+    "Actor2Name",
+    "PLOVERType",
+    "EventCode",
+    "EventRootCode",
+    "GoldsteinScale",
+    "IsNegated",
+    "Modality",
+    "Trigger",
+    "DateText",
+    "ActionGeo_FullName",
+    "Via",
+    "SourceArticle",
+    "Evidence",
+]
 
 
 def event_rows(analyses: Iterable[Analysis]) -> Iterator[dict]:

@@ -3,6 +3,7 @@
 `read(spec)` accepts a path to a text, HTML, RSS/Atom or WARC file, a URL, a directory or a glob, and
 detects the format itself. Each format lives in its own module with one entry point.
 """
+
 from __future__ import annotations
 
 import glob
@@ -18,6 +19,7 @@ from ..settings import Settings
 @dataclass
 class RawDocument:
     """What a reader of one format found, before cleaning."""
+
     body: str
     source: str
     title: Optional[str] = None  # None: plain text, where the first line may be the title
@@ -37,14 +39,23 @@ def sniff(path: Path, head: bytes) -> str:
     """The format of a file: 'warc', 'jsonl', 'feed', 'html' or 'text', from its name and first bytes."""
     name = path.name.lower()
     from .jsonl import looks_like_jsonl
+
     if looks_like_jsonl(name, head):
         return "jsonl"
-    if name.endswith((".warc", ".warc.gz")) or head.startswith(b"WARC/") or (head[:2] == b"\x1f\x8b" and ".warc" in name):
+    if (
+        name.endswith((".warc", ".warc.gz"))
+        or head.startswith(b"WARC/")
+        or (head[:2] == b"\x1f\x8b" and ".warc" in name)
+    ):
         return "warc"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1000].lower()
     if name.endswith((".rss", ".atom")) or b"<rss" in start or b"<feed" in start or b"<rdf:rdf" in start:
         return "feed"
-    if name.endswith((".html", ".htm", ".xhtml")) or start.startswith((b"<!doctype html", b"<html")) or b"<html" in start:
+    if (
+        name.endswith((".html", ".htm", ".xhtml"))
+        or start.startswith((b"<!doctype html", b"<html"))
+        or b"<html" in start
+    ):
         return "html"
     return "text"
 
@@ -54,6 +65,7 @@ def read(spec: str, settings: Settings | None = None) -> Iterator[RawDocument]:
     settings = settings or Settings()
     if is_url(spec):
         from . import url
+
         yield from url.read(spec, settings)
         return
     paths = expand(spec)
@@ -89,16 +101,21 @@ def read_file(path: Path, settings: Settings) -> Iterator[RawDocument]:
     kind = sniff(path, head)
     if kind == "warc":
         from . import warc
+
         yield from warc.read(path, settings)
     elif kind == "jsonl":
         from . import jsonl
+
         yield from jsonl.read(path, settings)
     elif kind == "feed":
         from . import feed
+
         yield from feed.read(path.read_bytes(), str(path), settings)
     elif kind == "html":
         from . import html
+
         yield html.read(path.read_bytes(), source=str(path))
     else:
         from . import text
+
         yield text.read(path)

@@ -4,14 +4,15 @@ An entry's text is its full content (content:encoded, Atom content) or else its 
 HTML to paragraphs. Many feeds carry only a teaser; when settings.follow_feed_links is on, such an entry
 is replaced by the page it links to (fetched through url.py, under the same address checks).
 """
+
 from __future__ import annotations
 
 import io
-import time
 from typing import Iterator
 
 import feedparser
 
+from .. import dates
 from ..errors import InputError
 from ..settings import Settings
 from . import RawDocument
@@ -24,8 +25,12 @@ MIN_ARTICLE_WORDS = 120
 def read(data: bytes, source: str, settings: Settings, base_url: str | None = None) -> Iterator[RawDocument]:
     """Yield one RawDocument per feed entry that has text (its own, or its linked page's)."""
     # A stream, never the bytes themselves: feedparser would try bytes as a file name first.
-    parsed = feedparser.parse(io.BytesIO(data), response_headers={"content-location": base_url} if base_url else None,
-                              sanitize_html=True, resolve_relative_uris=bool(base_url))
+    parsed = feedparser.parse(
+        io.BytesIO(data),
+        response_headers={"content-location": base_url} if base_url else None,
+        sanitize_html=True,
+        resolve_relative_uris=bool(base_url),
+    )
     if not parsed.entries:
         if parsed.get("bozo") and not parsed.get("version"):
             raise InputError(f"{source}: not a readable RSS or Atom feed ({parsed.get('bozo_exception')})")
@@ -45,15 +50,28 @@ def entry_document(entry, source: str, outlet: str | None, settings: Settings) -
     """The article of one entry, or None when it has no text at all and its link cannot be read."""
     body = entry_text(entry)
     link = entry.get("link") or None
-    meta = dict(title=entry_title(entry), url=link, outlet=outlet, published=entry_date(entry),
-                authors=entry_authors(entry), tags=entry_tags(entry))
+    meta = dict(
+        title=entry_title(entry),
+        url=link,
+        outlet=outlet,
+        published=entry_date(entry),
+        authors=entry_authors(entry),
+        tags=entry_tags(entry),
+    )
     if len(body.split()) < MIN_ARTICLE_WORDS and link and settings.follow_feed_links:
         page = fetch_linked_page(link, settings)
         if page is not None and len(page.body.split()) > len(body.split()):
             # the page knows its own text; the entry's metadata fills what the page lacks
-            return RawDocument(body=page.body, source=link, title=page.title or meta["title"], url=page.url or link,
-                               outlet=page.outlet or outlet, published=page.published or meta["published"],
-                               authors=page.authors or meta["authors"], tags=page.tags or meta["tags"])
+            return RawDocument(
+                body=page.body,
+                source=link,
+                title=page.title or meta["title"],
+                url=page.url or link,
+                outlet=page.outlet or outlet,
+                published=page.published or meta["published"],
+                authors=page.authors or meta["authors"],
+                tags=page.tags or meta["tags"],
+            )
     if not body:
         return None
     return RawDocument(body=body, source=link or source, **meta)
@@ -62,6 +80,7 @@ def entry_document(entry, source: str, outlet: str | None, settings: Settings) -
 def fetch_linked_page(link: str, settings: Settings) -> RawDocument | None:
     """The linked article, or None when it cannot be fetched or read (the entry's own text is kept then)."""
     from . import url
+
     try:
         return url.read_article(link, settings)
     except InputError:
@@ -83,13 +102,13 @@ def entry_title(entry) -> str:
 
 
 def entry_date(entry) -> str | None:
-    """YYYY-MM-DD from the entry's published (or updated) date; the raw string when feedparser could not parse it."""
+    """YYYY-MM-DD from the entry's published (or updated) date, or None."""
     for key in ("published", "updated", "created"):
         parsed = entry.get(f"{key}_parsed")
         if parsed:
-            return time.strftime("%Y-%m-%d", parsed)
+            return dates.from_time_struct(parsed)
         if entry.get(key):
-            return entry.get(key)
+            return dates.normalise(entry.get(key))
     return None
 
 
@@ -101,5 +120,10 @@ def entry_authors(entry) -> list[str]:
 
 
 def entry_tags(entry) -> list[str]:
-    return list(dict.fromkeys(squash(t.get("term") or t.get("label") or "") for t in entry.get("tags", [])
-                              if (t.get("term") or t.get("label"))))
+    return list(
+        dict.fromkeys(
+            squash(t.get("term") or t.get("label") or "")
+            for t in entry.get("tags", [])
+            if (t.get("term") or t.get("label"))
+        )
+    )

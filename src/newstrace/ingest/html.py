@@ -4,6 +4,7 @@ The body comes out one paragraph per line, paragraphs separated by a blank line 
 plain-text articles), without the page's headline: the title is analysed on its own, and a headline
 repeated at the top of the body would count every name in it twice.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,12 +18,49 @@ from ..errors import InputError
 from . import RawDocument
 
 # Elements that start a new paragraph when an HTML fragment is flattened to text.
-BLOCK_TAGS = {"p", "div", "section", "article", "blockquote", "li", "ul", "ol", "dl", "dt", "dd", "pre",
-              "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "figure", "figcaption", "header", "footer", "br", "hr"}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "blockquote",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "figure",
+    "figcaption",
+    "header",
+    "footer",
+    "br",
+    "hr",
+}
 # A page whose main text is shorter than this is a menu, an error page or a media page, not an article
 # (trafilatura's last-resort extractor returns whatever text a page has, even a lone "Home" link).
 MIN_BODY_WORDS = 5
-DROPPED_TAGS = ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "form", "button"]
+DROPPED_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "form",
+    "button",
+]
 
 
 def read(data: bytes | str, source: str, url: str | None = None) -> RawDocument:
@@ -31,8 +69,14 @@ def read(data: bytes | str, source: str, url: str | None = None) -> RawDocument:
         raise InputError(f"{source}: empty HTML page")
     # Comments and layout tables are not the story; trafilatura's own fallback extractors stay on
     # because they rescue pages whose markup its main pass misreads.
-    doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False,
-                                      include_tables=False, favor_precision=False)
+    doc = trafilatura.bare_extraction(
+        data,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=False,
+    )
     if doc is None or doc.body is None or not (doc.text or "").strip():
         raise InputError(f"{source}: no article text found in the HTML")
     title = squash(doc.title or "")
@@ -40,9 +84,16 @@ def read(data: bytes | str, source: str, url: str | None = None) -> RawDocument:
     body = paragraphs_text(xmltotxt(doc.body, include_formatting=False))
     if len(body.split()) < MIN_BODY_WORDS:
         raise InputError(f"{source}: no article text found in the HTML")
-    return RawDocument(body=body, source=source, title=title or headline or "", url=url or doc.url,
-                       outlet=site_name(doc.sitename), published=doc.date,
-                       authors=split_list(doc.author, ";"), tags=split_list(doc.tags, ","))
+    return RawDocument(
+        body=body,
+        source=source,
+        title=title or headline or "",
+        url=url or doc.url,
+        outlet=site_name(doc.sitename),
+        published=doc.date,
+        authors=split_list(doc.author, ";"),
+        tags=split_list(doc.tags, ","),
+    )
 
 
 def squash(text: str) -> str:

@@ -1,4 +1,5 @@
 """Plain-text articles: UTF-8 (or a legacy encoding), the first line is the title when a blank line follows."""
+
 from __future__ import annotations
 
 import codecs

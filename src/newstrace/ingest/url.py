@@ -8,6 +8,7 @@ too. Environment proxies are ignored: they would make the check meaningless.
 Known limit: the host is resolved once for the check and again by httpx when it connects, so a DNS
 server that answers differently the second time (DNS rebinding) is not caught.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -27,15 +28,21 @@ MAX_REDIRECTS = 10
 USER_AGENT = "newstrace/0.1 (news analysis; +https://github.com/newstrace)"
 ACCEPT = "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/plain;q=0.8"
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
-FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
-              "application/x-rss+xml"}
+FEED_TYPES = {
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+    "application/x-rss+xml",
+}
 TEXT_TYPES = {"text/plain"}
 
 
 @dataclass
 class Fetched:
-    url: str            # the address after redirects
-    media_type: str     # "text/html", lower-case, without parameters ("" when the server sent none)
+    url: str  # the address after redirects
+    media_type: str  # "text/html", lower-case, without parameters ("" when the server sent none)
     charset: str | None
     data: bytes
 
@@ -46,6 +53,7 @@ def read(url: str, settings: Settings) -> Iterator[RawDocument]:
     kind = kind_of(page)
     if kind == "feed":
         from . import feed
+
         yield from feed.read(page.data, url, settings, base_url=page.url)
     else:
         yield to_document(page, kind, url)
@@ -63,9 +71,15 @@ def read_article(url: str, settings: Settings) -> RawDocument:
 def to_document(page: Fetched, kind: str, source: str) -> RawDocument:
     if kind == "html":
         from . import html
+
         return html.read(decoded(page) or page.data, source=source, url=page.url)
     from . import text
-    return RawDocument(body=text.decode(page.data, source, charset=page.charset), source=source, url=page.url)
+
+    return RawDocument(
+        body=text.decode(page.data, source, charset=page.charset),
+        source=source,
+        url=page.url,
+    )
 
 
 def decoded(page: Fetched) -> str | None:
@@ -110,10 +124,23 @@ def fetch(url: str, settings: Settings) -> Fetched:
                         current = str(resp.next_request.url)
                         continue
                     if resp.status_code != 200:
-                        raise InputError(f"{url}: the server answered HTTP {resp.status_code} {resp.reason_phrase}".rstrip())
-                    data = read_capped(resp, url, settings.fetch_max_bytes, deadline, settings.fetch_timeout)
+                        raise InputError(
+                            f"{url}: the server answered HTTP {resp.status_code} {resp.reason_phrase}".rstrip()
+                        )
+                    data = read_capped(
+                        resp,
+                        url,
+                        settings.fetch_max_bytes,
+                        deadline,
+                        settings.fetch_timeout,
+                    )
                     media_type, charset = content_type(resp.headers.get("content-type", ""))
-                    return Fetched(url=str(resp.url), media_type=media_type, charset=charset, data=data)
+                    return Fetched(
+                        url=str(resp.url),
+                        media_type=media_type,
+                        charset=charset,
+                        data=data,
+                    )
             raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects")
     except httpx.TimeoutException as exc:
         raise InputError(f"{url}: no answer within {settings.fetch_timeout:g} s") from exc
@@ -166,8 +193,10 @@ def check_address(url: str, settings: Settings) -> None:
         return
     for address in resolve(host, parsed.port or (443 if parsed.scheme == "https" else 80), url):
         if not is_public(address):
-            raise InputError(f"{url}: refusing to fetch from {address}, a loopback, private or reserved address "
-                             f"(--allow-private lets it through)")
+            raise InputError(
+                f"{url}: refusing to fetch from {address}, a loopback, private or reserved address "
+                f"(--allow-private lets it through)"
+            )
 
 
 def resolve(host: str, port: int, url: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
@@ -182,5 +211,14 @@ def resolve(host: str, port: int, url: str) -> list[ipaddress.IPv4Address | ipad
 def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
-    return not (address.is_loopback or address.is_private or address.is_link_local or address.is_reserved
-                or address.is_multicast or address.is_unspecified) and address.is_global
+    return (
+        not (
+            address.is_loopback
+            or address.is_private
+            or address.is_link_local
+            or address.is_reserved
+            or address.is_multicast
+            or address.is_unspecified
+        )
+        and address.is_global
+    )

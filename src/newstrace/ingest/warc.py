@@ -4,6 +4,7 @@ Request, metadata and revisit records, redirects, errors and non-HTML payloads (
 are skipped; so is a page in which trafilatura finds no article text, so that one bad capture does not
 stop the rest of the archive.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -24,6 +25,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 def read(path: Path, settings: Settings) -> Iterator[RawDocument]:
     """Yield the article of each HTML response with status 200, with url = its WARC-Target-URI."""
     from . import html
+
     check_is_warc(path)
     found = 0
     try:
@@ -42,7 +44,11 @@ def read(path: Path, settings: Settings) -> Iterator[RawDocument]:
                 yield raw
     except ArchiveLoadFailed as exc:
         raise InputError(f"{path}: not a readable WARC file ({exc})") from exc
-    except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt gzip member, a read error
+    except (
+        OSError,
+        EOFError,
+        zlib.error,
+    ) as exc:  # a truncated or corrupt gzip member, a read error
         raise InputError(f"{path}: cannot read the WARC file ({exc})") from exc
     if not found:
         raise InputError(f"{path}: the WARC file holds no HTML page with status 200")

@@ -19,6 +19,7 @@ Questions:
   .role_of(role_phrase) -> RoleSynonym                             what a role phrase means
   newstrace.kb.matcher.matcher(paths).find(text) -> [Hit]          every KB name in a text
 """
+
 from __future__ import annotations
 
 import functools
@@ -34,7 +35,16 @@ from ..errors import InputError
 from .roles import RoleSynonym, RoleTable, load_role_table
 
 # Which sort of entry wins when two share a name ("Georgia" the country over a place of that name).
-KIND_RANK = {"country": 0, "igo": 1, "capital": 2, "institution": 3, "group": 4, "outlet": 5, "person": 6, "place": 7}
+KIND_RANK = {
+    "country": 0,
+    "igo": 1,
+    "capital": 2,
+    "institution": 3,
+    "group": 4,
+    "outlet": 5,
+    "person": 6,
+    "place": 7,
+}
 
 
 @dataclass
@@ -43,9 +53,9 @@ class Role:
     start: Optional[str] = None
     end: Optional[str] = None
     code: Optional[str] = None
-    kind: Optional[str] = None      # head_of_state, head_of_government, foreign_minister, defence_minister, ...
-    country: Optional[str] = None   # whose office (ISO3, 'EU', 'UN', 'NATO'); the entry's country when absent
-    leader: bool = False            # the country's chief executive ("the Israeli leader")
+    kind: Optional[str] = None  # head_of_state, head_of_government, foreign_minister, defence_minister, ...
+    country: Optional[str] = None  # whose office (ISO3, 'EU', 'UN', 'NATO'); the entry's country when absent
+    leader: bool = False  # the country's chief executive ("the Israeli leader")
 
     def holds_on(self, date: Optional[str]) -> bool:
         if not date:
@@ -64,7 +74,7 @@ class KBEntry:
     code: Optional[str] = None
     roles: list[Role] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
-    origin: str = "bundled"         # "bundled" or the path of the user's file it came from
+    origin: str = "bundled"  # "bundled" or the path of the user's file it came from
 
     def roles_on(self, date: Optional[str]) -> list[Role]:
         return [r for r in self.roles if r.holds_on(date)]
@@ -129,8 +139,11 @@ class KnowledgeBase:
     def rank(self, entry: KBEntry, date: str | None = None) -> tuple:
         """Sort key among entries sharing a name: the user's files first, then office holders of the
         date, then by kind (a country before a place of the same name)."""
-        return (entry.origin == "bundled", bool(entry.roles) and not entry.roles_on(date),
-                KIND_RANK.get(entry.kind, 9))
+        return (
+            entry.origin == "bundled",
+            bool(entry.roles) and not entry.roles_on(date),
+            KIND_RANK.get(entry.kind, 9),
+        )
 
     def lookup(self, name: str, kind: str | None = None, date: str | None = None) -> list[KBEntry]:
         """Entries known by this name (of this kind), best first (see rank)."""
@@ -198,11 +211,28 @@ def _entries_from(lines: Iterable[str], where: str, origin: str = "bundled") -> 
         d = {**defaults, **d}
         try:
             roles = [Role(**r) for r in d.get("roles") or []]
-            known = {"id", "name", "type", "kind", "aliases", "country", "code", "roles"}
-            yield KBEntry(id=d.get("id") or f"{where}:{n}", name=d["name"], type=d.get("type", "ORG"),
-                          kind=d.get("kind", "other"), aliases=d.get("aliases") or [], country=d.get("country"),
-                          code=d.get("code"), roles=roles, extra={k: v for k, v in d.items() if k not in known},
-                          origin=origin)
+            known = {
+                "id",
+                "name",
+                "type",
+                "kind",
+                "aliases",
+                "country",
+                "code",
+                "roles",
+            }
+            yield KBEntry(
+                id=d.get("id") or f"{where}:{n}",
+                name=d["name"],
+                type=d.get("type", "ORG"),
+                kind=d.get("kind", "other"),
+                aliases=d.get("aliases") or [],
+                country=d.get("country"),
+                code=d.get("code"),
+                roles=roles,
+                extra={k: v for k, v in d.items() if k not in known},
+                origin=origin,
+            )
         except (KeyError, TypeError) as exc:
             raise InputError(f"{where}:{n}: not a knowledge-base entry ({exc})") from exc
 

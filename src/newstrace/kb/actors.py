@@ -13,6 +13,7 @@ demonyms, capitals, places); the head actor is the first name not inside a prepo
 words from data/kb/agents.tsv (officials GOV, troops MIL, rebels REB, ...) complete a country's code.
 A role phrase with a country ("the Mongolian president") resolves to the office holder on the date.
 """
+
 from __future__ import annotations
 
 import functools
@@ -24,11 +25,34 @@ from .. import kb, vocab
 from ..model import ActorRef
 from .matcher import Hit, matcher
 
-PREPOSITIONS = {"to", "of", "in", "at", "from", "for", "with", "against", "on", "near", "inside", "into", "by"}
+PREPOSITIONS = {
+    "to",
+    "of",
+    "in",
+    "at",
+    "from",
+    "for",
+    "with",
+    "against",
+    "on",
+    "near",
+    "inside",
+    "into",
+    "by",
+}
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 ORG_KINDS = {"institution", "group", "igo", "outlet"}
 # Which of the phrase's names is the actor, when several precede any preposition.
-HEAD_RANK = {"person": 0, "institution": 1, "group": 1, "igo": 2, "outlet": 2, "capital": 3, "country": 4, "place": 5}
+HEAD_RANK = {
+    "person": 0,
+    "institution": 1,
+    "group": 1,
+    "igo": 2,
+    "outlet": 2,
+    "capital": 3,
+    "country": 4,
+    "place": 5,
+}
 
 
 @dataclass
@@ -57,7 +81,14 @@ def sector_words() -> tuple[dict[tuple[str, ...], str], int]:
 
 def singular(word: str) -> str:
     w = word.lower().replace("’", "'")
-    for plural, single in (("men", "man"), ("women", "woman"), ("ies", "y"), ("ses", "s"), ("xes", "x"), ("s", "")):
+    for plural, single in (
+        ("men", "man"),
+        ("women", "woman"),
+        ("ies", "y"),
+        ("ses", "s"),
+        ("xes", "x"),
+        ("s", ""),
+    ):
         if w.endswith(plural) and len(w) > len(plural) + 2 and not w.endswith(("ss", "us", "is")):
             return w[: -len(plural)] + single
     return w
@@ -71,7 +102,7 @@ def sector_of(text: str) -> Optional[str]:
     i = 0
     while i < len(words):
         for n in range(min(longest, len(words) - i), 0, -1):
-            seq = words[i:i + n]
+            seq = words[i : i + n]
             code = rows.get(tuple(seq)) or rows.get(tuple(seq[:-1] + [singular(seq[-1])]))
             if code:
                 found = code
@@ -92,7 +123,13 @@ def resolve_actor(text: str, date: Optional[str] = None, kb_paths: tuple[str, ..
     if head is None:
         holder = base.holder_of(text, None, date) if base.role_of(text) else None
         if holder is not None:  # "the Secretary of State": a role that names its country itself
-            return Actor(name=holder.name, country=holder.country_on(date), code=holder.code_on(date), sector=sector, entry=holder)
+            return Actor(
+                name=holder.name,
+                country=holder.country_on(date),
+                code=holder.code_on(date),
+                sector=sector,
+                entry=holder,
+            )
         return Actor(name=text.strip(), country=None, code=sector, sector=sector) if sector else None
     e = head.entry
     country = e.country_on(date)
@@ -100,12 +137,24 @@ def resolve_actor(text: str, date: Optional[str] = None, kb_paths: tuple[str, ..
     if owner is not None and e.kind in ORG_KINDS:
         # "Chile's Defense Department": a generic body name owned by another country named first.
         own = owner.entry.country
-        return Actor(name=owner.entry.name, country=own, code=own + (e.code_on(date) or "")[3:6], sector=sector, entry=owner.entry)
+        return Actor(
+            name=owner.entry.name,
+            country=own,
+            code=own + (e.code_on(date) or "")[3:6],
+            sector=sector,
+            entry=owner.entry,
+        )
     office = e.extra.get("office") or country
     if e.kind in ("country", "capital", "igo") and office and base.role_of(text):
         holder = base.holder_of(text, office, date)
         if holder is not None:
-            return Actor(name=holder.name, country=holder.country_on(date), code=holder.code_on(date), sector=sector, entry=holder)
+            return Actor(
+                name=holder.name,
+                country=holder.country_on(date),
+                code=holder.code_on(date),
+                sector=sector,
+                entry=holder,
+            )
     if e.kind in ("person",) or e.kind in ORG_KINDS:
         return Actor(name=e.name, country=country, code=e.code_on(date), sector=sector, entry=e)
     if e.kind == "capital":
@@ -135,7 +184,7 @@ def _surnames(kb_paths: tuple[str, ...]) -> dict[str, kb.KBEntry]:
 
 
 def _by_surname(text: str, kb_paths: tuple[str, ...]) -> list[Hit]:
-    """"Deputy Secretary Hicks": the phrase's last capitalised word as a known person's surname."""
+    """ "Deputy Secretary Hicks": the phrase's last capitalised word as a known person's surname."""
     words = list(re.finditer(r"\b[A-Z][a-z][\w'’-]*", text))
     if not words:
         return []

@@ -12,6 +12,7 @@ the text ("Security Council", not "security council"), and short all-capital nam
 are found only by a longer name or as "The Hill" with its capital. A name glued by a hyphen to a lower-case prefix
 ("anti-Israel", "pro-Russian") is not a mention of that country.
 """
+
 from __future__ import annotations
 
 import functools
@@ -32,16 +33,16 @@ class Hit:
     end: int
     text: str
     entry: KBEntry
-    type: str        # the type this name implies here: the entry's, or NORP for a demonym
-    how: str         # name | alias | demonym
+    type: str  # the type this name implies here: the entry's, or NORP for a demonym
+    how: str  # name | alias | demonym
 
 
 @dataclass(frozen=True)
 class Pattern:
     entry: KBEntry
     how: str
-    tokens: tuple[str, ...]   # the name's tokens as written in the KB
-    exact: bool               # short all-capital names ("US", "WHO") match only as written
+    tokens: tuple[str, ...]  # the name's tokens as written in the KB
+    exact: bool  # short all-capital names ("US", "WHO") match only as written
 
 
 def names_of(entry: KBEntry):
@@ -88,7 +89,7 @@ class Matcher:
             j = i
             while node is not None:
                 if END in node:
-                    pat = self._pick(node[END], [t[2] for t in toks[i:j + 1]], date)
+                    pat = self._pick(node[END], [t[2] for t in toks[i : j + 1]], date)
                     if pat is not None:
                         best = (j, pat)
                 j += 1
@@ -101,7 +102,16 @@ class Matcher:
             j, pat = best
             start, end = toks[i][0], toks[j][1]
             etype = "NORP" if pat.how == "demonym" else pat.entry.type
-            hits.append(Hit(start + offset, end + offset, text[start:end], pat.entry, etype, pat.how))
+            hits.append(
+                Hit(
+                    start + offset,
+                    end + offset,
+                    text[start:end],
+                    pat.entry,
+                    etype,
+                    pat.how,
+                )
+            )
             i = j + 1
         return hits
 

@@ -1,4 +1,5 @@
 """Finding news outlets named in a stretch of text, with their canonical names from the knowledge base."""
+
 from __future__ import annotations
 
 import functools

@@ -5,6 +5,7 @@ default country); the KnowledgeBase uses it to answer holder_of("the top US dipl
 A phrase is matched after its country words are set aside: in "the top US diplomat" the table phrase
 "top diplomat" is found once "US" (a capitalised word the table does not use) is dropped.
 """
+
 from __future__ import annotations
 
 import functools
@@ -20,17 +21,17 @@ WORD = re.compile(r"[A-Za-z][\w-]*")
 @dataclass(frozen=True)
 class RoleSynonym:
     phrase: str
-    kind: str                   # head_of_state | head_of_government | leader | foreign_minister | ...
-    country: Optional[str]      # the country the phrase implies on its own ("Secretary of State": USA)
+    kind: str  # head_of_state | head_of_government | leader | foreign_minister | ...
+    country: Optional[str]  # the country the phrase implies on its own ("Secretary of State": USA)
 
 
-def words(text: str) -> list[str]:
+def role_words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text.replace("’", "'")) if w.lower() not in ("the", "s")]
 
 
 class RoleTable:
     def __init__(self, rows: list[RoleSynonym]):
-        self.rows = {tuple(words(r.phrase)): r for r in rows}
+        self.rows = {tuple(role_words(r.phrase)): r for r in rows}
         self.vocab = {w for k in self.rows for w in k}
         self.longest = max((len(k) for k in self.rows), default=0)
 
@@ -48,8 +49,8 @@ class RoleTable:
         best = None
         for i in range(len(kept)):
             for n in range(min(self.longest, len(kept) - i), 0, -1):
-                row = self.rows.get(tuple(kept[i:i + n]))
-                if row and (best is None or n > len(words(best.phrase))):
+                row = self.rows.get(tuple(kept[i : i + n]))
+                if row and (best is None or n > len(role_words(best.phrase))):
                     best = row
                     break
         return best
@@ -64,7 +65,13 @@ def parse(text: str) -> list[RoleSynonym]:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.rstrip("\n").split("\t")
-        rows.append(RoleSynonym(cols[0].strip(), cols[1].strip(), (cols[2].strip() or None) if len(cols) > 2 else None))
+        rows.append(
+            RoleSynonym(
+                cols[0].strip(),
+                cols[1].strip(),
+                (cols[2].strip() or None) if len(cols) > 2 else None,
+            )
+        )
     return rows
 
 

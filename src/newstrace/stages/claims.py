@@ -6,6 +6,7 @@ hedge before it ('at least', 'about': data/claims/hedges.txt). Dates, years, ord
 ('155 mm') and numbers inside names are not claims. A claim in a relay carries the relay's outlet as
 `via`; one inside a quote is attributed to the quote's speaker.
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,11 +18,47 @@ from spacy.tokens import Token
 from .. import dates, vocab
 from ..model import Claim, Ref
 
-SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
-WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-         "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-         "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a": 1, "an": 1}
+SCALE = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "m": 1e6,
+}
+WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "a": 1,
+    "an": 1,
+}
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₪": "ILS"}
 NOT_CLAIM_ENTS = {"DATE", "TIME", "ORDINAL"}
 
@@ -72,8 +109,12 @@ def _number_runs(sent) -> list[list[Token]]:
     runs: list[list[Token]] = []
     cur: list[Token] = []
     for t in sent:
-        is_num = t.like_num or t.lower_ in SCALE and cur or (t.lower_ in ("a", "an") and t.nbor(1).lower_ in SCALE
-                                                           if t.i + 1 < len(t.doc) else False)
+        is_num = (
+            t.like_num
+            or t.lower_ in SCALE
+            and cur
+            or (t.lower_ in ("a", "an") and t.nbor(1).lower_ in SCALE if t.i + 1 < len(t.doc) else False)
+        )
         if is_num and t.lower_ not in ("a", "an") or (t.lower_ in ("a", "an") and is_num):
             cur.append(t)
             continue
@@ -89,9 +130,13 @@ def _counted(run: list[Token]) -> Optional[Token]:
     """The noun a number counts: the head it modifies, or the noun after 'out of'/'of'."""
     last = run[-1]
     head = last.head
-    if last.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN", "SYM"):
+    if last.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in (
+        "NOUN",
+        "PROPN",
+        "SYM",
+    ):
         return head
-    for t in last.doc[last.i + 1: last.i + 6]:
+    for t in last.doc[last.i + 1 : last.i + 6]:
         if t.pos_ in ("NOUN", "PROPN"):
             return t
         if t.lower_ not in ("out", "of", "from", "-", "in") and not t.like_num:
@@ -117,20 +162,25 @@ def _unit(noun: Optional[Token], run: list[Token]) -> Optional[str]:
 def _hedge(run: list[Token]) -> Optional[str]:
     doc = run[0].doc
     start = run[0].i
-    before = [t.lower_ for t in doc[max(0, start - 4): start]]
+    before = [t.lower_ for t in doc[max(0, start - 4) : start]]
     if start > 0 and doc[start - 1].text in CURRENCY_SIGNS:
-        before = [t.lower_ for t in doc[max(0, start - 5): start - 1]]
+        before = [t.lower_ for t in doc[max(0, start - 5) : start - 1]]
     for h in hedges():
         words = h.split()
-        if before[-len(words):] == words:
+        if before[-len(words) :] == words:
             return h
     return None
 
 
 def _is_duration(run: list[Token]) -> bool:
     noun = _counted(run)
-    return noun is not None and units().get(noun.lemma_.lower()) == "duration" and not any(
-        t.ent_type_ == "DATE" and t.lower_ in ("ago", "last", "next") for t in noun.doc[noun.i: noun.i + 2])
+    return (
+        noun is not None
+        and units().get(noun.lemma_.lower()) == "duration"
+        and not any(
+            t.ent_type_ == "DATE" and t.lower_ in ("ago", "last", "next") for t in noun.doc[noun.i : noun.i + 2]
+        )
+    )
 
 
 def _skip(run: list[Token], sent_dates: list[tuple[int, int, str]]) -> bool:
@@ -138,7 +188,7 @@ def _skip(run: list[Token], sent_dates: list[tuple[int, int, str]]) -> bool:
     doc = first.doc
     if any(t.ent_type_ in NOT_CLAIM_ENTS for t in run) and not _is_duration(run):
         return True
-    prev = [t.lower_ for t in doc[max(0, first.i - 3): first.i]]
+    prev = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
     if prev[-1:] == ["out"] or prev[-2:] == ["out", "of"]:
         return True  # '11 out of 15 votes': the 15 is the whole the claim is measured against
     if any(s <= first.idx < e for s, e, _ in sent_dates):
@@ -146,7 +196,10 @@ def _skip(run: list[Token], sent_dates: list[tuple[int, int, str]]) -> bool:
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and nxt.lower_.rstrip(".") in excluded():
         return True
-    if re.search(r"[A-Za-z]-?$", doc.text[max(0, first.idx - 2):first.idx]) and not doc.text[first.idx - 1:first.idx].isspace():
+    if (
+        re.search(r"[A-Za-z]-?$", doc.text[max(0, first.idx - 2) : first.idx])
+        and not doc.text[first.idx - 1 : first.idx].isspace()
+    ):
         return True  # 'Mi-26', 'G8': a number inside a name
     if len(run) == 1 and re.fullmatch(r"(?:1[89]|20)\d\d", first.text) and (nxt is None or nxt.pos_ != "NOUN"):
         return True  # a year
@@ -173,21 +226,42 @@ def run(ctx) -> None:
                 start = run_[0].doc[run_[0].i - len(hedge.split()) - (run_[0].nbor(-1).text in CURRENCY_SIGNS)].idx
             elif run_[0].i > 0 and run_[0].nbor(-1).text in CURRENCY_SIGNS:
                 start = run_[0].nbor(-1).idx
-            end = max(run_[-1].idx + len(run_[-1]), (noun.idx + len(noun)) if noun is not None and noun.i > run_[-1].i else 0)
+            end = max(
+                run_[-1].idx + len(run_[-1]),
+                (noun.idx + len(noun)) if noun is not None and noun.i > run_[-1].i else 0,
+            )
             verb = run_[-1].head if noun is None else noun.head
             first_i = run_[0].i - (len(hedge.split()) if hedge else 0)
             if verb.pos_ == "VERB" and 0 < first_i - verb.i <= 2 and (noun is None or noun.dep_ in ("dobj", "attr")):
                 start = verb.idx  # 'killed about 30,000 people'
             voice = analysis.voice_at(start)
-            intro = next((v for v in analysis.voices if v.kind == "relay" and v.intro_start is not None
-                          and v.intro_start <= start < (v.intro_end or 0)), None)
+            intro = next(
+                (
+                    v
+                    for v in analysis.voices
+                    if v.kind == "relay" and v.intro_start is not None and v.intro_start <= start < (v.intro_end or 0)
+                ),
+                None,
+            )
             via = voice.outlet if voice.kind == "relay" else intro.outlet if intro is not None else None
             quote = next((q for q in quotes if q.start <= start < q.end), None)
-            analysis.claims.append(Claim(
-                id=f"c{len(analysis.claims) + 1}", text=ctx.article.text[start:end], value=value, start=start, end=end,
-                unit=_unit(noun, run_), approx=hedge, counted=_counted_text(noun),
-                voice=voice.id, via=via,
-                attributed_to=Ref(quote.speaker.name, quote.speaker.entity) if quote is not None and quote.speaker else None))
+            analysis.claims.append(
+                Claim(
+                    id=f"c{len(analysis.claims) + 1}",
+                    text=ctx.article.text[start:end],
+                    value=value,
+                    start=start,
+                    end=end,
+                    unit=_unit(noun, run_),
+                    approx=hedge,
+                    counted=_counted_text(noun),
+                    voice=voice.id,
+                    via=via,
+                    attributed_to=Ref(quote.speaker.name, quote.speaker.entity)
+                    if quote is not None and quote.speaker
+                    else None,
+                )
+            )
 
 
 def _counted_text(noun: Optional[Token]) -> Optional[str]:
@@ -195,4 +269,4 @@ def _counted_text(noun: Optional[Token]) -> Optional[str]:
         return None
     mods = [t for t in noun.children if t.dep_ in ("amod", "compound") and t.i < noun.i]
     first = mods[0].i if mods else noun.i
-    return noun.doc[first: noun.i + 1].text
+    return noun.doc[first : noun.i + 1].text

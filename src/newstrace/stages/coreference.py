@@ -1,5 +1,6 @@
 """Stage 'coreference': the pronoun and description mentions the quotes stage resolved to a known entity
 ("he", "the Israeli leader") join that entity's mentions, through the entity index so it stays in step."""
+
 from __future__ import annotations
 
 from ..model import Mention

@@ -20,6 +20,7 @@ For the later stages, ctx.entity_index is an EntityIndex:
     index.entity(entity_id) -> Entity | None
 Entity.mentions is a plain list of model.Mention; add_mention appends to it and keeps the index in step.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -35,7 +36,14 @@ from ..model import Entity, Mention
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 PLACE_LIKE = {"GPE", "LOC", "NORP", "FAC"}
-TYPE_PRIORITY = ["PERSON", "GPE", "ORG", "LOC", "NORP", "FAC"]  # breaks ties in the model's votes
+TYPE_PRIORITY = [
+    "PERSON",
+    "GPE",
+    "ORG",
+    "LOC",
+    "NORP",
+    "FAC",
+]  # breaks ties in the model's votes
 LEADING = re.compile(r"^(?:the|The|THE)\s+")
 POSSESSIVE = re.compile(r"['’]s?$")
 TAIL = re.compile(r"(?:\s+[-–—]\s+.*|\s+(?:the|a|an|and|of)\s*)$")
@@ -51,9 +59,9 @@ class Candidate:
     field: str
     type: str
     entry: Optional[kb.KBEntry] = None
-    how: str = "model"                 # model | name | alias | demonym
-    country: Optional[str] = None      # a model span's country, from a place or demonym inside it
-    group: Optional["Group"] = None
+    how: str = "model"  # model | name | alias | demonym
+    country: Optional[str] = None  # a model span's country, from a place or demonym inside it
+    group: Optional[Group] = None
 
 
 @dataclass
@@ -82,7 +90,7 @@ def _candidates(doc, text: str, field_name: str, find, base: kb.KnowledgeBase, d
     if not text.strip():
         return []
     hits = find(text, date=date)
-    used: set[int] = set()    # hits that a model span has absorbed
+    used: set[int] = set()  # hits that a model span has absorbed
     out: list[Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in KEEP:
@@ -94,14 +102,30 @@ def _candidates(doc, text: str, field_name: str, find, base: kb.KnowledgeBase, d
             continue
         inside = [i for i, h in enumerate(hits) if h.start < end and h.end > start]
         if not inside:
-            entry = next(iter(base.lookup(span, date=date)), None)   # a KB name the matcher's case rules let pass
-            out.append(Candidate(start, end, span, field_name, entry.type if entry else label, entry, "name" if entry else "model"))
+            entry = next(iter(base.lookup(span, date=date)), None)  # a KB name the matcher's case rules let pass
+            out.append(
+                Candidate(
+                    start,
+                    end,
+                    span,
+                    field_name,
+                    entry.type if entry else label,
+                    entry,
+                    "name" if entry else "model",
+                )
+            )
             continue
         wraps = all(start <= hits[i].start and hits[i].end <= end for i in inside)
-        exact = len(inside) == 1 and (hits[inside[0]].start, hits[inside[0]].end) == (start, end)
+        exact = len(inside) == 1 and (hits[inside[0]].start, hits[inside[0]].end) == (
+            start,
+            end,
+        )
         if wraps and not exact and _keeps_model_span(label, span, [hits[i] for i in inside]):
             inner = [hits[i] for i in inside]
-            country = next((h.entry.country for h in inner if h.type in PLACE_LIKE and h.entry.country), None)
+            country = next(
+                (h.entry.country for h in inner if h.type in PLACE_LIKE and h.entry.country),
+                None,
+            )
             out.append(Candidate(start, end, span, field_name, label, None, "model", country))
             used.update(inside)
     for i, h in enumerate(hits):
@@ -115,7 +139,7 @@ def _junk(text: str, start: int, span: str, base: kb.KnowledgeBase) -> bool:
     ("anti-Israel"), or a word of an office title ("State" in "Secretary of State")."""
     if not re.search(r"[A-Z]", span) or not re.search(r"[A-Za-z]{2}", span) or HYPHEN_PREFIX.match(span):
         return True
-    before = " ".join(text[max(0, start - 40):start].split()[-3:])
+    before = " ".join(text[max(0, start - 40) : start].split()[-3:])
     role = base.role_of(f"{before} {span}")
     return role is not None and kb.key(span) in kb.key(role.phrase).split() and base.role_of(before) != role
 
@@ -210,19 +234,35 @@ def _group(cands: list[Candidate]) -> list[Group]:
 
 # -- 4: the entity --------------------------------------------------------------------------------
 def _entity(g: Group, base: kb.KnowledgeBase, date: Optional[str]) -> Entity:
-    mentions = [Mention(c.start, c.end, c.text, c.field) for c in sorted(g.members, key=lambda c: (c.field != "title", c.start))]
+    mentions = [
+        Mention(c.start, c.end, c.text, c.field) for c in sorted(g.members, key=lambda c: (c.field != "title", c.start))
+    ]
     e = g.entry
     if e is not None:
         etype, name = e.type, e.name
         if e.kind == "country" and all(c.how == "demonym" for c in g.members):
             etype = "NORP"
             name = Counter(c.text for c in g.members).most_common(1)[0][0]
-        return Entity(id="", name=name, type=etype, country=e.country_on(date), kb_id=e.id, code=e.code_on(date),
-                      roles=[r.role for r in e.roles_on(date)], mentions=mentions)
+        return Entity(
+            id="",
+            name=name,
+            type=etype,
+            country=e.country_on(date),
+            kb_id=e.id,
+            code=e.code_on(date),
+            roles=[r.role for r in e.roles_on(date)],
+            mentions=mentions,
+        )
     votes = Counter(c.type for c in g.members)
     if any(c.type == "PERSON" and len(c.text.split()) > 1 for c in g.members):
         votes["PERSON"] += len(g.members)  # a full personal name settles the type for its surname too
-    etype = max(votes, key=lambda t: (votes[t], -TYPE_PRIORITY.index(t) if t in TYPE_PRIORITY else -99))
+    etype = max(
+        votes,
+        key=lambda t: (
+            votes[t],
+            -TYPE_PRIORITY.index(t) if t in TYPE_PRIORITY else -99,
+        ),
+    )
     texts = [c.text for c in g.members if c.field == "text"] or [c.text for c in g.members]
     name = max(texts, key=lambda t: (len(t.split()), len(t)))
     country = next((c.country for c in g.members if c.country), None)
@@ -242,7 +282,7 @@ class EntityIndex:
                 self._index(e.id, m)
             self._names.setdefault(kb.key(e.name), e.id)
             entry = base.by_id.get(e.kb_id or "")
-            for alias in (entry.aliases if entry else []):
+            for alias in entry.aliases if entry else []:
                 self._names.setdefault(kb.key(alias), e.id)
 
     def _index(self, entity_id: str, m: Mention) -> None:
@@ -270,7 +310,10 @@ class EntityIndex:
         eid = self._names.get(kb.key(name))
         if eid is None:
             entry = next(iter(self.base.lookup(name)), None)
-            eid = next((e.id for e in self.entities if entry is not None and e.kb_id == entry.id), None)
+            eid = next(
+                (e.id for e in self.entities if entry is not None and e.kb_id == entry.id),
+                None,
+            )
         return self.entity(eid)
 
     def add_mention(self, entity_id: str, mention: Mention) -> None:

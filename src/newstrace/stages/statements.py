@@ -4,6 +4,7 @@
 Two quotes say the same thing when most of the words of the shorter one are in the longer one, after
 folding case, punctuation and known variant spellings.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,13 +12,23 @@ import unicodedata
 
 from ..model import Quote, Statement
 
-SAME_STATEMENT = 0.8   # share of the shorter quote's words found in the longer one
-MIN_WORDS = 4          # shorter fragments are too generic to merge
-VARIANTS = {"usa": "us", "u.s.": "us", "u.s": "us", "america": "us", "ceasefire": "cease-fire", "uk": "britain", "u.k.": "britain",
-            "un": "un", "u.n.": "un", "longterm": "long-term"}
+SAME_STATEMENT = 0.8  # share of the shorter quote's words found in the longer one
+MIN_WORDS = 4  # shorter fragments are too generic to merge
+VARIANTS = {
+    "usa": "us",
+    "u.s.": "us",
+    "u.s": "us",
+    "america": "us",
+    "ceasefire": "cease-fire",
+    "uk": "britain",
+    "u.k.": "britain",
+    "un": "un",
+    "u.n.": "un",
+    "longterm": "long-term",
+}
 
 
-def words(text: str) -> list[str]:
+def statement_words(text: str) -> list[str]:
     s = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
     toks = re.findall(r"[a-z0-9](?:[a-z0-9.'-]*[a-z0-9])?", s)
     return [VARIANTS.get(t, t) for t in toks]
@@ -47,7 +58,7 @@ def speaker_key(q: Quote) -> str | None:
 def run(ctx) -> None:
     quotes = [q for q in ctx.analysis.quotes if q.kind in ("direct", "partial", "indirect") and q.speaker]
     groups: list[list[Quote]] = []
-    tokens = {q.id: words(q.text) for q in quotes}
+    tokens = {q.id: statement_words(q.text) for q in quotes}
     for q in quotes:
         for g in groups:
             if speaker_key(g[0]) == speaker_key(q) and any(same_statement(tokens[q.id], tokens[m.id]) for m in g):

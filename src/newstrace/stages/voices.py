@@ -5,6 +5,7 @@ A relay is announced by an intro that names an outlet with a reporting verb and 
 is the paragraph that follows, continued by paragraphs that open with an elision mark. Everything
 else is the article's own voice (v0).
 """
+
 from __future__ import annotations
 
 import re
@@ -14,12 +15,11 @@ from ..kb.outlets import find_outlets
 from ..model import Voice
 from ..textutil import paragraphs
 
-REPORTING = re.compile(r"\b(report\w*|wr[io]te|writes|said|says|notes?|noted|published|disclosed|quot\w+|cit\w+|"
-                       r"according to|told|tells|revealed|stated|added|explained|put it|summari[sz]ed|described)\b", re.I)
-DATE_AFTER_VERB = re.compile(r"\b(?:report\w*|wr[io]te|said|published|noted|disclosed)\s+((?:on\s+)?(?:"
-                             r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:,\s*\d{4})?"
-                             r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?"
-                             r"|(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|last week|last month))", re.I)
+REPORTING = re.compile(
+    r"\b(report\w*|wr[io]te|writes|said|says|notes?|noted|published|disclosed|quot\w+|cit\w+|"
+    r"according to|told|tells|revealed|stated|added|explained|put it|summari[sz]ed|described)\b",
+    re.I,
+)
 CONTINUATION = re.compile(r"^\s*(?:\(…\)|\(\.\.\.\)|\[…\]|\[\.\.\.\]|…|\.\.\.)")
 
 
@@ -51,13 +51,20 @@ def run(ctx) -> None:
             continue
         outlet = outlets[-1]  # the one nearest the colon is the source being relayed
         j = i + 1
-        while j + 1 < len(paras) and CONTINUATION.match(text[paras[j + 1][0]:paras[j + 1][1]]):
+        while j + 1 < len(paras) and CONTINUATION.match(text[paras[j + 1][0] : paras[j + 1][1]]):
             j += 1
-        date_m = DATE_AFTER_VERB.search(intro)
-        voice = Voice(id=f"v{len(analysis.voices)}", kind="relay", outlet=outlet.name,
-                      start=paras[i + 1][0], end=paras[j][1], intro=intro,
-                      intro_start=intro_start, intro_end=end,
-                      date_text=date_m.group(1) if date_m else None)
+        date_m = dates.REPORTED_DATE.search(intro)
+        voice = Voice(
+            id=f"v{len(analysis.voices)}",
+            kind="relay",
+            outlet=outlet.name,
+            start=paras[i + 1][0],
+            end=paras[j][1],
+            intro=intro,
+            intro_start=intro_start,
+            intro_end=end,
+            date_text=date_m.group(1) if date_m else None,
+        )
         if voice.date_text:
             voice.date = dates.resolve(voice.date_text, ctx.article.published)
         analysis.voices.append(voice)

@@ -5,6 +5,7 @@
 The checks stage compares the act an article's intro ascribes to a source with the act in the passage
 the intro introduces (source_mismatch).
 """
+
 from __future__ import annotations
 
 import functools
@@ -14,9 +15,18 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ... import vocab
+from ...syntax import subtree
 
 TARGET_PREPS = {"to", "on", "against", "at", "toward", "towards", "upon"}
-OBJECT_TARGET_CLASSES = {"THREATEN", "WARN", "REQUEST", "CRITICIZE", "ACCUSE", "PRAISE", "SUPPORT"}
+OBJECT_TARGET_CLASSES = {
+    "THREATEN",
+    "WARN",
+    "REQUEST",
+    "CRITICIZE",
+    "ACCUSE",
+    "PRAISE",
+    "SUPPORT",
+}
 
 
 @dataclass
@@ -37,11 +47,7 @@ def act_classes() -> dict[str, str]:
     return out
 
 
-def subtree(t: Token) -> Span:
-    return t.doc[t.left_edge.i:t.right_edge.i + 1]
-
-
-def subject_of(verb: Token) -> Span | None:
+def subject_phrase(verb: Token) -> Span | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return subtree(c)
@@ -54,7 +60,11 @@ def target_of(t: Token, kind: str) -> Span | None:
         for c in h.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "CARDINAL"):  # "on Monday"
+                if obj is not None and obj.ent_type_ not in (
+                    "DATE",
+                    "TIME",
+                    "CARDINAL",
+                ):  # "on Monday"
                     return name_part(obj)
     if t.pos_ == "VERB" and kind in OBJECT_TARGET_CLASSES:
         obj = next((c for c in t.children if c.dep_ == "dobj"), None)
@@ -66,9 +76,13 @@ def target_of(t: Token, kind: str) -> Span | None:
 def name_part(t: Token) -> Span:
     """The noun with its compounds and determiner ("the U.S.", "the Israeli government"), not its clauses."""
     first = t.i
-    while first - 1 >= 0 and t.doc[first - 1].head.i == t.i and t.doc[first - 1].dep_ in ("det", "compound", "amod", "poss", "case"):
+    while (
+        first - 1 >= 0
+        and t.doc[first - 1].head.i == t.i
+        and t.doc[first - 1].dep_ in ("det", "compound", "amod", "poss", "case")
+    ):
         first -= 1
-    return t.doc[first:t.i + 1]
+    return t.doc[first : t.i + 1]
 
 
 def find_act(span: Span, skip_subjects: tuple[str, ...] = ()) -> Act | None:
@@ -79,21 +93,21 @@ def find_act(span: Span, skip_subjects: tuple[str, ...] = ()) -> Act | None:
         if kind is None or t.pos_ not in ("NOUN", "VERB"):
             continue
         if t.pos_ == "VERB":
-            subj = subject_of(t)
+            subj = subject_phrase(t)
             if subj is not None and any(s.lower() in subj.text.lower() for s in skip_subjects if s):
                 continue
-            agent, phrase = subj, t.doc[t.i:t.right_edge.i + 1]
+            agent, phrase = subj, t.doc[t.i : t.right_edge.i + 1]
         else:
             poss = next((c for c in t.children if c.dep_ == "poss"), None)
             verb = t.head if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" else None
-            agent = subtree(poss) if poss is not None else (subject_of(verb) if verb is not None else None)
+            agent = subtree(poss) if poss is not None else (subject_phrase(verb) if verb is not None else None)
             start = verb.i if verb is not None and verb.i < t.i else t.left_edge.i
-            phrase = t.doc[start:t.right_edge.i + 1]
+            phrase = t.doc[start : t.right_edge.i + 1]
         target = target_of(t, kind)
         if target is not None and phrase.end < target.end <= span.end:
-            phrase = t.doc[phrase.start:target.end]  # "issued a threat | to Israel" when the parser splits them
+            phrase = t.doc[phrase.start : target.end]  # "issued a threat | to Israel" when the parser splits them
         if phrase.end > span.end:
-            phrase = t.doc[phrase.start:span.end]
+            phrase = t.doc[phrase.start : span.end]
         return Act(token=t, kind=kind, agent=agent, target=target, phrase=phrase)
     return None
 
@@ -102,13 +116,13 @@ def names_in(span: Span | None) -> set[str]:
     return {t.text.lower() for t in span if t.pos_ == "PROPN"} if span is not None else set()
 
 
-def same_party(a: Span | None, b: Span | None) -> bool | None:
+def same_named_party(a: Span | None, b: Span | None) -> bool | None:
     """True/False when both are known and share (or do not share) a proper name; None when one is unknown."""
     na, nb = names_in(a), names_in(b)
     if not na or not nb:
         return None
-    return bool(na & nb) or bool({fold(x) for x in na} & {fold(x) for x in nb})
+    return bool(na & nb) or bool({name_key(x) for x in na} & {name_key(x) for x in nb})
 
 
-def fold(name: str) -> str:
+def name_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())

@@ -3,20 +3,21 @@
   unattested_quote     a phrase the article puts in quote marks that nobody in the article says
   attested_quote       a scare-quoted phrase that a relayed source or a quoted speaker does use
   source_mismatch      the article's intro to a relayed passage names a different act or target than the passage
-  duplicate_statement  one statement quoted more than once in different words, with the differences
+  duplicate_statement  one statement quoted more than once in different compare_words, with the differences
 Only the article's own voice is checked for scare quotes: quote marks inside a relayed passage are the
 relayed outlet's. Scare quotes come from the quotes stage (kind 'scare') when it ran; otherwise
 single-quoted phrases, and short double-quoted ones in a sentence with no speech verb, are taken.
 """
+
 from __future__ import annotations
 
 import difflib
 import re
 
+from ... import vocab
 from ...model import Check
-from ..framing.quote_regions import SCARE_MAX_WORDS, quote_regions, word_count
-from ..quotes.attribution import cue_table
-from .acts import find_act, fold, same_party
+from ...quotemarks import SCARE_MAX_WORDS, quoted_phrases, word_count
+from .acts import find_act, name_key, same_named_party
 
 MIN_DUPLICATE_WORDS = 6
 DUPLICATE_SIMILARITY = 0.75  # share of words two quotes must have in common to be one statement
@@ -27,52 +28,60 @@ def shown_words(text: str) -> list[str]:
     return re.findall(r"\w+(?:[.\-]\w+)*\.?", text)
 
 
-def words(text: str) -> list[str]:
+def compare_words(text: str) -> list[str]:
     """Words for comparing wordings: case, punctuation and hyphens folded ("cease-fire" = "ceasefire")."""
     return [w.lower().replace("-", "") for w in shown_words(text)]
 
 
 def contains(hay: list[str], needle: list[str]) -> bool:
     n = len(needle)
-    return n > 0 and any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
+    return n > 0 and any(hay[i : i + n] == needle for i in range(len(hay) - n + 1))
 
 
 def scare_phrases(ctx) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of scare-quoted phrases in the article's own voice (body text)."""
     analysis, text = ctx.analysis, ctx.article.text
     if any(q.kind == "scare" for q in analysis.quotes):
-        found = [(q.start, q.end, q.text) for q in analysis.quotes if q.kind == "scare" and (q.field or "text") == "text"]
+        found = [
+            (q.start, q.end, q.text) for q in analysis.quotes if q.kind == "scare" and (q.field or "text") == "text"
+        ]
     else:
         found = []
-        for r in quote_regions(text):
+        for r in quoted_phrases(text):
             phrase = r.text(text).strip(" ,.;:")
-            if r.mark == "single" or (word_count(phrase) <= SCARE_MAX_WORDS and not speech_nearby(ctx, r.start)):
-                found.append((r.inner_start, r.inner_end, phrase))
+            if not r.double or (word_count(phrase) <= SCARE_MAX_WORDS and not speech_nearby(ctx, r.open_mark)):
+                found.append((r.start, r.end, phrase))
     return [(a, b, p) for a, b, p in found if analysis.voice_at(a).kind == "article"]
 
 
 def speech_nearby(ctx, offset: int) -> bool:
-    """True when the sentence around offset has a speech verb (then a quoted phrase is somebody's words)."""
+    """True when the sentence around offset has a speech verb (then a quoted phrase is somebody's compare_words)."""
     span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
         return False
-    return any(t.lemma_.lower() in cue_table() and t.pos_ == "VERB" for t in span.sent)
+    return any(t.lemma_.lower() in vocab.cue_verbs() and t.pos_ == "VERB" for t in span.sent)
 
 
 def attested_by(ctx, start: int, end: int, phrase: str) -> tuple[str, str | None, str] | None:
     """Where else the article's sources use the phrase: ('relay', outlet, passage sentence) or ('quote', via, speaker)."""
     analysis, text = ctx.analysis, ctx.article.text
-    needle = words(phrase)
+    needle = compare_words(phrase)
     for v in analysis.voices:
-        if v.kind == "relay" and v.start is not None and contains(words(text[v.start:v.end]), needle):
+        if v.kind == "relay" and v.start is not None and contains(compare_words(text[v.start : v.end]), needle):
             return "relay", v.outlet, v.outlet or "a relayed source"
-    quotes = [(q.start, q.end, q.text, q.via, q.speaker.name if q.speaker else None)
-              for q in analysis.quotes if q.kind in ("direct", "partial")]
+    quotes = [
+        (q.start, q.end, q.text, q.via, q.speaker.name if q.speaker else None)
+        for q in analysis.quotes
+        if q.kind in ("direct", "partial")
+    ]
     if not analysis.quotes:
-        quotes = [(r.inner_start, r.inner_end, r.text(text), None, None) for r in quote_regions(text)
-                  if word_count(r.text(text)) > SCARE_MAX_WORDS]
+        quotes = [
+            (r.start, r.end, r.text(text), None, None)
+            for r in quoted_phrases(text)
+            if word_count(r.text(text)) > SCARE_MAX_WORDS
+        ]
     for qs, qe, qtext, via, speaker in quotes:
-        if not (qs <= start < qe) and contains(words(qtext), needle):
+        if not (qs <= start < qe) and contains(compare_words(qtext), needle):
             return "quote", via, speaker or "a quoted speaker"
     return None
 
@@ -83,14 +92,39 @@ def quote_checks(ctx) -> list[Check]:
         shown = f"‘{phrase}’"
         where = attested_by(ctx, start, end, phrase)
         if where is None:
-            out.append(Check(kind="unattested_quote", text=phrase, detail=(
-                f"The phrase {shown} is in quote marks, but no speaker or cited source in the article uses it.")))
+            out.append(
+                Check(
+                    kind="unattested_quote",
+                    text=phrase,
+                    detail=(
+                        f"The phrase {shown} is in quote marks, but no speaker or cited source in the article uses it."
+                    ),
+                )
+            )
         elif where[0] == "relay":
-            out.append(Check(kind="attested_quote", text=phrase, via=where[1], source_says=phrase, detail=(
-                f"The phrase {shown} is in quote marks and is the wording of the {where[2]} passage the article relays.")))
+            out.append(
+                Check(
+                    kind="attested_quote",
+                    text=phrase,
+                    via=where[1],
+                    source_says=phrase,
+                    detail=(
+                        f"The phrase {shown} is in quote marks and is the wording of the {where[2]} passage the article relays."
+                    ),
+                )
+            )
         else:
-            out.append(Check(kind="attested_quote", text=phrase, via=where[1], source_says=phrase, detail=(
-                f"The phrase {shown} is in quote marks and is words {where[2]} is quoted saying in the article.")))
+            out.append(
+                Check(
+                    kind="attested_quote",
+                    text=phrase,
+                    via=where[1],
+                    source_says=phrase,
+                    detail=(
+                        f"The phrase {shown} is in quote marks and is words {where[2]} is quoted saying in the article."
+                    ),
+                )
+            )
     return out
 
 
@@ -107,11 +141,11 @@ def mismatch_checks(ctx) -> list[Check]:
         said = find_act(intro, (v.outlet or "",) + tuple(v.outlet.split()[-1:] if v.outlet else ()))
         if said is None:
             continue
-        lead = doc[passage.start:list(passage.sents)[min(1, len(list(passage.sents)) - 1)].end]
+        lead = doc[passage.start : list(passage.sents)[min(1, len(list(passage.sents)) - 1)].end]
         source = find_act(lead)
         # Only a summary that names who acted, matched to the same party in the passage, is compared:
         # an intro that merely sets the scene ("got 11 votes before being vetoed") summarises no act.
-        if source is None or not same_party(said.agent, source.agent):
+        if source is None or not same_named_party(said.agent, source.agent):
             continue
         diffs = []
         if said.kind != source.kind:
@@ -120,23 +154,35 @@ def mismatch_checks(ctx) -> list[Check]:
             diffs.append(f"aimed at {source.target.text}, not {said.target.text}")
         if not diffs:
             continue
-        out.append(Check(kind="source_mismatch", text=said.phrase.text, via=v.outlet,
-                         article_says=said.phrase.text, source_says=source.phrase.text, detail=(
-            f"The article says “{said.phrase.text}”, but the {v.outlet} passage it relays says "
-            f"“{source.phrase.text}”: {' and '.join(diffs)}.")))
+        out.append(
+            Check(
+                kind="source_mismatch",
+                text=said.phrase.text,
+                via=v.outlet,
+                article_says=said.phrase.text,
+                source_says=source.phrase.text,
+                detail=(
+                    f"The article says “{said.phrase.text}”, but the {v.outlet} passage it relays says "
+                    f"“{source.phrase.text}”: {' and '.join(diffs)}."
+                ),
+            )
+        )
     return out
 
 
 def same_target(a, b) -> bool:
-    fa = fold(" ".join(t.text for t in a if t.pos_ != "DET"))
-    fb = fold(" ".join(t.text for t in b if t.pos_ != "DET"))
+    fa = name_key(" ".join(t.text for t in a if t.pos_ != "DET"))
+    fb = name_key(" ".join(t.text for t in b if t.pos_ != "DET"))
     return bool(fa) and bool(fb) and (fa in fb or fb in fa)
 
 
 def differences(text_a: str, text_b: str) -> list[str]:
     """Word differences between two wordings, as written; differences of spacing or hyphens alone are not listed."""
     a, b = shown_words(text_a), shown_words(text_b)
-    la, lb = [w.lower().replace("-", "") for w in a], [w.lower().replace("-", "") for w in b]
+    la, lb = (
+        [w.lower().replace("-", "") for w in a],
+        [w.lower().replace("-", "") for w in b],
+    )
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes():
         if op == "replace" and "".join(la[i1:i2]) == "".join(lb[j1:j2]):
@@ -153,18 +199,24 @@ def differences(text_a: str, text_b: str) -> list[str]:
 def duplicate_checks(ctx) -> list[Check]:
     analysis = ctx.analysis
     by_id = {q.id: q for q in analysis.quotes}
-    groups = [(s.speaker.name if s.speaker else None, [by_id[i] for i in s.quotes if i in by_id])
-              for s in analysis.statements if len(s.quotes) > 1]
+    groups = [
+        (
+            s.speaker.name if s.speaker else None,
+            [by_id[i] for i in s.quotes if i in by_id],
+        )
+        for s in analysis.statements
+        if len(s.quotes) > 1
+    ]
     out = []
     for speaker, quotes in groups:
         wordings = {}  # one quote per distinct wording: identical repeats are not differences
         for q in quotes:
-            if q.kind in ("direct", "partial") and len(words(q.text)) >= MIN_DUPLICATE_WORDS:
-                wordings.setdefault(tuple(words(q.text)), q)
+            if q.kind in ("direct", "partial") and len(compare_words(q.text)) >= MIN_DUPLICATE_WORDS:
+                wordings.setdefault(tuple(compare_words(q.text)), q)
         quotes = list(wordings.values())
         for i, qa in enumerate(quotes):
-            for qb in quotes[i + 1:]:
-                wa, wb = words(qa.text), words(qb.text)
+            for qb in quotes[i + 1 :]:
+                wa, wb = compare_words(qa.text), compare_words(qb.text)
                 if wa == wb or contains(wa, wb) or contains(wb, wa):
                     continue
                 ratio = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).ratio()
@@ -172,9 +224,16 @@ def duplicate_checks(ctx) -> list[Check]:
                 if ratio < DUPLICATE_SIMILARITY or not diffs:
                     continue
                 who = speaker or "The speaker"
-                out.append(Check(kind="duplicate_statement", text=qa.text, via=qb.via, article_says=qa.text,
-                                 source_says=qb.text, detail=(
-                    f"{who}'s statement is quoted more than once in different words: {'; '.join(diffs)}.")))
+                out.append(
+                    Check(
+                        kind="duplicate_statement",
+                        text=qa.text,
+                        via=qb.via,
+                        article_says=qa.text,
+                        source_says=qb.text,
+                        detail=(f"{who}'s statement is quoted more than once in different words: {'; '.join(diffs)}."),
+                    )
+                )
     return out
 
 

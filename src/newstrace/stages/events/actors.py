@@ -7,6 +7,7 @@ Preference order, so that the entities stage wins whenever it has something to s
     (countries.tsv), agent words ("officials" GOV, "troops" MIL) for CAMEO-style codes like ISRGOV.
 A compound phrase ("Russia and China", "Hungarian and Romanian officials") gives one actor per member.
 """
+
 from __future__ import annotations
 
 import functools
@@ -20,8 +21,34 @@ from ... import kb as kbmod
 from ...model import ActorRef, Analysis
 from .dictionary import _lines, agents, countries
 
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "who", "which", "that",
-            "whom", "this", "these", "those", "itself", "themselves", "himself", "herself", "one", "some", "both"}
+PRONOUNS = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "who",
+    "which",
+    "that",
+    "whom",
+    "this",
+    "these",
+    "those",
+    "itself",
+    "themselves",
+    "himself",
+    "herself",
+    "one",
+    "some",
+    "both",
+}
 
 
 def is_pronoun(tok) -> bool:
@@ -32,10 +59,38 @@ def is_pronoun(tok) -> bool:
 
 
 RELATIVE = {"who", "which", "that", "whom", "whose"}
-CORE_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "case", "quantmod", "flat"}
+CORE_DEPS = {
+    "compound",
+    "amod",
+    "nmod",
+    "poss",
+    "det",
+    "nummod",
+    "case",
+    "quantmod",
+    "flat",
+}
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
-NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW", "LANGUAGE"}
-AT_PREPS = {"of", "for", "in", "from", "throughout", "across"}  # 'refugees in Hungary', 'students throughout Indonesia' 
+NOT_ACTOR_ENTS = {
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "ORDINAL",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+}
+AT_PREPS = {
+    "of",
+    "for",
+    "in",
+    "from",
+    "throughout",
+    "across",
+}  # 'refugees in Hungary', 'students throughout Indonesia'
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,7 +102,10 @@ def named_actors() -> dict[str, tuple[str, str]]:
         for n in names:
             k = kbmod.key(n)
             if len(k) > 2 and k not in out:
-                out[k] = (row[0], names[0].title() if names[0].isupper() and len(names[0]) > 5 else names[0])
+                out[k] = (
+                    row[0],
+                    names[0].title() if names[0].isupper() and len(names[0]) > 5 else names[0],
+                )
     return out
 
 
@@ -61,10 +119,18 @@ class Found:
 class ActorResolver:
     """Per-article actor lookups: the entities stage's mentions, the kb, the event tables."""
 
-    def __init__(self, analysis: Analysis, doc, kb=None, date: Optional[str] = None, kb_paths: tuple = ()):
+    def __init__(
+        self,
+        analysis: Analysis,
+        doc,
+        kb=None,
+        date: Optional[str] = None,
+        kb_paths: tuple = (),
+    ):
         self.kb_paths = kb_paths
         try:
             from ...kb.actors import resolve_actor
+
             self.resolve_actor = resolve_actor
         except ImportError:
             self.resolve_actor = None
@@ -100,7 +166,11 @@ class ActorResolver:
 
         def walk(tok: Token) -> None:
             for c in tok.children:
-                if c.dep_ in CORE_DEPS or (c.dep_ == "prep" and c.lower_ in AT_PREPS) or (c.dep_ == "pobj" and tok.dep_ == "prep"):
+                if (
+                    c.dep_ in CORE_DEPS
+                    or (c.dep_ == "prep" and c.lower_ in AT_PREPS)
+                    or (c.dep_ == "pobj" and tok.dep_ == "prep")
+                ):
                     out.append(c)
                     walk(c)
 
@@ -118,18 +188,22 @@ class ActorResolver:
         if not toks:
             return head.text
         doc = head.doc
-        text = doc[toks[0].i: toks[-1].i + 1].text
+        text = doc[toks[0].i : toks[-1].i + 1].text
         if len(text) > 160:
             core = ActorResolver.core(head)
-            text = doc[core[0].i: core[-1].i + 1].text
+            text = doc[core[0].i : core[-1].i + 1].text
         return text.strip(" ,;:\u201c\u201d\"'")
 
     @staticmethod
     def through_quantity(head: Token) -> Token:
         """'Thousands of Iraqi Kurds', 'a group of Yoruba leaders': the people counted act, not the count."""
         from .dictionary import cues
-        if head.lemma_.lower() not in cues().get("quantity", set()) and head.lower_ not in cues().get("quantity", set()) \
-                and not (head.ent_type_ == "CARDINAL" and head.pos_ in ("NUM", "NOUN")):
+
+        if (
+            head.lemma_.lower() not in cues().get("quantity", set())
+            and head.lower_ not in cues().get("quantity", set())
+            and not (head.ent_type_ == "CARDINAL" and head.pos_ in ("NUM", "NOUN"))
+        ):
             return head
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -212,17 +286,30 @@ class ActorResolver:
         ent = self._entity_for([head]) or self._entity_for(core)
         agent = self.agent_code(head, core)
         if ent is not None:
-            code = ent.code or ((ent.country or "") + (agent or "") if ent.country and ent.type not in ("PERSON",) else ent.country)
+            code = ent.code or (
+                (ent.country or "") + (agent or "") if ent.country and ent.type not in ("PERSON",) else ent.country
+            )
             return [ActorRef(name=ent.name, entity=ent.id, code=code or None, mention=mention)]
         # Country adjectives in coordination share the head: 'Hungarian and Romanian officials'.
         adjs = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()]
-        split = [a for a in adjs for a in self.members(a)] if any(c.dep_ == "conj" for a in adjs for c in a.children) else []
+        split = (
+            [a for a in adjs for a in self.members(a)]
+            if any(c.dep_ == "conj" for a in adjs for c in a.children)
+            else []
+        )
         if len(split) > 1:
             refs = []
             for a in split:
                 f = self._lookup_name(a.text)
                 if f.code:
-                    refs.append(ActorRef(name=f"{a.text} {head.text}", entity=None, code=f.code + (agent or ""), mention=mention))
+                    refs.append(
+                        ActorRef(
+                            name=f"{a.text} {head.text}",
+                            entity=None,
+                            code=f.code + (agent or ""),
+                            mention=mention,
+                        )
+                    )
             if refs:
                 return refs
         span = self._ent_span(head)
@@ -234,8 +321,14 @@ class ActorResolver:
                     f = Found(f.code + (agent or ""), None)
             name = re.sub(r"^(?:the|The)\s+", "", span.text)
             if f.code or span.label_ in ACTOR_ENTS:
-                return [ActorRef(name=f.name if f.name and kbmod.key(f.name) == kbmod.key(span.text) else name,
-                                 entity=None, code=f.code, mention=mention)]
+                return [
+                    ActorRef(
+                        name=f.name if f.name and kbmod.key(f.name) == kbmod.key(span.text) else name,
+                        entity=None,
+                        code=f.code,
+                        mention=mention,
+                    )
+                ]
         f = self._country_in(core)
         if f.code:
             own = kbmod.key(" ".join(t.text for t in core if t.dep_ != "det")) in (kbmod.key(f.name or ""),)
@@ -256,7 +349,9 @@ class ActorResolver:
     def _shared_resolver(self, head: Token, core: list[Token]):
         """The project's actor resolver (newstrace.actors), when it is there and the phrase is not a
         coordination of country adjectives, which this module splits itself."""
-        if self.resolve_actor is None or any(c.dep_ == "conj" for a in head.children for c in a.children if a.dep_ == "amod"):
+        if self.resolve_actor is None or any(
+            c.dep_ == "conj" for a in head.children for c in a.children if a.dep_ == "amod"
+        ):
             return None
         text = " ".join(t.text for t in core if t.dep_ != "det")
         try:
@@ -273,9 +368,16 @@ class ActorResolver:
     @staticmethod
     def _ent_span(head: Token) -> Optional[Span]:
         for ent in head.doc.ents:
-            if ent.start <= head.i < ent.end and ent.label_ in ACTOR_ENTS | {"LOC", "FAC"}:
+            if ent.start <= head.i < ent.end and ent.label_ in ACTOR_ENTS | {
+                "LOC",
+                "FAC",
+            }:
                 return ent
         for ent in head.doc.ents:  # 'the U.S. resolution': the entity sits in a modifier
-            if ent.label_ in ("GPE", "NORP", "ORG") and ent.root.head.i == head.i and ent.root.dep_ in ("compound", "amod", "nmod", "poss"):
+            if (
+                ent.label_ in ("GPE", "NORP", "ORG")
+                and ent.root.head.i == head.i
+                and ent.root.dep_ in ("compound", "amod", "nmod", "poss")
+            ):
                 return None
         return None

@@ -5,6 +5,7 @@ Every file is plain text with '#' comments naming its source; events_build.py re
 ones from the public CAMEO/PLOVER/Phoenix files. newstrace's own additions live in files of their own
 (extra_verbs.tsv, nominalisations.tsv, modality.tsv) so the derived files stay reproducible.
 """
+
 from __future__ import annotations
 
 import functools
@@ -22,6 +23,7 @@ def _lines(name: str) -> list[list[str]]:
 @dataclass
 class Unit:
     """One thing a pattern needs: a word (or any word of a synonym set), or a phrase of adjacent words."""
+
     alternatives: list[list[str]]  # each alternative is a word sequence
     target_after: bool = False  # '+' follows: the object of the token matched here is the target
 
@@ -167,6 +169,7 @@ def goldstein_score(cameo: Optional[str]) -> Optional[float]:
 def countries() -> dict[str, tuple[str, str]]:
     """Folded name/adjective/capital -> (country code, country name)."""
     from ...kb import key
+
     out: dict[str, tuple[str, str]] = {}
     for row in _lines("countries.tsv"):
         names = row[1].split("|")

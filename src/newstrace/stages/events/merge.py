@@ -1,5 +1,6 @@
 """One event per act: the same act told again (in the headline, the lede and a quoted report) is merged
 into its first mention, which keeps the date and place a later mention gives."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -26,12 +27,15 @@ def merge_repeats(events: list[Event]) -> list[Event]:
 
 
 def same_act(a: Event, b: Event) -> bool:
-    return (a.cameo, a.type, a.negated, a.modality == "intended") == (b.cameo, b.type, b.negated, b.modality == "intended") \
-        and same_party(a.source, b.source) and same_party(a.target, b.target) \
+    return (
+        (a.cameo, a.type, a.negated, a.modality == "intended") == (b.cameo, b.type, b.negated, b.modality == "intended")
+        and same_actor(a.source, b.source)
+        and same_actor(a.target, b.target)
         and (a.date is None or b.date is None or a.date == b.date)
+    )
 
 
-def same_party(a: Optional[ActorRef], b: Optional[ActorRef]) -> bool:
+def same_actor(a: Optional[ActorRef], b: Optional[ActorRef]) -> bool:
     """The same actor, or a state and its government as CAMEO codes them ('ISR' and 'ISRGOV': Israel and
     its prime minister, the United States and Joe Biden), which a dyad counts as one party."""
     if a is None or b is None:

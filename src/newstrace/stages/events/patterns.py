@@ -5,6 +5,7 @@ order, among the tokens of the verb's own clause (its subtree without other clau
 the part after '*' and before it for the part before. The pattern with the most words found wins; a verb
 with no matching pattern takes its own code or its block's default. Code '---' means "not an event".
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,7 +16,18 @@ from spacy.tokens import Token
 from .dictionary import Pattern, Unit, VerbEntry, cues, verb_defaults, verbs
 
 # Children that open another clause: their words belong to that clause's own event.
-OTHER_CLAUSE = {"ccomp", "advcl", "parataxis", "relcl", "acl", "csubj", "csubjpass", "mark", "punct", "appos"}
+OTHER_CLAUSE = {
+    "ccomp",
+    "advcl",
+    "parataxis",
+    "relcl",
+    "acl",
+    "csubj",
+    "csubjpass",
+    "mark",
+    "punct",
+    "appos",
+}
 OTHER_CLAUSE_VERB = {"conj"}
 ORIGIN_BONUS = 1.5  # a pattern written for this very verb beats an equal one of a synonym
 
@@ -112,8 +124,17 @@ def verb_lemma(verb: Token) -> str:
         return lemma
     w = verb.lower_
     cands = []
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
-                         ("es", ""), ("s", ""), ("d", "")):
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", "e"),
+        ("ed", ""),
+        ("ing", "e"),
+        ("ing", ""),
+        ("es", ""),
+        ("s", ""),
+        ("d", ""),
+    ):
         if w.endswith(suffix) and len(w) - len(suffix) >= 2:
             stem = w[: len(w) - len(suffix)] + repl
             cands.append(stem)

@@ -11,47 +11,66 @@ General rules on spaCy's parse, no sentence-specific ones:
 - not a role: who a hostile act named by a noun harms ('committed to the defeat of Hamas' supports no one
   in Hamas), and an event noun as the subject of a verb with no object ('the talks would resume').
 """
+
 from __future__ import annotations
 
 from typing import Callable, Optional
 
 from spacy.tokens import Token
 
+from ...syntax import agent_of, governor, is_passive
 from .dictionary import cues, nominalisations, plover_type
 from .patterns import match_verb
 
 # Types that, intended, are acts rather than agreements: a vow to enter Rafah is not cooperation.
-HOSTILE = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "THREATEN", "PROTEST", "REJECT", "ACCUSE"}
+HOSTILE = {
+    "ASSAULT",
+    "COERCE",
+    "MOBILIZE",
+    "SANCTION",
+    "THREATEN",
+    "PROTEST",
+    "REJECT",
+    "ACCUSE",
+}
 
-TARGET_PREPS = ["on", "upon", "to", "with", "against", "at", "toward", "towards", "from", "for", "into", "over",
-                "about", "of", "onto", "between", "among", "by"]
+TARGET_PREPS = [
+    "on",
+    "upon",
+    "to",
+    "with",
+    "against",
+    "at",
+    "toward",
+    "towards",
+    "from",
+    "for",
+    "into",
+    "over",
+    "about",
+    "of",
+    "onto",
+    "between",
+    "among",
+    "by",
+]
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-CLIMB = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl", "ccomp", "relcl", "pobj", "dobj"}
+CLIMB = {
+    "xcomp",
+    "advcl",
+    "conj",
+    "pcomp",
+    "prep",
+    "acl",
+    "ccomp",
+    "relcl",
+    "pobj",
+    "dobj",
+}
 
 
-def governor(tok: Token) -> Optional[Token]:
-    """The nearest verb (or event noun) above tok, or None at the root."""
-    cur = tok
-    while cur.head.i != cur.i:
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
-            return cur
-    return None
-
-
-def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
-def agent_of(verb: Token) -> Optional[Token]:
-    for c in verb.children:
-        if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def subject_of(verb: Token, depth: int = 0) -> Optional[Token]:
+def doer_of(verb: Token, depth: int = 0) -> Optional[Token]:
     """The token naming who does what the verb says (may be a pronoun; the caller resolves it)."""
     if depth > 6:
         return None
@@ -76,7 +95,7 @@ def subject_of(verb: Token, depth: int = 0) -> Optional[Token]:
             return head  # 'Blinken warning Israel': the noun the participle hangs on acts
         poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         gov = governor(head)
-        gsub = subject_of(gov, depth + 1) if gov is not None else None
+        gsub = doer_of(gov, depth + 1) if gov is not None else None
         return gsub if gsub is not None else poss  # 'his country's determination to destroy'
     if dep == "xcomp" and head.lemma_.lower() in cues().get("control", set()):
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
@@ -84,12 +103,16 @@ def subject_of(verb: Token, depth: int = 0) -> Optional[Token]:
             return obj
     gov = governor(verb)
     if gov is not None and dep in CLIMB | {"nsubj", "attr", "npadvmod"}:
-        return subject_of(gov, depth + 1)
+        return doer_of(gov, depth + 1)
     return None
 
 
-def target_candidates(verb: Token, source: Optional[Token], pattern_target: Optional[Token],
-                      event_noun: Optional[Token] = None) -> list[Token]:
+def target_candidates(
+    verb: Token,
+    source: Optional[Token],
+    pattern_target: Optional[Token],
+    event_noun: Optional[Token] = None,
+) -> list[Token]:
     """Tokens that may name the target, best first."""
     out: list[Token] = []
     src_span = set(t.i for t in source.subtree) if source is not None and source.i != verb.i else set()
@@ -130,8 +153,11 @@ def target_candidates(verb: Token, source: Optional[Token], pattern_target: Opti
         for g in c.children:
             if g.dep_ in ("compound", "amod", "nmod", "poss") and g.pos_ in ("PROPN", "ADJ") and g.text[:1].isupper():
                 add(g)  # 'the American resolution': the modifier names whose it is
-    rest = [t for t in verb.subtree if t.pos_ in ("PROPN", "NOUN") and t.i != verb.i
-            and t.dep_ not in ("compound", "amod", "nmod", "npadvmod")]
+    rest = [
+        t
+        for t in verb.subtree
+        if t.pos_ in ("PROPN", "NOUN") and t.i != verb.i and t.dep_ not in ("compound", "amod", "nmod", "npadvmod")
+    ]
     for t in sorted(rest, key=lambda t: (t.i < verb.i, abs(t.i - verb.i))):
         add(t)  # last resort: the nearest noun in the verb's phrase, after it first
     return out
@@ -144,7 +170,12 @@ def harmed_by_noun(tok: Token, verb: Token) -> bool:
     cur, prev, steps = tok, None, 0
     while cur.i != verb.i and cur.head.i != cur.i and steps < 12:
         if _hostile_noun(cur):
-            return prev is None or prev.dep_ not in ("amod", "compound", "poss", "nmod")  # 'the Saudi attack': its doer
+            return prev is None or prev.dep_ not in (
+                "amod",
+                "compound",
+                "poss",
+                "nmod",
+            )  # 'the Saudi attack': its doer
         cur, prev, steps = cur.head, cur, steps + 1
     return False
 

@@ -13,6 +13,7 @@ act, a possible or conditional act ('risks killing', 'if Peru attacks'), an obli
 carry out and an event noun's own course ('the talks would resume') are not events, and the same act told
 again is merged into its first mention (events_merge).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,20 +38,23 @@ from .roles import (
     HOSTILE,
     attached_verb,
     date_reaches,
+    doer_of,
     event_as_subject,
     harmed_by_noun,
     is_passive,
     modality,
     negated,
     place_of,
-    subject_of,
     target_candidates,
 )
 
 # Types whose refusal is a REJECT ('will not accept refugees') and whose promise is an AGREE.
 VERBAL = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
 OBLIGATION_CODE = "100"  # CAMEO 'demand': saying that another party must act
-PRAISE_CODES = {"051", "052"}  # CAMEO praise or endorse, defend verbally: always of someone
+PRAISE_CODES = {
+    "051",
+    "052",
+}  # CAMEO praise or endorse, defend verbally: always of someone
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 
 
@@ -69,7 +73,9 @@ def run(ctx) -> None:
     analysis = ctx.analysis
     published = ctx.article.published
     resolver = ActorResolver(analysis, ctx.doc, ctx.kb, published, tuple(ctx.settings.kb_paths))
-    quotes = [(q.start, q.end, q) for q in analysis.quotes if getattr(q, "field", "text") == "text" and q.kind != "scare"]
+    quotes = [
+        (q.start, q.end, q) for q in analysis.quotes if getattr(q, "field", "text") == "text" and q.kind != "scare"
+    ]
     state = {"recent": []}  # actors of recent sentences, for pronouns
     events: list[Event] = []
     for sent in ctx.doc.sents:
@@ -83,7 +89,11 @@ def _noun_match(noun: Token, scope: list[Token]) -> Optional[Match]:
     """An event noun ('call', 'hunger strike') coded through its verb or its own code."""
     table = nominalisations()
     compound = " ".join(t.lower_ for t in noun.children if t.dep_ in ("compound", "amod") and t.i < noun.i)
-    for key in ((compound + " " + noun.lemma_.lower()).strip(), noun.lemma_.lower(), noun.lower_):
+    for key in (
+        (compound + " " + noun.lemma_.lower()).strip(),
+        noun.lemma_.lower(),
+        noun.lower_,
+    ):
         how = table.get(key)
         if how is None:
             continue
@@ -99,8 +109,11 @@ def _obligation_clause(verb: Token) -> Optional[Token]:
     heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj",)]
     for h in heads:
         for c in h.children:
-            if c.dep_ in ("ccomp", "acl", "relcl") and c.pos_ in ("VERB", "AUX") and \
-                    any(a.dep_ == "aux" and a.lower_ in must for a in c.children):
+            if (
+                c.dep_ in ("ccomp", "acl", "relcl")
+                and c.pos_ in ("VERB", "AUX")
+                and any(a.dep_ == "aux" and a.lower_ in must for a in c.children)
+            ):
                 if c.dep_ == "relcl" and not any(k.lower_ == "that" and k.dep_ == "mark" for k in c.children):
                     continue
                 return c
@@ -128,8 +141,15 @@ def code_verbs(sent: Span) -> list[Coded]:
                     m.words = [tok.text, obj.text]
                     break
                 # 'issued a declaration demanding that...': the statement's own verb says what the act is
-                said = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
-                m2 = match_verb(said) if said is not None and obj.lemma_.lower() in cues().get("statement", set()) else None
+                said = next(
+                    (c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"),
+                    None,
+                )
+                m2 = (
+                    match_verb(said)
+                    if said is not None and obj.lemma_.lower() in cues().get("statement", set())
+                    else None
+                )
                 if m2 is not None and plover_type(m2.code):
                     m, noun = m2, obj
                     m.words = [tok.text, said.text]
@@ -137,9 +157,16 @@ def code_verbs(sent: Span) -> list[Coded]:
         obligation = _obligation_clause(tok)
         said_only = obligation is not None and (m is None or plover_type(m.code) is None)
         if obligation is not None and (m is None or plover_type(m.code) in (None, "REQUEST", "ACCUSE")):
-            m = Match(OBLIGATION_CODE, tok, [tok.text, *[a.text for a in obligation.children if a.dep_ == "aux"]], None,
-                      target_token=next((c for c in obligation.children if c.dep_ in ("nsubj", "nsubjpass")
-                                         and c.pos_ != "PRON"), None))
+            m = Match(
+                OBLIGATION_CODE,
+                tok,
+                [tok.text, *[a.text for a in obligation.children if a.dep_ == "aux"]],
+                None,
+                target_token=next(
+                    (c for c in obligation.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"),
+                    None,
+                ),
+            )
         if m is None:
             continue
         ptype = plover_type(m.code)
@@ -161,8 +188,12 @@ def code_verbs(sent: Span) -> list[Coded]:
             continue  # what a verbal act says is folded into it; other verbs' clauses are events of their own
         if c.verb.dep_ == "advcl" and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.verb.children):
             continue  # a finite clause of its own ('failed, after Russia vetoed it') is its own event
-        if c.verb.dep_ == "xcomp" and c.verb.head.lemma_.lower() in intent and c.type in HOSTILE \
-                and gov.type in ("AGREE", "REQUEST"):
+        if (
+            c.verb.dep_ == "xcomp"
+            and c.verb.head.lemma_.lower() in intent
+            and c.type in HOSTILE
+            and gov.type in ("AGREE", "REQUEST")
+        ):
             gov.dropped = True  # 'vowed to enter': the act, intended
         else:
             c.dropped = True  # 'agreed to provide aid' is one AGREE; 'rallied, calling for' one PROTEST
@@ -185,15 +216,23 @@ def _empty_promise(c: Coded) -> bool:
     """A vow or promise coded by its verb alone whose complement is no act: 'vowed that his country would
     go it alone', 'pledged to continue'. PLOVER's AGREE is a promise of something cooperative; 'vowed to
     attack' is coded as the attack, 'pledged aid' or 'promised to help Haiti' stay."""
-    if c.match.pattern is not None or c.noun is not None or c.folded or verb_lemma(c.verb) not in cues().get("intent", set()):
+    if (
+        c.match.pattern is not None
+        or c.noun is not None
+        or c.folded
+        or verb_lemma(c.verb) not in cues().get("intent", set())
+    ):
         return False
     comp = next((k for k in c.verb.children if k.dep_ in ("ccomp", "xcomp")), None)
     if comp is None:
         return False
     if comp.dep_ == "ccomp":
         return True  # 'vowed that ...': a statement about what will happen
-    has_object = any((k.dep_ in ("dobj", "dative") and k.lower_ != "it") or (k.dep_ == "prep" and any(g.dep_ == "pobj" for g in k.children))
-                     for k in comp.children)
+    has_object = any(
+        (k.dep_ in ("dobj", "dative") and k.lower_ != "it")
+        or (k.dep_ == "prep" and any(g.dep_ == "pobj" for g in k.children))
+        for k in comp.children
+    )
     return verb_lemma(comp) in cues().get("generic", set()) and not has_object
 
 
@@ -243,8 +282,10 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
     out: list[Event] = []
     sent_dates = [(sent.start_char + s, sent.start_char + e, t) for s, e, t in dates.find_dates(sent.text)]
     for c in coded:
-        src_tok = subject_of(c.verb)
-        sources = _actors(src_tok, c.verb, resolver, quotes, state) or _actors(src_tok, c.verb, resolver, quotes, state, loose=True)
+        src_tok = doer_of(c.verb)
+        sources = _actors(src_tok, c.verb, resolver, quotes, state) or _actors(
+            src_tok, c.verb, resolver, quotes, state, loose=True
+        )
         if not sources and not is_passive(c.verb):
             continue  # a passive ('were killed in a bombing') is an event with an unnamed doer
         if sources and src_tok is not None and event_as_subject(src_tok, c.verb, sources):
@@ -289,16 +330,28 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
         # coordinated targets ('embargoes on Iran, Libya and Cuba') are one party to the act: the first
         # member names it, the whole phrase as written is its mention.
         target = [_joint(target, target_tok)] if target else []
-        for src in (sources or [None]):
-            for tgt in (target or [None]):
-                out.append(Event(
-                    id="", type=ptype, cameo=cameo, source=src, target=tgt,
-                    trigger=" ".join(c.match.words) if c.noun is not None else c.match.trigger,
-                    evidence=sent.text.strip(), start=sent.start_char, end=sent.end_char,
-                    date=dates.resolve(date_text, ref_date) if date_text else None, date_text=date_text,
-                    location=Ref(name=_place_name(place)) if place is not None else None,
-                    voice=voice.id, via=voice.outlet if voice.kind == "relay" else None,
-                    negated=neg, modality=mode))
+        for src in sources or [None]:
+            for tgt in target or [None]:
+                out.append(
+                    Event(
+                        id="",
+                        type=ptype,
+                        cameo=cameo,
+                        source=src,
+                        target=tgt,
+                        trigger=" ".join(c.match.words) if c.noun is not None else c.match.trigger,
+                        evidence=sent.text.strip(),
+                        start=sent.start_char,
+                        end=sent.end_char,
+                        date=dates.resolve(date_text, ref_date) if date_text else None,
+                        date_text=date_text,
+                        location=Ref(name=_place_name(place)) if place is not None else None,
+                        voice=voice.id,
+                        via=voice.outlet if voice.kind == "relay" else None,
+                        negated=neg,
+                        modality=mode,
+                    )
+                )
     subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and not is_pronoun(t)]
     for t in subj[:1]:
         found = resolver.resolve(t)
@@ -307,7 +360,14 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
     return out
 
 
-def _actors(tok: Optional[Token], verb: Token, resolver: ActorResolver, quotes, state, loose: bool = False) -> list[ActorRef]:
+def _actors(
+    tok: Optional[Token],
+    verb: Token,
+    resolver: ActorResolver,
+    quotes,
+    state,
+    loose: bool = False,
+) -> list[ActorRef]:
     """ActorRefs for a role token; pronouns resolve to the speaker of the quote they sit in, the subject
     of the clause that reports them, or the last sentence's subject."""
     if tok is None:
@@ -318,8 +378,14 @@ def _actors(tok: Optional[Token], verb: Token, resolver: ActorResolver, quotes, 
     if low in ("i", "we", "me", "us"):
         q = _quote_at(quotes, tok.idx)
         if q is not None and q.speaker is not None:
-            return [ActorRef(name=q.speaker.name, entity=q.speaker.entity,
-                             code=_entity_code(resolver, q.speaker.entity), mention=tok.text)]
+            return [
+                ActorRef(
+                    name=q.speaker.name,
+                    entity=q.speaker.entity,
+                    code=_entity_code(resolver, q.speaker.entity),
+                    mention=tok.text,
+                )
+            ]
         return []
     if low in ("he", "she", "it", "they", "him", "her", "them"):
         cur = verb
@@ -327,7 +393,7 @@ def _actors(tok: Optional[Token], verb: Token, resolver: ActorResolver, quotes, 
             if cur.head.i == cur.i:
                 break
             if cur.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
-                subj = subject_of(cur.head)
+                subj = doer_of(cur.head)
                 if subj is not None and subj.i != tok.i and not is_pronoun(subj):
                     return resolver.resolve(subj)
             cur = cur.head
@@ -355,7 +421,7 @@ def _joint(refs: list[ActorRef], tok: Optional[Token]) -> ActorRef:
     members = ActorResolver.members(head)
     first = min(t.i for m in members for t in m.subtree)
     last = max(t.i for m in members for t in m.subtree)
-    text = head.doc[first:last + 1].text.strip(" ,;:")
+    text = head.doc[first : last + 1].text.strip(" ,;:")
     if len(text) > 200:
         text = " ".join(r.mention or r.name for r in refs)
     ref = refs[0]

@@ -8,6 +8,7 @@ Three constructions carry a description, read from the dependency parse:
 Entities come from the entities stage when it ran; otherwise from spaCy's named entities, every
 occurrence of a name counted as a mention (the small model tags one place as GPE here, PERSON there).
 """
+
 from __future__ import annotations
 
 import re
@@ -16,6 +17,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Analysis, Descriptor, Ref
+from ...syntax import subtree
 from . import lexicon as framing_lexicon
 from .spans import noun_phrase_left
 
@@ -34,33 +36,38 @@ def describes(x: Token, not_descriptor: set[str]) -> bool:
     and not an indefinite relation ("a patron of Hamas" describes the patron, not Hamas)."""
     lemma = x.lemma_.lower()
     definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in x.children)
-    return (x.pos_ == "NOUN" and definite and lemma not in not_descriptor
-            and not (len(lemma) >= 8 and lemma.endswith(ACTION_SUFFIXES))  # nation, bastion are names of things
-            and not x.ent_type_ and not any(c.dep_ == "cc" for c in x.children))
+    return (
+        x.pos_ == "NOUN"
+        and definite
+        and lemma not in not_descriptor
+        and not (len(lemma) >= 8 and lemma.endswith(ACTION_SUFFIXES))  # nation, bastion are names of things
+        and not x.ent_type_
+        and not any(c.dep_ == "cc" for c in x.children)
+    )
 
 
 def phrases_for(doc: Doc, first: int, last: int, not_descriptor: set[str]) -> list[str]:
     """Descriptive phrases around the mention doc[first:last+1]."""
-    root = doc[first:last + 1].root
+    root = doc[first : last + 1].root
     out: list[str] = []
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i < root.i:
         x = root.head.head
         if describes(x, not_descriptor) and root.i - x.left_edge.i < MAX_PHRASE_TOKENS:
-            out.append(clean_phrase(doc[x.left_edge.i:last + 1]))
+            out.append(clean_phrase(doc[x.left_edge.i : last + 1]))
     if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < root.i:
         x = root.head
         if x.ent_type_ not in NAME_TYPES or x.pos_ == "PROPN":
-            phrase = doc[x.left_edge.i:x.i + 1]
+            phrase = doc[x.left_edge.i : x.i + 1]
             if len(phrase) < MAX_PHRASE_TOKENS:
                 out.append(clean_phrase(phrase))
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i and child.pos_ == "NOUN":
-            phrase = doc[child.left_edge.i:child.right_edge.i + 1]
+            phrase = subtree(child)
             if len(phrase) < MAX_PHRASE_TOKENS:
                 out.append(clean_phrase(phrase))
     left = noun_phrase_left(root, max(0, first - MAX_PHRASE_TOKENS))
     if left < first and any(t.pos_ in ("ADJ", "NOUN", "PROPN") and not t.like_num for t in doc[left:first]):
-        out.append(clean_phrase(doc[left:last + 1]))
+        out.append(clean_phrase(doc[left : last + 1]))
     return [p for p in out if p]
 
 
@@ -109,7 +116,9 @@ def entity_mentions(analysis: Analysis, doc: Doc) -> list[tuple[Ref, int, int]]:
                     if all(t.pos_ == "PROPN" for t in span):
                         names.setdefault(span.text, Ref(name=e.name, entity=e.id))
         if names:
-            pat = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+            pat = re.compile(
+                r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)"
+            )
             for m in pat.finditer(doc.text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
                 if span is not None and len(span) and span[-1].i not in spots:
@@ -133,6 +142,12 @@ def descriptors(analysis: Analysis, doc: Doc) -> list[Descriptor]:
     out = []
     for key, phrases in found.items():
         voice = next(v for v in analysis.voices if v.id == key[2])
-        out.append(Descriptor(entity=refs[key], voice=voice.id, phrases=phrases,
-                              via=voice.outlet if voice.kind == "relay" else None))
+        out.append(
+            Descriptor(
+                entity=refs[key],
+                voice=voice.id,
+                phrases=phrases,
+                via=voice.outlet if voice.kind == "relay" else None,
+            )
+        )
     return out

@@ -4,6 +4,7 @@ A cue is a sequence of lower-case words matched against each token's lemma or lo
 "slam" finds "slammed" and "so-called" finds the three tokens spaCy makes of it. The learned list gives
 a weight to single lemmas by part of speech; a cue of the team's list gives a weight and a technique.
 """
+
 from __future__ import annotations
 
 import functools
@@ -68,8 +69,12 @@ def load() -> Lexicon:
     for lemma, pos, rate, *_ in _rows("learned_loaded_words.tsv"):
         lex.learned[(lemma, pos)] = float(rate)
     for rule, _technique, words in _rows("labels.tsv"):
-        target = {"modifier_of_place": lex.place_labels, "modifier_of_noun": lex.noun_labels,
-                  "collective_after_anti": lex.collectives, "neutral_head": lex.neutral_heads,
-                  "not_descriptor": lex.not_descriptor}[rule]
+        target = {
+            "modifier_of_place": lex.place_labels,
+            "modifier_of_noun": lex.noun_labels,
+            "collective_after_anti": lex.collectives,
+            "neutral_head": lex.neutral_heads,
+            "not_descriptor": lex.not_descriptor,
+        }[rule]
         target.update(w.strip() for w in words.split(",") if w.strip())
     return lex

@@ -7,6 +7,7 @@ a pejorative modifier on a name ("Communist China") or on a group or place noun 
 an "anti-X" adjective on a collective noun ("anti-Israel bloc"). A loaded noun takes its premodifiers
 along ("last standing bastion", "October 7 massacre"), so the span reads as the phrase a person would cite.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,7 +30,21 @@ SCARE_QUOTE_WEIGHT = 0.65
 PREMODIFIERS = {"amod", "compound", "nummod", "npadvmod", "quantmod", "nmod", "advmod"}
 CONTENT_POS = {"ADJ", "ADV", "NOUN", "VERB", "PROPN"}
 NAME_BEFORE_NOUN = {"DATE", "EVENT", "GPE", "NORP"}
-QUANTIFIERS = {"more", "most", "other", "such", "many", "several", "some", "few", "own", "same", "all", "any", "each"}
+QUANTIFIERS = {
+    "more",
+    "most",
+    "other",
+    "such",
+    "many",
+    "several",
+    "some",
+    "few",
+    "own",
+    "same",
+    "all",
+    "any",
+    "each",
+}
 
 
 @dataclass
@@ -61,8 +76,12 @@ def noun_phrase_left(t: Token, floor: int) -> int:
     first = t.i
     while first - 1 >= floor:
         prev = t.doc[first - 1]
-        if prev.dep_ in PREMODIFIERS and (prev.head.i == t.i or prev.head.i in range(first, t.i + 1)) \
-                and prev.pos_ not in ("DET", "PRON", "PUNCT") and prev.lower_ not in QUANTIFIERS:
+        if (
+            prev.dep_ in PREMODIFIERS
+            and (prev.head.i == t.i or prev.head.i in range(first, t.i + 1))
+            and prev.pos_ not in ("DET", "PRON", "PUNCT")
+            and prev.lower_ not in QUANTIFIERS
+        ):
             first -= 1
         elif prev.text in "-" and first - 2 >= floor and prev.head.i in range(first, t.i + 1):
             first -= 1  # a hyphen inside a compound modifier ("long-term")
@@ -73,8 +92,11 @@ def noun_phrase_left(t: Token, floor: int) -> int:
 
 def neutral_use(t: Token, lex: Lexicon) -> bool:
     """A label word describing an event or a legal category rather than people ("terrorist attack")."""
-    return t.lemma_.lower() in lex.noun_labels and t.dep_ in ("amod", "compound") \
+    return (
+        t.lemma_.lower() in lex.noun_labels
+        and t.dep_ in ("amod", "compound")
         and t.head.lemma_.lower() in lex.neutral_heads
+    )
 
 
 def label_rules(t: Token, lex: Lexicon) -> Candidate | None:
@@ -91,7 +113,7 @@ def label_rules(t: Token, lex: Lexicon) -> Candidate | None:
 
 
 def prefix_rule(tokens: list[Token], i: int, lex: Lexicon) -> Candidate | None:
-    """"anti-X" / "pro-X" (spaCy: anti, -, X): a label when it modifies a collective noun."""
+    """ "anti-X" / "pro-X" (spaCy: anti, -, X): a label when it modifies a collective noun."""
     t = tokens[i]
     cue = next((c for c in lex.prefix_cues if c.words[0][:-2] == t.lower_), None)
     if cue is None or i + 2 >= len(tokens) or tokens[i + 1].text != "-":
@@ -116,8 +138,14 @@ def expand(c: Candidate, doc, floor: int, ceiling: int) -> Candidate:
             ent = next((e for e in doc.ents if e.start <= before.i < e.end), None)
             if ent is not None and ent.end == first and ent.start >= floor:
                 first = ent.start
-    elif c.first == c.last and tail.pos_ == "ADJ" and tail.dep_ == "amod" and tail.head.i == last + 1 \
-            and last + 1 <= ceiling and tail.head.pos_ == "NOUN":
+    elif (
+        c.first == c.last
+        and tail.pos_ == "ADJ"
+        and tail.dep_ == "amod"
+        and tail.head.i == last + 1
+        and last + 1 <= ceiling
+        and tail.head.pos_ == "NOUN"
+    ):
         last += 1
     return Candidate(first, last, c.technique, c.weight)
 
@@ -137,7 +165,7 @@ def sentence_candidates(sent: Span, skip: Callable[[Token], bool], lex: Lexicon 
         for key in dict.fromkeys((lemma, lower)):
             for cue in lex.cues_by_first.get(key, ()):
                 end = match_cue(tokens, k, cue.words)
-                if end is not None and not any(skip(x) for x in tokens[k:end + 1]):
+                if end is not None and not any(skip(x) for x in tokens[k : end + 1]):
                     out.append(Candidate(t.i, tokens[end].i, cue.technique, cue.weight))
                     break
         if lower in ("anti", "pro"):

@@ -6,6 +6,7 @@ wrongly credited to the article). Scare quotes are the writer's own: a short quo
 in the sentence is said to have said becomes a Doubt span. A sentence is flagged biased when it holds a
 span; the same function (frame_doc) classifies single sentences in benchmarks/bias.py.
 """
+
 from __future__ import annotations
 
 from typing import Callable
@@ -13,9 +14,9 @@ from typing import Callable
 from spacy.tokens import Doc
 
 from ...model import FramingSpan
+from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, quoted_phrases, word_count
 from . import lexicon as framing_lexicon
 from .descriptors import descriptors
-from .quote_regions import SCARE_MAX_WORDS, QuoteRegion, quote_regions, word_count
 from .spans import (
     DOUBT,
     SCARE_QUOTE_WEIGHT,
@@ -25,25 +26,32 @@ from .spans import (
     sentence_cap,
 )
 
-SPEECH_KINDS = ("direct", "partial")  # indirect speech is the writer's paraphrase: its wording is the writer's
+SPEECH_KINDS = (
+    "direct",
+    "partial",
+)  # indirect speech is the writer's paraphrase: its wording is the writer's
 
 
-def is_scare(region: QuoteRegion, text: str) -> bool:
-    return region.mark == "single" or word_count(region.text(text)) <= SCARE_MAX_WORDS
+def is_scare(region: QuotedSpan, text: str) -> bool:
+    return not region.double or word_count(region.text(text)) <= SCARE_MAX_WORDS
 
 
-def frame_doc(doc: Doc, field: str = "text", voice_of: Callable[[int], str] = lambda _o: "v0",
-              speech: list[tuple[int, int]] = (), scare: list[tuple[int, int]] = ()
-              ) -> tuple[list[FramingSpan], list[dict]]:
+def frame_doc(
+    doc: Doc,
+    field: str = "text",
+    voice_of: Callable[[int], str] = lambda _o: "v0",
+    speech: list[tuple[int, int]] = (),
+    scare: list[tuple[int, int]] = (),
+) -> tuple[list[FramingSpan], list[dict]]:
     """Framing spans and per-sentence flags of one parsed text.
 
     speech: extra (start, end) stretches known to be someone's words (from the quotes stage);
     scare: extra (start, end) stretches known to be scare quotes.
     """
     lex = framing_lexicon.load()
-    regions = quote_regions(doc.text)
-    spoken = [(r.inner_start, r.inner_end) for r in regions if not is_scare(r, doc.text)] + list(speech)
-    scared = [(r.inner_start, r.inner_end) for r in regions if is_scare(r, doc.text)] + list(scare)
+    regions = quoted_phrases(doc.text)
+    spoken = [(r.start, r.end) for r in regions if not is_scare(r, doc.text)] + list(speech)
+    scared = [(r.start, r.end) for r in regions if is_scare(r, doc.text)] + list(scare)
     scared = [s for s in scared if not any(a <= s[0] and s[1] <= b and (a, b) != s for a, b in spoken)]
 
     def skip(t) -> bool:
@@ -60,11 +68,26 @@ def frame_doc(doc: Doc, field: str = "text", voice_of: Callable[[int], str] = la
         kept = select(cands, cap=sentence_cap(sent))
         for c in kept:
             start, end = doc[c.first].idx, doc[c.last].idx + len(doc[c.last])
-            spans.append(FramingSpan(start=start, end=end, text=doc.text[start:end], technique=c.technique,
-                                     voice=voice_of(start), field=field))
-        sentences.append({"start": sent.start_char, "end": sent.end_char, "field": field,
-                          "voice": voice_of(sent.start_char), "biased": bool(kept),
-                          "techniques": sorted({c.technique for c in kept})})
+            spans.append(
+                FramingSpan(
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    technique=c.technique,
+                    voice=voice_of(start),
+                    field=field,
+                )
+            )
+        sentences.append(
+            {
+                "start": sent.start_char,
+                "end": sent.end_char,
+                "field": field,
+                "voice": voice_of(sent.start_char),
+                "biased": bool(kept),
+                "techniques": sorted({c.technique for c in kept}),
+            }
+        )
     return spans, sentences
 
 

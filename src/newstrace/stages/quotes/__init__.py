@@ -1,4 +1,5 @@
 """The quotes stage: run(ctx) in stage.py, its helpers beside it."""
+
 from .stage import run
 
 __all__ = ["run"]

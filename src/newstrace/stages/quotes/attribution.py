@@ -3,6 +3,7 @@ speaker mention), addressee and medium. Indirect speech is in reported_speech.py
 
 Functions here return token-level findings; the quotes stage turns them into contract items.
 """
+
 from __future__ import annotations
 
 import functools
@@ -13,18 +14,12 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ... import vocab
-from .speakers import words
+from ...syntax import subtree
+from .speakers import speaker_words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CAUSATIVES = {"have", "get", "make", "let"}
-@functools.lru_cache(maxsize=1)
-def cue_table() -> dict[str, tuple[Optional[str], frozenset[str]]]:
-    """lemma -> (medium the verb implies or None, kinds of content it takes), from data/cue_verbs.tsv."""
-    out: dict[str, tuple[Optional[str], frozenset[str]]] = {}
-    for lemma, medium, content in vocab.rows("cue_verbs.tsv")[1:]:
-        kinds = frozenset(k for k in content.strip().split(",") if k and k != "-")
-        out[lemma.strip()] = (None if medium.strip() in ("", "-") else medium.strip(), kinds)
-    return out
+cue_table = vocab.cue_verbs
 
 
 @functools.lru_cache(maxsize=8)
@@ -36,11 +31,11 @@ def verbs_taking(kind: str) -> frozenset[str]:
 @dataclass
 class Attribution:
     cue: Optional[Token]
-    speaker: Optional[Span]           # the mention as written
+    speaker: Optional[Span]  # the mention as written
     addressee: Optional[Span] = None
     medium: Optional[str] = None
     via_speaker: Optional[Span] = None  # an outer reporter ("…, The New York Sun reported")
-    mention: Optional[Span] = None      # the speaker mention as written, apposition included
+    mention: Optional[Span] = None  # the speaker mention as written, apposition included
 
 
 class QuoteMask:
@@ -58,8 +53,26 @@ class QuoteMask:
 
 
 # Nouns that carry what someone said when a quote hangs from them ("a call for “…”", "his warning that “…”").
-CUE_NOUNS = {"call", "demand", "appeal", "warning", "statement", "claim", "pledge", "promise", "threat",
-             "accusation", "request", "plea", "vow", "message", "remark", "comment", "assertion", "insistence"}
+CUE_NOUNS = {
+    "call",
+    "demand",
+    "appeal",
+    "warning",
+    "statement",
+    "claim",
+    "pledge",
+    "promise",
+    "threat",
+    "accusation",
+    "request",
+    "plea",
+    "vow",
+    "message",
+    "remark",
+    "comment",
+    "assertion",
+    "insistence",
+}
 
 
 def is_cue_noun(tok: Token) -> bool:
@@ -69,23 +82,28 @@ def is_cue_noun(tok: Token) -> bool:
 def is_cue(tok: Token) -> bool:
     if tok.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in tok.children):
         return True
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_table() and tok.lemma_.lower() not in ("be", "have")
+    return (
+        tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_table() and tok.lemma_.lower() not in ("be", "have")
+    )
 
 
-def subject_of(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Token]:
+def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Token]:
     """The speaker token of a cue: its subject, or the subject it shares through conjunction, relative
     clause ('a resolution that called for …'), participle ('…, saying') or causative ('a bid to have X call')."""
     if depth > 4:
         return None
     if verb.pos_ == "NOUN":  # a cue noun: its possessor or name compound, else whoever does the verb it is object of
         if verb.head.lemma_.lower() in CAUSATIVES and verb.head is not verb:  # 'a bid to have the Council call for'
-            return subject_of(verb.head, mask, depth + 1)
-        owner = next((c for c in verb.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
+            return speaker_token(verb.head, mask, depth + 1)
+        owner = next(
+            (c for c in verb.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON", "NOUN")),
+            None,
+        )
         if owner is not None:
             return owner
         if verb.dep_ in ("dobj", "pobj", "attr", "nsubj") and verb.head is not verb:
             head = verb.head.head if verb.dep_ == "pobj" else verb.head
-            return subject_of(head, mask, depth + 1)
+            return speaker_token(head, mask, depth + 1)
         return None
     if verb.lemma_.lower() == "accord":
         to = next((c for c in verb.children if c.lower_ == "to"), None)
@@ -93,7 +111,7 @@ def subject_of(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Token]:
         return pobj
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and not mask.has(c)), None)
     if verb.head.lemma_.lower() in CAUSATIVES and verb.dep_ in ("ccomp", "xcomp") and verb.head is not verb:
-        return subject_of(verb.head, mask, depth + 1) or subj
+        return speaker_token(verb.head, mask, depth + 1) or subj
     if subj is not None:
         if subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
             return verb.head
@@ -106,7 +124,7 @@ def subject_of(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Token]:
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp"):
-        return subject_of(verb.head, mask, depth + 1)
+        return speaker_token(verb.head, mask, depth + 1)
     return None
 
 
@@ -115,7 +133,7 @@ def phrase_of(tok: Token, mask: QuoteMask) -> Span:
     doc = tok.doc
     left, right = tok.left_edge.i, tok.right_edge.i
     clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
-    for t in doc[tok.i + 1: right + 1]:
+    for t in doc[tok.i + 1 : right + 1]:
         if t.text in (",", "(", "—", "–") or t.i in clauses or mask.has(t):
             right = t.i - 1
             break
@@ -124,7 +142,7 @@ def phrase_of(tok: Token, mask: QuoteMask) -> Span:
     if right - left > 14:  # keep the head's compound name, not a whole clause
         left = min([c.i for c in tok.lefts if c.dep_ in ("compound", "amod", "det", "poss")] + [tok.i])
         right = tok.i
-    return doc[left: right + 1]
+    return doc[left : right + 1]
 
 
 def addressee_of(cue: Token, mask: QuoteMask) -> Optional[Span]:
@@ -132,23 +150,29 @@ def addressee_of(cue: Token, mask: QuoteMask) -> Optional[Span]:
     for c in cue.children:
         if mask.has(c):
             continue
-        if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and lemma in verbs_taking("addressee") and c.pos_ in ("PROPN", "NOUN", "PRON")):
-            return cue.doc[c.left_edge.i: c.right_edge.i + 1]
-        if c.dep_ == "prep" and c.lower_ == "to" and lemma in ("say", "speak", "write", "explain", "announce", "declare"):
+        if c.dep_ in ("dative", "iobj") or (
+            c.dep_ == "dobj" and lemma in verbs_taking("addressee") and c.pos_ in ("PROPN", "NOUN", "PRON")
+        ):
+            return subtree(c)
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "to"
+            and lemma in ("say", "speak", "write", "explain", "announce", "declare")
+        ):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
-                return cue.doc[pobj.left_edge.i: pobj.right_edge.i + 1]
+                return subtree(pobj)
     return None
 
 
 def medium_of(cue: Token, mask: QuoteMask) -> Optional[str]:
-    nouns = set(words()["medium_nouns"])
+    nouns = set(speaker_words()["medium_nouns"])
     for c in cue.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "on", "via", "during", "at", "through") and not mask.has(c):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            span = cue.doc[pobj.left_edge.i: pobj.right_edge.i + 1]
+            span = subtree(pobj)
             if any(t.lower_ in nouns for t in span):
                 text = span.text.strip().rstrip(".,;:").strip()
                 return text[2:] if text.lower().startswith("a ") else text
@@ -160,47 +184,86 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
     quote_tokens = [t for s in sents for t in s if start <= t.idx < end]
     cands = [t for s in sents for t in s if not mask.has(t) and is_cue(t)]
     if not cands:  # a cue noun the quote hangs from
-        cands = [t for s in sents for t in s if not mask.has(t) and is_cue_noun(t) and any(t.is_ancestor(q) for q in quote_tokens)]
+        cands = [
+            t
+            for s in sents
+            for t in s
+            if not mask.has(t) and is_cue_noun(t) and any(t.is_ancestor(q) for q in quote_tokens)
+        ]
     inner = _inner_cue(quote_tokens, mask)
     if not cands and inner is None:
         return None
 
     def rank(t: Token):
-        linked = any(q.is_ancestor(t) or t.is_ancestor(q) for q in quote_tokens[:1] + quote_tokens[-1:]) or \
-            any(t.is_ancestor(q) for q in quote_tokens)
+        linked = any(q.is_ancestor(t) or t.is_ancestor(q) for q in quote_tokens[:1] + quote_tokens[-1:]) or any(
+            t.is_ancestor(q) for q in quote_tokens
+        )
         dist = min(abs(t.idx - start), abs(t.idx - end))
-        return (linked, subject_of(t, mask) is not None, -dist)
+        return (linked, speaker_token(t, mask) is not None, -dist)
 
     cue = max(cands, key=rank) if cands else None
     if inner is not None:  # 'officials in Jerusalem “noted …,” The New York Sun reported'
-        outer = subject_of(cue, mask) if cue is not None else None
-        subj = subject_of(inner, mask)
-        return Attribution(inner, phrase_of(subj, mask), addressee_of(inner, mask), medium_of(inner, mask),
-                           phrase_of(outer, mask) if outer is not None else None, mention_of(subj, inner, mask))
-    subj = subject_of(cue, mask)
+        outer = speaker_token(cue, mask) if cue is not None else None
+        subj = speaker_token(inner, mask)
+        return Attribution(
+            inner,
+            phrase_of(subj, mask),
+            addressee_of(inner, mask),
+            medium_of(inner, mask),
+            phrase_of(outer, mask) if outer is not None else None,
+            mention_of(subj, inner, mask),
+        )
+    subj = speaker_token(cue, mask)
     if subj is None:
         return Attribution(cue, None, addressee_of(cue, mask), medium_of(cue, mask))
-    return Attribution(cue, phrase_of(subj, mask), addressee_of(cue, mask), medium_of(cue, mask),
-                       mention=mention_of(subj, cue, mask))
+    return Attribution(
+        cue,
+        phrase_of(subj, mask),
+        addressee_of(cue, mask),
+        medium_of(cue, mask),
+        mention=mention_of(subj, cue, mask),
+    )
 
 
 def frame_attribution(doc: Doc, text: str, open_mark: int, outer_end: int) -> Optional[Attribution]:
     """Attributions the parser misses, read off the text around the marks: a dash after the quote
     ('”― Carla Sanchez'), 'Said Ellis: “…”', or a name and a colon before it ('Ellis: “…”')."""
-    after = re.match(r"[ \t]*[―—–-]+[ \t]*([A-Z](?:[A-Z]\.|[^\n.,;:“”\"])*[^\n.,;:“”\" ])", text[outer_end:outer_end + 80])
+    after = re.match(
+        r"[ \t]*[―—–-]+[ \t]*([A-Z](?:[A-Z]\.|[^\n.,;:“”\"])*[^\n.,;:“”\" ])",
+        text[outer_end : outer_end + 80],
+    )
     if after:
         s = outer_end + after.start(1)
         span = doc.char_span(s, outer_end + after.end(1), alignment_mode="contract")
-        cue = doc.char_span(outer_end + after.start(1) - 2, outer_end + after.start(1), alignment_mode="expand")
+        cue = doc.char_span(
+            outer_end + after.start(1) - 2,
+            outer_end + after.start(1),
+            alignment_mode="expand",
+        )
         if span is not None and len(span):
             return Attribution(cue[0] if cue is not None and len(cue) else None, span, mention=span)
     line_start = text.rfind("\n", 0, open_mark) + 1
     before = text[line_start:open_mark]
-    m = re.search(r"(?:^|[.!?]\s+)((?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]sked|[Ww]rote|[Tt]old)\s+)?([A-Z][^.:;“”\"\n]{1,60}?)\s*:\s*$", before)
+    m = re.search(
+        r"(?:^|[.!?]\s+)((?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]sked|[Ww]rote|[Tt]old)\s+)?([A-Z][^.:;“”\"\n]{1,60}?)\s*:\s*$",
+        before,
+    )
     if m:
         span = doc.char_span(line_start + m.start(2), line_start + m.end(2), alignment_mode="contract")
-        if span is not None and len(span) and (m.group(1) or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span)):
-            cue = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="contract") if m.group(1) else None
+        if (
+            span is not None
+            and len(span)
+            and (m.group(1) or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in span))
+        ):
+            cue = (
+                doc.char_span(
+                    line_start + m.start(1),
+                    line_start + m.end(1),
+                    alignment_mode="contract",
+                )
+                if m.group(1)
+                else None
+            )
             return Attribution(cue[0] if cue is not None and len(cue) else None, span, mention=span)
     return None
 
@@ -228,11 +291,9 @@ def mention_of(subj: Token, cue: Token, mask: QuoteMask) -> Span:
         right -= 1
     while left < subj.i and (doc[left].dep_ in ("cc", "punct") or mask.has(doc[left])):
         left += 1
-    dateline = [t.i for t in doc[left: subj.i] if t.text in ("--", "—", "–")]
+    dateline = [t.i for t in doc[left : subj.i] if t.text in ("--", "—", "–")]
     if dateline:  # 'WASHINGTON -- President Obama': the dateline is not part of the mention
         left = dateline[-1] + 1
     if right - left > 30:
         return phrase_of(subj, mask)
-    return doc[left: right + 1]
-
-
+    return doc[left : right + 1]

@@ -2,6 +2,7 @@
 'according to X, CONTENT', 'X reiterated CONTENT', 'X declined to CONTENT', 'X blasted CONTENT',
 'CONTENT, X said, CONTENT', 'Trump's claim that CONTENT', and the headline convention 'NAME: CONTENT'.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,6 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from ...syntax import subtree
 from .attribution import (
     SUBJECT_DEPS,
     QuoteMask,
@@ -17,7 +19,7 @@ from .attribution import (
     is_cue_noun,
     mention_of,
     phrase_of,
-    subject_of,
+    speaker_token,
     verbs_taking,
 )
 
@@ -25,7 +27,7 @@ from .attribution import (
 @dataclass
 class IndirectSpeech:
     cue: Token
-    speaker: Span        # the core of the mention, for resolving
+    speaker: Span  # the core of the mention, for resolving
     content_start: int
     content_end: int
     mention: Optional[Span] = None  # the mention as written, with its apposition
@@ -33,25 +35,42 @@ class IndirectSpeech:
 
 def _is_dash(t: Token) -> bool:
     """An em or en dash, or a hyphen standing alone between spaces as a dash."""
-    return t.text in ("—", "–", "--") or (t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_))
+    return t.text in ("—", "–", "--") or (
+        t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+    )
 
 
 def _aside_cut(doc: Doc, left: int, right: int, head: Token) -> int:
     """The last token of a content span before a trailing aside: a non-restrictive clause or apposition
     after a comma (', which …', ', the alliance …'), a participle (', citing …'), a dash aside, or a second
     predicate of the reporting subject ('… was “a con” and encouraged Americans to …')."""
-    for t in doc[max(left, head.i) + 1: right + 1]:
+    for t in doc[max(left, head.i) + 1 : right + 1]:
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         after = doc[t.i + 2] if t.i + 2 < len(doc) else None
-        if (t.text in (",", "(") or _is_dash(t)) and nxt is not None and (
-                (_is_dash(t) and nxt.text not in ("“", '"')) or
-                nxt.dep_ in ("relcl", "appos") or nxt.lower_ in ("which", "who", "whose") or
-                (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl")) or
-                (nxt.pos_ == "ADV" and after is not None and after.tag_ == "VBG") or
-                any(a.dep_ in ("relcl", "appos") and a.left_edge.i == nxt.i and left <= a.i <= right for a in nxt.ancestors)):
+        if (
+            (t.text in (",", "(") or _is_dash(t))
+            and nxt is not None
+            and (
+                (_is_dash(t) and nxt.text not in ("“", '"'))
+                or nxt.dep_ in ("relcl", "appos")
+                or nxt.lower_ in ("which", "who", "whose")
+                or (nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "acl"))
+                or (nxt.pos_ == "ADV" and after is not None and after.tag_ == "VBG")
+                or any(
+                    a.dep_ in ("relcl", "appos") and a.left_edge.i == nxt.i and left <= a.i <= right
+                    for a in nxt.ancestors
+                )
+            )
+        ):
             return t.i - 1
-        if t.dep_ == "cc" and nxt is not None and nxt.dep_ == "conj" and nxt.head.i == head.i \
-                and nxt.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in SUBJECT_DEPS for c in nxt.children):
+        if (
+            t.dep_ == "cc"
+            and nxt is not None
+            and nxt.dep_ == "conj"
+            and nxt.head.i == head.i
+            and nxt.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ in SUBJECT_DEPS for c in nxt.children)
+        ):
             return t.i - 1
     return right
 
@@ -76,8 +95,13 @@ def content_span(comp: Token, cue: Token) -> Optional[tuple[int, int]]:
         else:
             right = cue.i - 1
     # A leading time adjunct ('this weekend he would …') is the reporter's, not the content.
-    while left < comp.i and doc[left].head.i == comp.i and doc[left].dep_ in ("npadvmod", "advmod") \
-            and doc[left].right_edge.i < comp.i and doc[left].ent_type_ in ("DATE", "TIME", ""):
+    while (
+        left < comp.i
+        and doc[left].head.i == comp.i
+        and doc[left].dep_ in ("npadvmod", "advmod")
+        and doc[left].right_edge.i < comp.i
+        and doc[left].ent_type_ in ("DATE", "TIME", "")
+    ):
         left = doc[left].right_edge.i + 1
     right = _aside_cut(doc, left, right, comp)
     while right > left and (doc[right].is_punct or doc[right].text in "”\"’'"):
@@ -98,26 +122,49 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
             continue
         lemma = tok.lemma_.lower()
         if lemma == "accord":
-            subj = subject_of(tok, mask)
+            subj = speaker_token(tok, mask)
             clause_head = tok.head if tok.dep_ == "prep" else None
             if subj is None or clause_head is None:
                 continue
             prep_span = range(tok.left_edge.i, tok.right_edge.i + 1)
             # The clause 'according to' modifies, not the whole sentence ('which, according to X, included …').
-            toks = [t for t in clause_head.subtree if t.i not in prep_span and not t.is_punct
-                    and t.lower_ not in ("which", "who", "that") and t.sent == clause_head.sent]
+            toks = [
+                t
+                for t in clause_head.subtree
+                if t.i not in prep_span
+                and not t.is_punct
+                and t.lower_ not in ("which", "who", "that")
+                and t.sent == clause_head.sent
+            ]
             before = [t for t in toks if t.i < prep_span.start]
             after = [t for t in toks if t.i > prep_span.stop]
             toks = before if len(before) >= len(after) else after  # the clause on one side of 'according to X'
             if toks:
-                found.append(IndirectSpeech(tok, phrase_of(subj, mask), toks[0].idx, toks[-1].idx + len(toks[-1]),
-                                            doc[subj.left_edge.i: subj.right_edge.i + 1]))
+                found.append(
+                    IndirectSpeech(
+                        tok,
+                        phrase_of(subj, mask),
+                        toks[0].idx,
+                        toks[-1].idx + len(toks[-1]),
+                        subtree(subj),
+                    )
+                )
             continue
         span = None
         if tok.pos_ == "NOUN":
             continue
-        comp = next((c for c in tok.children if c.pos_ in ("VERB", "AUX", "ADJ") and (c.dep_ in ("ccomp", "parataxis") or (
-            c.dep_ == "advcl" and any(g.lower_ == "that" and g.i == c.left_edge.i for g in c.children)))), None)
+        comp = next(
+            (
+                c
+                for c in tok.children
+                if c.pos_ in ("VERB", "AUX", "ADJ")
+                and (
+                    c.dep_ in ("ccomp", "parataxis")
+                    or (c.dep_ == "advcl" and any(g.lower_ == "that" and g.i == c.left_edge.i for g in c.children))
+                )
+            ),
+            None,
+        )
         if comp is not None:
             span = content_span(comp, tok)
         # Attitudes and judgements ('intends to', 'attacked X') count only with their own subject: a
@@ -130,27 +177,44 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
             if comp is not None:
                 span = content_span(comp, tok)
                 # 'asked the crowd to welcome the governor': who is asked belongs to the request
-                obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < comp.i), None)
+                obj = next(
+                    (c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < comp.i),
+                    None,
+                )
                 if span is not None and obj is not None:
                     span = (doc[obj.left_edge.i].idx, span[1])
         if span is None and lemma in verbs_taking("judgement") | verbs_taking("object"):
             span = _object_content(tok)
         if span is None and lemma in ("call", "ask", "push", "press", "appeal", "urge"):
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
+            prep = next(
+                (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on")),
+                None,
+            )
             if prep is not None:
                 span = content_span(prep, tok)
                 # 'called on the administration to act': the request runs on into the infinitive
-                xcomp = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > prep.i), None)
+                xcomp = next(
+                    (c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > prep.i),
+                    None,
+                )
                 if span is not None and xcomp is not None and prep.lower_ == "on":
                     end = content_span(xcomp, tok)
                     span = (span[0], end[1]) if end else span
         if span is None:
             found.extend(_postposed(tok, mask) or _parenthetical(tok, mask))
             continue
-        subj = subject_of(tok, mask)
+        subj = speaker_token(tok, mask)
         if subj is None:
             continue
-        found.append(IndirectSpeech(tok, phrase_of(subj, mask), span[0], span[1], mention_of(subj, tok, mask)))
+        found.append(
+            IndirectSpeech(
+                tok,
+                phrase_of(subj, mask),
+                span[0],
+                span[1],
+                mention_of(subj, tok, mask),
+            )
+        )
     found.extend(_noun_claims(doc, mask))
     return found
 
@@ -161,14 +225,30 @@ def _noun_claims(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
     for tok in doc:
         if mask.has(tok) or not is_cue_noun(tok):
             continue
-        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX")
-                       and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+        clause = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("acl", "ccomp", "appos")
+                and c.pos_ in ("VERB", "AUX")
+                and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+            ),
+            None,
+        )
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if clause is None or owner is None:
             continue
         span = content_span(clause, tok)
         if span is not None:
-            out.append(IndirectSpeech(tok, phrase_of(owner, mask), span[0], span[1], doc[owner.i: owner.i + 1]))
+            out.append(
+                IndirectSpeech(
+                    tok,
+                    phrase_of(owner, mask),
+                    span[0],
+                    span[1],
+                    doc[owner.i : owner.i + 1],
+                )
+            )
     return out
 
 
@@ -178,30 +258,60 @@ def _object_content(cue: Token) -> Optional[tuple[int, int]]:
     if obj is None:
         return None
     lemma = cue.lemma_.lower()
-    complemented = any(c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for")) for c in cue.children)
+    complemented = any(
+        c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("as", "for")) for c in cue.children
+    )
     if lemma in verbs_taking("object") and obj.pos_ != "NOUN" and not complemented:
         return None
-    if lemma not in verbs_taking("object") and obj.pos_ == "PRON" and not any(c.dep_ in ("oprd", "prep") for c in cue.children):
+    if (
+        lemma not in verbs_taking("object")
+        and obj.pos_ == "PRON"
+        and not any(c.dep_ in ("oprd", "prep") for c in cue.children)
+    ):
         return None
     doc = cue.doc
     right = _aside_cut(doc, obj.left_edge.i, obj.right_edge.i, obj)
     for c in cue.children:
-        if c.i > obj.i and (c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ in (
-                "for", "as", "over", "to", "on", "of", "from", "about", "against", "with"))) and c.left_edge.i <= right + 2:
+        if (
+            c.i > obj.i
+            and (
+                c.dep_ in ("oprd", "xcomp")
+                or (
+                    c.dep_ == "prep"
+                    and c.lower_
+                    in (
+                        "for",
+                        "as",
+                        "over",
+                        "to",
+                        "on",
+                        "of",
+                        "from",
+                        "about",
+                        "against",
+                        "with",
+                    )
+                )
+            )
+            and c.left_edge.i <= right + 2
+        ):
             right = max(right, _aside_cut(doc, c.left_edge.i, c.right_edge.i, c))
     # The characterisation ends with its quotation: 'as a “crazy system” during a stop in Flint' keeps
     # the quoted words and drops the time and place that follow them.
-    closing = [t.i for t in doc[obj.i: right + 1] if t.text in ("”", '"', "''")]
+    closing = [t.i for t in doc[obj.i : right + 1] if t.text in ("”", '"', "''")]
     if closing and closing[-1] < right:
         nxt = doc[closing[-1] + 1]
-        if (nxt.dep_ == "prep" and nxt.lower_ in ("during", "in", "at", "on", "while", "after", "before")) \
-                or nxt.dep_ == "npadvmod" or nxt.ent_type_ in ("DATE", "TIME"):
+        if (
+            (nxt.dep_ == "prep" and nxt.lower_ in ("during", "in", "at", "on", "while", "after", "before"))
+            or nxt.dep_ == "npadvmod"
+            or nxt.ent_type_ in ("DATE", "TIME")
+        ):
             right = closing[-1]
-    for t in doc[obj.i: right + 1]:
+    for t in doc[obj.i : right + 1]:
         if _is_dash(t):
             right = t.i - 1
             break
-    while right > obj.left_edge.i and (doc[right].is_punct or doc[right].text in "”\"’"):
+    while right > obj.left_edge.i and (doc[right].is_punct or doc[right].text in '”"’'):
         right -= 1
     left = obj.left_edge.i
     return doc[left].idx, doc[right].idx + len(doc[right])
@@ -218,11 +328,19 @@ def _parenthetical(cue: Token, mask: QuoteMask) -> list[IndirectSpeech]:
         last += 1
     if first - 1 <= sent.start or doc[first - 1].text != "," or last + 1 >= sent.end - 1 or doc[last + 1].text != ",":
         return []
-    before = [t for t in doc[sent.start: first - 1] if not t.is_punct]
-    after = [t for t in doc[last + 2: sent.end] if not (t.is_punct and t.i == sent.end - 1)]
+    before = [t for t in doc[sent.start : first - 1] if not t.is_punct]
+    after = [t for t in doc[last + 2 : sent.end] if not (t.is_punct and t.i == sent.end - 1)]
     if not before or not after or any(mask.has(t) for t in before + after):
         return []
-    return [IndirectSpeech(cue, phrase_of(subj, mask), before[0].idx, after[-1].idx + len(after[-1]), mention_of(subj, cue, mask))]
+    return [
+        IndirectSpeech(
+            cue,
+            phrase_of(subj, mask),
+            before[0].idx,
+            after[-1].idx + len(after[-1]),
+            mention_of(subj, cue, mask),
+        )
+    ]
 
 
 def colon_statements(doc: Doc, text: str, mask: QuoteMask) -> list[IndirectSpeech]:
@@ -237,7 +355,7 @@ def colon_statements(doc: Doc, text: str, mask: QuoteMask) -> list[IndirectSpeec
         if not named or mask.inside[m.start(2)] if m.start(2) < len(mask.inside) else False:
             continue
         content_end = m.end(2)
-        while content_end > m.start(2) and text[content_end - 1] in " .\"”":
+        while content_end > m.start(2) and text[content_end - 1] in ' ."”':
             content_end -= 1
         colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
         if colon is None or content_end - m.start(2) < 8:
@@ -257,9 +375,17 @@ def _postposed(cue: Token, mask: QuoteMask) -> list[IndirectSpeech]:
     comma = cue.doc[first - 1] if first > sent.start else None
     if comma is None or comma.text != ",":
         return []
-    if any(not t.is_punct for t in cue.doc[cue.right_edge.i + 1: sent.end]):
+    if any(not t.is_punct for t in cue.doc[cue.right_edge.i + 1 : sent.end]):
         return []
-    content = [t for t in cue.doc[sent.start: comma.i] if not (t.is_punct and t.text in "“”\"‘’")]
+    content = [t for t in cue.doc[sent.start : comma.i] if not (t.is_punct and t.text in '“”"‘’')]
     if len(content) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in content) or any(mask.has(t) for t in content):
         return []
-    return [IndirectSpeech(cue, phrase_of(subj, mask), content[0].idx, content[-1].idx + len(content[-1]), mention_of(subj, cue, mask))]
+    return [
+        IndirectSpeech(
+            cue,
+            phrase_of(subj, mask),
+            content[0].idx,
+            content[-1].idx + len(content[-1]),
+            mention_of(subj, cue, mask),
+        )
+    ]

@@ -7,6 +7,7 @@ preferring grammatical subjects; a description goes to the most recent person wh
 role fit, or to the last outlet named; a group of unnamed people stays a group ("officials in
 Jerusalem") linked to the country it names.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -17,12 +18,12 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from ... import kb, vocab
+from ... import vocab
 from ...model import Ref
 
 
 @functools.lru_cache(maxsize=1)
-def words() -> dict:
+def speaker_words() -> dict:
     return vocab.json_file("speaker_words.json")
 
 
@@ -44,16 +45,23 @@ class Referent:
     end: int
     text: str
     ref: Ref
-    kind: str                  # person | org | outlet | place | group | document
+    kind: str  # person | org | outlet | place | group | document
     voice: str
     subject: bool = False
     country: Optional[str] = None
     gender: Optional[str] = None
     roles: tuple[str, ...] = ()
-    title: str = ""            # the title words the article puts before the name ("defence secretary")
+    title: str = ""  # the title words the article puts before the name ("defence secretary")
 
 
-KIND_BY_TYPE = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "NORP": "group", "FAC": "place"}
+KIND_BY_TYPE = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "NORP": "group",
+    "FAC": "place",
+}
 DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
 
 
@@ -84,7 +92,18 @@ class Referents:
                     if m.field != "text":
                         continue
                     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                    self.add(self._referent(m.start, m.end, m.text, Ref(e.name, e.id), e.type, span, e.country, e.roles))
+                    self.add(
+                        self._referent(
+                            m.start,
+                            m.end,
+                            m.text,
+                            Ref(e.name, e.id),
+                            e.type,
+                            span,
+                            e.country,
+                            e.roles,
+                        )
+                    )
             return
         # Without an entities stage: spaCy's entities, surnames linked to the full name used earlier.
         full_names: dict[str, str] = {}
@@ -102,7 +121,18 @@ class Referents:
             etype = entry.type if entry else ent.label_
             if entry:
                 name = entry.name
-            self.add(self._referent(ent.start_char, ent.end_char, ent.text, Ref(name, None), etype, ent, country, ()))
+            self.add(
+                self._referent(
+                    ent.start_char,
+                    ent.end_char,
+                    ent.text,
+                    Ref(name, None),
+                    etype,
+                    ent,
+                    country,
+                    (),
+                )
+            )
 
     def _referent(self, start, end, text, ref, etype, span: Optional[Span], country, roles) -> Referent:
         kind = KIND_BY_TYPE.get(etype, "org")
@@ -112,14 +142,31 @@ class Referents:
         gender = None
         if span is not None and span.start > 0:
             prev = span.doc[span.start - 1].lower_
-            gender = "male" if prev in words()["male_titles"] else "female" if prev in words()["female_titles"] else None
+            gender = (
+                "male"
+                if prev in speaker_words()["male_titles"]
+                else "female"
+                if prev in speaker_words()["female_titles"]
+                else None
+            )
         if gender is None and kind == "person":
             gender = gender_of_name(ref.name)
         title = self.title_before(span) if kind == "person" and span is not None else None
         if title is not None and country is None:
             country = self.country_in(title)
-        return Referent(start, end, text, ref, kind, self.voice_id(start), subject, country, gender, tuple(roles or ()),
-                        title.text.lower() if title is not None else "")
+        return Referent(
+            start,
+            end,
+            text,
+            ref,
+            kind,
+            self.voice_id(start),
+            subject,
+            country,
+            gender,
+            tuple(roles or ()),
+            title.text.lower() if title is not None else "",
+        )
 
     @staticmethod
     def title_before(span: Span) -> Span:
@@ -131,7 +178,7 @@ class Referents:
                 i -= 1
             else:
                 break
-        return doc[i: span.start]
+        return doc[i : span.start]
 
     def voice_id(self, offset: int) -> str:
         return self.ctx.analysis.voice_at(offset).id
@@ -155,7 +202,7 @@ class Referents:
         text = phrase.text.strip()
         low = text.lower()
         voice = self.voice_id(phrase.start_char)
-        pron = words()["pronouns"].get(low)
+        pron = speaker_words()["pronouns"].get(low)
         if pron:
             return self.resolve_pronoun(low, pron, phrase.start_char, voice), "pronoun"
         head = phrase.root
@@ -163,29 +210,47 @@ class Referents:
         if appos is not None and head.pos_ == "NOUN":  # 'The finance minister, Olga Berg,': the name wins
             head = appos
         if head.pos_ == "PROPN" and not any(r.start <= head.idx < r.end for r in self.items):
-            person = next((r for r in self.before(phrase.start_char, voice)
-                           if r.kind == "person" and r.ref.name.split()[-1] == head.text), None)
+            person = next(
+                (
+                    r
+                    for r in self.before(phrase.start_char, voice)
+                    if r.kind == "person" and r.ref.name.split()[-1] == head.text
+                ),
+                None,
+            )
             if person:  # a surname the model did not tag, of a person named earlier
                 return person.ref, "name"
         # The head itself is a name ("Prime Minister Benjamin Netanyahu", "Blinken", "The CNN").
-        named_head = next((r for r in self.items if r.start <= head.idx < r.end and r.kind != "group"), None)
+        named_head = next(
+            (r for r in self.items if r.start <= head.idx < r.end and r.kind != "group"),
+            None,
+        )
         if named_head:
             return named_head.ref, "name"
         if head.pos_ == "PROPN" and head.ent_type_ == "PERSON" or appos is not None:
-            return Ref(" ".join(t.text for t in head.subtree if t.pos_ == "PROPN") or head.text, None), "name"
+            return Ref(
+                " ".join(t.text for t in head.subtree if t.pos_ == "PROPN") or head.text,
+                None,
+            ), "name"
         head_words = {head.lemma_.lower(), head.lower_}
         inner = self.at(phrase.start_char, phrase.end_char)
         if inner is not None and inner.kind in ("org", "outlet"):
-            return inner.ref, "name"  # 'a report in the Economic Observer': the named source in the phrase
-        if head_words & set(words()["outlet_nouns"]) and head.tag_ != "NNS":
-            outlet = next((r for r in self.before(phrase.start_char, voice) if r.kind == "outlet"), None)
+            return (
+                inner.ref,
+                "name",
+            )  # 'a report in the Economic Observer': the named source in the phrase
+        if head_words & set(speaker_words()["outlet_nouns"]) and head.tag_ != "NNS":
+            outlet = next(
+                (r for r in self.before(phrase.start_char, voice) if r.kind == "outlet"),
+                None,
+            )
             if outlet:
                 return outlet.ref, "description"
         described = self.resolve_description(phrase, voice)
         if described:
             return described, "description"
         named = self.at(phrase.start_char, phrase.end_char)
-        if head_words & set(words()["group_nouns"]) and head.tag_ in ("NNS", "NNPS"):
+        if head_words & set(speaker_words()["group_nouns"]) and head.tag_ in ("NNS", "NNPS"):
             name = strip_determiner(text)
             return Ref(name[0].upper() + name[1:], named.ref.entity if named else None), "group"
         if named and named.kind != "person":  # 'the U.S. resolution', 'a U.S. bid': the party named in the phrase
@@ -220,7 +285,7 @@ class Referents:
         """'the Israeli leader', 'the top US diplomat': the office holder the knowledge base names for the
         article's date when the article mentions them, else a person of that country named earlier."""
         low = phrase.text.lower()
-        roles = [w for w in words()["role_nouns"] if re.search(rf"\b{re.escape(w)}\b", low)]
+        roles = [w for w in speaker_words()["role_nouns"] if re.search(rf"\b{re.escape(w)}\b", low)]
         if not roles or phrase.root.tag_ in ("NNS", "NNPS"):
             return None
         country = self.country_in(phrase)
@@ -253,6 +318,12 @@ class Referents:
                 continue
             for cand in (tok.text, tok.lemma_):
                 for e in self.base.lookup(cand):
-                    if e.country and e.kind in ("country", "demonym", "capital", "place", "gpe"):
+                    if e.country and e.kind in (
+                        "country",
+                        "demonym",
+                        "capital",
+                        "place",
+                        "gpe",
+                    ):
                         return e.country
         return None

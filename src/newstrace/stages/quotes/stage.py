@@ -1,18 +1,18 @@
 """Who said what: direct, partial and indirect quotes and scare quotes, each with its speaker (resolved
 through names, pronouns and descriptions), cue, addressee, medium, voice and the outlet it came through.
 """
+
 from __future__ import annotations
 
 import re
 from typing import Optional
 
 from ...model import Mention, Quote, Ref
-from ...quotemarks import QuotedSpan, find_quotes
+from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, find_quotes
+from ...syntax import subtree
 from .attribution import Attribution, QuoteMask, attribute, frame_attribution, phrase_of
 from .reported_speech import colon_statements, indirect_speech
 from .speakers import Referent, Referents
-
-MAX_SCARE_WORDS = 4
 
 
 def run(ctx) -> None:
@@ -33,17 +33,33 @@ def run(ctx) -> None:
 def _kind(text: str, q: QuotedSpan, cue_before: bool) -> str:
     if not q.double:
         return "scare"
-    before = text[:q.open_mark].rstrip()
+    before = text[: q.open_mark].rstrip()
     prev = before[-1:] if before else ""
-    first = text[q.start:q.start + 1]
+    first = text[q.start : q.start + 1]
     line_start = text.rfind("\n", 0, q.open_mark) + 1
-    opens_sentence = prev in ("", ".", "!", "?", ":", "…", ")") or not text[line_start:q.open_mark].strip()
+    opens_sentence = prev in ("", ".", "!", "?", ":", "…", ")") or not text[line_start : q.open_mark].strip()
     if (opens_sentence or (prev == "," and cue_before)) and (first.isupper() or first.isdigit() or first in "“‘'\""):
         return "direct"
     return "partial"
 
 
-MINOR_WORDS = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "at", "by", "from", "is"}
+MINOR_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "and",
+    "or",
+    "for",
+    "to",
+    "with",
+    "at",
+    "by",
+    "from",
+    "is",
+}
 
 
 def _is_title(text: str) -> bool:
@@ -66,31 +82,71 @@ def _title_quotes(ctx, refs: Referents) -> list[Quote]:
     out = []
     for q in spans:
         if not q.double:
-            out.append(Quote(id="", kind="scare", text=title[q.start:q.end], start=q.start, end=q.end, field="title"))
+            out.append(
+                Quote(
+                    id="",
+                    kind="scare",
+                    text=title[q.start : q.end],
+                    start=q.start,
+                    end=q.end,
+                    field="title",
+                )
+            )
             continue
-        speaker, mention, span = _headline_speaker(ctx, refs, title[:q.open_mark])
-        quote = Quote(id="", kind=_kind(title, q, False), text=_clean_text(title[q.start:q.end]), start=q.start,
-                      end=q.end, field="title", speaker=speaker, speaker_mention=mention, speaker_span=span)
+        speaker, mention, span = _headline_speaker(ctx, refs, title[: q.open_mark])
+        quote = Quote(
+            id="",
+            kind=_kind(title, q, False),
+            text=_clean_text(title[q.start : q.end]),
+            start=q.start,
+            end=q.end,
+            field="title",
+            speaker=speaker,
+            speaker_mention=mention,
+            speaker_span=span,
+        )
         if speaker is None:
             sents = [s for s in doc.sents if s.start_char < q.outer_end and s.end_char > q.open_mark]
             att = attribute(doc, sents, q.start, q.end, mask)
             if att is not None and att.speaker is not None:
                 m = att.mention if att.mention is not None else att.speaker
-                quote.speaker, quote.speaker_mention, quote.speaker_span = _title_ref(refs, att.speaker), m.text, [m.start_char, m.end_char]
+                quote.speaker, quote.speaker_mention, quote.speaker_span = (
+                    _title_ref(refs, att.speaker),
+                    m.text,
+                    [m.start_char, m.end_char],
+                )
                 if att.cue is not None:
-                    quote.cue, quote.cue_span = att.cue.text, [att.cue.idx, att.cue.idx + len(att.cue)]
-        if quote.speaker is None and quote.kind == "partial" and len(quote.text.split()) <= MAX_SCARE_WORDS:
+                    quote.cue, quote.cue_span = (
+                        att.cue.text,
+                        [att.cue.idx, att.cue.idx + len(att.cue)],
+                    )
+        if quote.speaker is None and quote.kind == "partial" and len(quote.text.split()) <= SCARE_MAX_WORDS:
             quote.kind = "scare"
         out.append(quote)
     for ind in indirect_speech(doc, mask) + colon_statements(doc, title, mask):
         if any(q.speaker for q in out if q.field == "title" and q.kind == "direct") and ind.cue.text == ":":
             continue  # 'Netanyahu on X: “…”' is already a direct quote of the headline
-        a, b = ind.content_start, _close_marks(title, ind.content_start, ind.content_end)
+        a, b = (
+            ind.content_start,
+            _close_marks(title, ind.content_start, ind.content_end),
+        )
         m = ind.mention if ind.mention is not None else ind.speaker
-        out.append(Quote(id="", kind="indirect", text=title[a:b], start=a, end=b, field="title",
-                         speaker=_title_ref(refs, ind.speaker), speaker_mention=m.text,
-                         speaker_span=[m.start_char, m.end_char], cue=ind.cue.text,
-                         cue_span=[ind.cue.idx, ind.cue.idx + len(ind.cue)], evidence=title))
+        out.append(
+            Quote(
+                id="",
+                kind="indirect",
+                text=title[a:b],
+                start=a,
+                end=b,
+                field="title",
+                speaker=_title_ref(refs, ind.speaker),
+                speaker_mention=m.text,
+                speaker_span=[m.start_char, m.end_char],
+                cue=ind.cue.text,
+                cue_span=[ind.cue.idx, ind.cue.idx + len(ind.cue)],
+                evidence=title,
+            )
+        )
     return out
 
 
@@ -109,8 +165,16 @@ def _headline_speaker(ctx, refs: Referents, before: str):
     if not before.rstrip().endswith(":"):
         return None, None, None
     for ent in ctx.title_doc.ents:
-        if ent.end_char <= len(before) and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-            known = next((r for r in refs.items if r.text == ent.text or r.ref.name.endswith(ent.text)), None)
+        if ent.end_char <= len(before) and ent.label_ in (
+            "PERSON",
+            "ORG",
+            "GPE",
+            "NORP",
+        ):
+            known = next(
+                (r for r in refs.items if r.text == ent.text or r.ref.name.endswith(ent.text)),
+                None,
+            )
             ref = known.ref if known else Ref(ent.text, None)
             return ref, ent.text, [ent.start_char, ent.end_char]
     return None, None, None
@@ -125,15 +189,33 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
     for q in spans:
         voice = analysis.voice_at(q.start)
         via = voice.outlet if voice.kind == "relay" else None
-        qtext = _clean_text(text[q.start:q.end])
+        qtext = _clean_text(text[q.start : q.end])
         if not q.double:
-            out.append(Quote(id="", kind="scare", text=qtext, start=q.start, end=q.start + len(qtext), voice=voice.id, via=via))
+            out.append(
+                Quote(
+                    id="",
+                    kind="scare",
+                    text=qtext,
+                    start=q.start,
+                    end=q.start + len(qtext),
+                    voice=voice.id,
+                    via=via,
+                )
+            )
             continue
         sents = [s for s in doc.sents if s.start_char < q.outer_end and s.end_char > q.open_mark]
         att = attribute(doc, sents, q.start, q.end, mask)
         if att is None or att.speaker is None:
             att = frame_attribution(doc, text, q.open_mark, q.outer_end) or att
-        quote = Quote(id="", kind="partial", text=qtext, start=q.start, end=q.start + len(qtext), voice=voice.id, via=via)
+        quote = Quote(
+            id="",
+            kind="partial",
+            text=qtext,
+            start=q.start,
+            end=q.start + len(qtext),
+            voice=voice.id,
+            via=via,
+        )
         if att and att.speaker is not None:
             _apply(quote, att, refs)
             if att.addressee is not None:
@@ -151,12 +233,20 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
             att = _intro_attribution(doc, text, q, voice.id, analysis, mask)
             if att is not None and att.speaker is not None:
                 _apply(quote, att, refs)
-            elif last is not None and last.speaker and last.voice == voice.id and _whole_paragraph(text, q) \
-                    and "\n" in text[last.end:q.open_mark] and text[last.end:q.open_mark].count("\n") <= 2:
+            elif (
+                last is not None
+                and last.speaker
+                and last.voice == voice.id
+                and _whole_paragraph(text, q)
+                and "\n" in text[last.end : q.open_mark]
+                and text[last.end : q.open_mark].count("\n") <= 2
+            ):
                 _inherit(quote, last)  # a paragraph that is all quotation continues the quote before it
         cue_before = bool(quote.cue_span and quote.cue_span[0] < q.open_mark)
         quote.kind = _kind(text, q, cue_before)
-        if quote.kind == "partial" and (_is_title(qtext) or (quote.speaker is None and len(qtext.split()) <= MAX_SCARE_WORDS)):
+        if quote.kind == "partial" and (
+            _is_title(qtext) or (quote.speaker is None and len(qtext.split()) <= SCARE_MAX_WORDS)
+        ):
             quote.kind = "scare"  # a title ("Face the Nation") or a phrase nobody is said to have said
             quote.speaker = quote.speaker_mention = quote.speaker_span = quote.cue = quote.cue_span = None
         out.append(quote)
@@ -172,11 +262,18 @@ def _apply(quote: Quote, att: Attribution, refs: Referents) -> None:
     quote.speaker, quote.speaker_mention = ref, mention.text
     quote.speaker_span = [mention.start_char, mention.end_char]
     if att.cue is not None:
-        quote.cue, quote.cue_span = att.cue.text, [att.cue.idx, att.cue.idx + len(att.cue)]
+        quote.cue, quote.cue_span = (
+            att.cue.text,
+            [att.cue.idx, att.cue.idx + len(att.cue)],
+        )
 
 
 def _inherit(quote: Quote, prev: Quote) -> None:
-    quote.speaker, quote.speaker_mention, quote.speaker_span = prev.speaker, prev.speaker_mention, prev.speaker_span
+    quote.speaker, quote.speaker_mention, quote.speaker_span = (
+        prev.speaker,
+        prev.speaker_mention,
+        prev.speaker_span,
+    )
 
 
 def _intro_attribution(doc, text: str, q: QuotedSpan, voice_id: str, analysis, mask: QuoteMask):
@@ -188,18 +285,26 @@ def _intro_attribution(doc, text: str, q: QuotedSpan, voice_id: str, analysis, m
     if att is None or att.speaker is None:
         # No cue verb: whoever the intro is about speaks next.
         subj = next((t for t in intro.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-        att = Attribution(None, phrase_of(subj, mask), mention=doc[subj.left_edge.i: subj.right_edge.i + 1]) if subj is not None else None
+        att = (
+            Attribution(
+                None,
+                phrase_of(subj, mask),
+                mention=subtree(subj),
+            )
+            if subj is not None
+            else None
+        )
     return att
 
 
 def _opens_paragraph(text: str, q: QuotedSpan) -> bool:
     line_start = text.rfind("\n", 0, q.open_mark) + 1
-    return not text[line_start:q.open_mark].strip()
+    return not text[line_start : q.open_mark].strip()
 
 
 def _whole_paragraph(text: str, q: QuotedSpan) -> bool:
     line_end = text.find("\n", q.outer_end)
-    rest = text[q.outer_end: line_end if line_end >= 0 else len(text)]
+    rest = text[q.outer_end : line_end if line_end >= 0 else len(text)]
     return _opens_paragraph(text, q) and not rest.strip(" .,")
 
 
@@ -215,7 +320,7 @@ def _colon_intro(doc, text: str, q: QuotedSpan, voice_id: str, analysis):
 
 def _adjacent(text: str, prev: Quote, q: QuotedSpan) -> bool:
     """A quote that follows the previous one in the same paragraph with at most a short frame between."""
-    gap = text[prev.end:q.open_mark]
+    gap = text[prev.end : q.open_mark]
     return "\n" not in gap and len(gap) < 120
 
 
@@ -225,9 +330,20 @@ def _remember(refs: Referents, quote: Quote, ctx) -> None:
         return
     s, e = quote.speaker_span
     known = next((r for r in refs.items if r.ref.name == quote.speaker.name), None)
-    refs.add(Referent(s, e, quote.speaker_mention or "", quote.speaker, known.kind if known else "person",
-                      refs.voice_id(s), True, known.country if known else None, known.gender if known else None,
-                      known.roles if known else ()))
+    refs.add(
+        Referent(
+            s,
+            e,
+            quote.speaker_mention or "",
+            quote.speaker,
+            known.kind if known else "person",
+            refs.voice_id(s),
+            True,
+            known.country if known else None,
+            known.gender if known else None,
+            known.roles if known else (),
+        )
+    )
 
 
 def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
@@ -249,11 +365,23 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
         mention = ind.mention if ind.mention is not None else ind.speaker
         voice = analysis.voice_at(a)
         sent = doc.char_span(a, b, alignment_mode="expand")
-        out.append(Quote(id="", kind="indirect", text=text[a:b], start=a, end=b, speaker=ref,
-                         speaker_mention=mention.text, speaker_span=[mention.start_char, mention.end_char],
-                         cue=ind.cue.text, cue_span=[ind.cue.idx, ind.cue.idx + len(ind.cue)], voice=voice.id,
-                         via=voice.outlet if voice.kind == "relay" else None,
-                         evidence=sent.sent.text.strip() if sent is not None else None))
+        out.append(
+            Quote(
+                id="",
+                kind="indirect",
+                text=text[a:b],
+                start=a,
+                end=b,
+                speaker=ref,
+                speaker_mention=mention.text,
+                speaker_span=[mention.start_char, mention.end_char],
+                cue=ind.cue.text,
+                cue_span=[ind.cue.idx, ind.cue.idx + len(ind.cue)],
+                voice=voice.id,
+                via=voice.outlet if voice.kind == "relay" else None,
+                evidence=sent.sent.text.strip() if sent is not None else None,
+            )
+        )
     return out
 
 
@@ -289,19 +417,44 @@ def _hosts_for_fragments(ctx, quotes: list[Quote]) -> list[Quote]:
         if cue is None or inside is None:
             continue
         cue_tok = cue.root
-        arg = next((c for c in cue_tok.children if c.dep_ not in ("nsubj", "nsubjpass", "punct", "aux", "neg", "advmod")
-                    and c.left_edge.i <= inside.start and inside.end - 1 <= c.right_edge.i), None)
+        arg = next(
+            (
+                c
+                for c in cue_tok.children
+                if c.dep_ not in ("nsubj", "nsubjpass", "punct", "aux", "neg", "advmod")
+                and c.left_edge.i <= inside.start
+                and inside.end - 1 <= c.right_edge.i
+            ),
+            None,
+        )
         if arg is None:
             continue
-        a, b = doc[arg.left_edge.i].idx, doc[arg.right_edge.i].idx + len(doc[arg.right_edge.i])
+        a, b = (
+            doc[arg.left_edge.i].idx,
+            doc[arg.right_edge.i].idx + len(doc[arg.right_edge.i]),
+        )
         while b > a and text[b - 1] in " .,;:":
             b -= 1
         b = _close_marks(text, a, b)
         if len(text[a:b].split()) > MAX_HOST_WORDS or b - a <= len(q.text) + 2:
             continue
-        hosts.append(Quote(id="", kind="indirect", text=text[a:b], start=a, end=b, speaker=q.speaker,
-                           speaker_mention=q.speaker_mention, speaker_span=q.speaker_span, cue=q.cue,
-                           cue_span=q.cue_span, voice=q.voice, via=q.via, evidence=cue_tok.sent.text.strip()))
+        hosts.append(
+            Quote(
+                id="",
+                kind="indirect",
+                text=text[a:b],
+                start=a,
+                end=b,
+                speaker=q.speaker,
+                speaker_mention=q.speaker_mention,
+                speaker_span=q.speaker_span,
+                cue=q.cue,
+                cue_span=q.cue_span,
+                voice=q.voice,
+                via=q.via,
+                evidence=cue_tok.sent.text.strip(),
+            )
+        )
     return hosts
 
 
@@ -315,7 +468,10 @@ def _fold_fragments(quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         if q.kind != "partial" or not q.cue_span or q.field != "text":
             continue
-        host = next((h for h in indirect if h.cue_span == q.cue_span and h.start <= q.start and q.end <= h.end + 2), None)
+        host = next(
+            (h for h in indirect if h.cue_span == q.cue_span and h.start <= q.start and q.end <= h.end + 2),
+            None,
+        )
         if host is None:
             continue
         if len(q.text.split()) < 0.5 * len(host.text.split()):

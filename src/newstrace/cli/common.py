@@ -1,0 +1,59 @@
+"""What every command shares: the one way to fail, the one output-format option, dates and settings."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import NoReturn, Optional
+
+import typer
+
+from .. import dates
+from ..settings import Settings
+
+
+class OutputFormat(StrEnum):
+    """Every output format a command can print; each command accepts the subset it names."""
+
+    json = "json"
+    text = "text"
+    csv = "csv"
+    tsv = "tsv"
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print `newstrace: MESSAGE` on one line of standard error and exit (2: bad input or usage)."""
+    typer.echo(f"newstrace: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def check_date(value: Optional[str]) -> Optional[str]:
+    """A --published/--date value: YYYY-MM-DD or a clear usage error."""
+    if value is None:
+        return None
+    try:
+        return dates.parse_iso(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def format_option(default: OutputFormat, *allowed: OutputFormat, help: str) -> OutputFormat:
+    """The --format/-f option of a command that prints one of `allowed`."""
+    names = {f.value for f in allowed}
+
+    def check(value: OutputFormat) -> OutputFormat:
+        if value.value not in names:
+            raise typer.BadParameter(f"{value.value!r} is not one of {', '.join(sorted(names))} for this command")
+        return value
+
+    return typer.Option(default, "--format", "-f", callback=check, help=help)
+
+
+def kb_option():
+    return typer.Option(None, "--kb", help="An extra knowledge-base file (JSON lines); repeatable. Also NEWSTRACE_KB.")
+
+
+def make_settings(kb: list[str] | None, allow_private: bool = False) -> Settings:
+    """Settings from the environment (NEWSTRACE_*), extended by command-line options."""
+    settings = Settings(allow_private=allow_private)
+    settings.kb_paths = settings.kb_paths + list(kb or [])
+    return settings
