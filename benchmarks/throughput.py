@@ -13,6 +13,7 @@
 4. Time to 100, 300 and 1,000 articles: measured from the store's stored_at stamps where the run reached
    that many, else projected as start-up + k / steady rate (labelled "projected").
 """
+
 from __future__ import annotations
 
 import argparse
@@ -97,6 +98,7 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "articles.jsonl")
     args = ap.parse_args()
     from newstrace.settings import Settings
+
     model = Settings().spacy_model
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
 
@@ -113,10 +115,12 @@ def main() -> None:
         db = tmp / "bench.duckdb"
 
         start, batch_wall, batch_mem, proc = run_measured(
-            [sys.executable, "-c", CLI_MAIN, "batch", str(src), "--db", str(db), "--workers", str(args.workers)], env)
+            [sys.executable, "-c", CLI_MAIN, "batch", str(src), "--db", str(db), "--workers", str(args.workers)], env
+        )
         if proc.returncode not in (0, 1):
             sys.exit(f"newstrace batch failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
         import duckdb
+
         con = duckdb.connect(str(db), read_only=True)
         texts = [r[0] for r in con.execute("SELECT text FROM articles ORDER BY stored_at").fetchall()]
         # stored_at is UTC without a zone, so epoch() gives seconds comparable with time.time().
@@ -129,21 +133,24 @@ def main() -> None:
         texts_file.write_text(json.dumps(texts), encoding="utf-8")
         script = tmp / "spacy_pipe.py"
         script.write_text(SPACY_SCRIPT, encoding="utf-8")
-        _, spacy_wall, spacy_mem, sproc = run_measured([sys.executable, str(script), str(texts_file), model,
-                                                        str(args.workers)], env)
+        _, spacy_wall, spacy_mem, sproc = run_measured(
+            [sys.executable, str(script), str(texts_file), model, str(args.workers)], env
+        )
         if sproc.returncode != 0:
             sys.exit(f"spaCy run failed:\n{sproc.stderr[-2000:]}")
 
     n = len(texts)
     b_main, b_workers = batch_mem.report()
     s_main, s_workers = spacy_mem.report()
-    print(f"articles: {n} analysed of {len(lines)} read ({skipped} skipped), {words} words; "
-          f"workers: {args.workers}; model: {model}; cpu: {os.cpu_count()} cores")
+    print(
+        f"articles: {n} analysed of {len(lines)} read ({skipped} skipped), {words} words; "
+        f"workers: {args.workers}; model: {model}; cpu: {os.cpu_count()} cores"
+    )
     print(f"newstrace batch : {batch_wall:7.1f} s  {n / batch_wall:6.2f} articles/s  {words / batch_wall:8.0f} words/s")
     print(f"spaCy nlp.pipe  : {spacy_wall:7.1f} s  {n / spacy_wall:6.2f} articles/s  {words / spacy_wall:8.0f} words/s")
     print(f"ratio (batch time / spaCy time): {batch_wall / spacy_wall:.2f}")
-    print(f"peak memory, batch : main {mb(b_main)}, per worker " + ", ".join(mb(v) for v in b_workers[:args.workers]))
-    print(f"peak memory, spaCy : main {mb(s_main)}, per worker " + ", ".join(mb(v) for v in s_workers[:args.workers]))
+    print(f"peak memory, batch : main {mb(b_main)}, per worker " + ", ".join(mb(v) for v in b_workers[: args.workers]))
+    print(f"peak memory, spaCy : main {mb(s_main)}, per worker " + ", ".join(mb(v) for v in s_workers[: args.workers]))
     # Time to k articles: the stored_at stamps give it where the run got that far; beyond, a straight line
     # through the run's steady part (first stored article -> last).
     if n >= 2:
@@ -153,8 +160,10 @@ def main() -> None:
             if k <= n:
                 print(f"time to {k:>5} articles: {stamps[k - 1] - start:7.1f} s (measured)")
             else:
-                print(f"time to {k:>5} articles: {startup + (k - 1) / rate:7.1f} s (projected: {startup:.1f} s start-up "
-                      f"+ {rate:.2f} articles/s)")
+                print(
+                    f"time to {k:>5} articles: {startup + (k - 1) / rate:7.1f} s (projected: {startup:.1f} s start-up "
+                    f"+ {rate:.2f} articles/s)"
+                )
 
 
 if __name__ == "__main__":

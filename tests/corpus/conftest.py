@@ -1,5 +1,6 @@
 """Fixtures for the corpus tests: a few real articles from ../shared/corpus/articles.jsonl, a small store
 built once per session (in this process, workers=1), and a runner of the real CLI in a subprocess."""
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,14 @@ def write_jsonl(path: Path, records: list[dict], bad: list[str] = ()) -> Path:
 def run_cli(*args, cwd: Path | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
     """`newstrace ARGS` from this worktree's source, in a fresh interpreter."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
-    return subprocess.run([sys.executable, "-c", CLI_MAIN, *map(str, args)], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-c", CLI_MAIN, *map(str, args)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -55,6 +62,7 @@ def small_store(sample_records, tmp_path_factory) -> Path:
     from newstrace.corpus.batch import run_batch
     from newstrace.corpus.store import Store
     from newstrace.settings import Settings
+
     folder = tmp_path_factory.mktemp("store")
     src = write_jsonl(folder / "sample.jsonl", sample_records, BAD_LINES)
     db = folder / "small.duckdb"
@@ -67,5 +75,6 @@ def small_store(sample_records, tmp_path_factory) -> Path:
 @pytest.fixture()
 def store(small_store):
     from newstrace.corpus.store import Store
+
     with Store(small_store, read_only=True) as s:
         yield s

@@ -1,4 +1,5 @@
 """`newstrace batch` into a store: exit codes 0/1/2, the failures table, resume, --jsonl, and kill -9."""
+
 from __future__ import annotations
 
 import json
@@ -30,7 +31,7 @@ def test_exit_codes_failures_table_and_resume(shared, tmp_path):
         assert store.counts()["articles"] == 2
         failures = store.rows("SELECT source, reason FROM failures ORDER BY source")
     assert [f["source"] for f in failures] == [f"{mixed}:3", f"{mixed}:4"]
-    assert "no \"text\"" in failures[0]["reason"] and "not a JSON object" in failures[1]["reason"]
+    assert 'no "text"' in failures[0]["reason"] and "not a JSON object" in failures[1]["reason"]
 
     again = run_cli("batch", mixed, "--db", db, "--workers", "1", "--jsonl", tmp_path / "again.jsonl")
     assert again.returncode == 1 and "0 analysed, 2 already stored, 2 skipped" in again.stderr
@@ -41,8 +42,12 @@ def test_exit_codes_failures_table_and_resume(shared, tmp_path):
     ok = run_cli("batch", clean, "--db", db, "--workers", "1")
     assert ok.returncode == 0 and "0 analysed, 2 already stored, 0 skipped" in ok.stderr
 
-    for usage in (["batch", clean, "--db", db, "--published", "yesterday"], ["batch", "--db", db],
-                  ["batch", tmp_path / "missing.jsonl", "--db", db], ["batch", clean, "--jsonl", tmp_path / "no" / "x"]):
+    for usage in (
+        ["batch", clean, "--db", db, "--published", "yesterday"],
+        ["batch", "--db", db],
+        ["batch", tmp_path / "missing.jsonl", "--db", db],
+        ["batch", clean, "--jsonl", tmp_path / "no" / "x"],
+    ):
         proc = run_cli(*usage)
         assert proc.returncode == 2, (usage, proc.stderr)
         assert "Traceback" not in proc.stderr
@@ -62,13 +67,19 @@ def test_kill_9_loses_nothing_and_stores_nothing_twice(shared, tmp_path):
     db = tmp_path / "k.duckdb"
     wal = tmp_path / "k.duckdb.wal"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
-    proc = subprocess.Popen([sys.executable, "-c", CLI_MAIN, "batch", str(src), "--db", str(db), "--workers", "1"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", CLI_MAIN, "batch", str(src), "--db", str(db), "--workers", "1"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 120
         # The tables are checkpointed into the file on creation, so the write-ahead log then grows by one
         # commit (~40 KB here) per article: past 50 KB, at least one article is in.
-        while not (wal.exists() and wal.stat().st_size > 50_000) and proc.poll() is None and time.monotonic() < deadline:
+        while (
+            not (wal.exists() and wal.stat().st_size > 50_000) and proc.poll() is None and time.monotonic() < deadline
+        ):
             time.sleep(0.02)
         time.sleep(random.uniform(0, 1.5))
         proc.send_signal(signal.SIGKILL)
@@ -85,8 +96,12 @@ def test_kill_9_loses_nothing_and_stores_nothing_twice(shared, tmp_path):
     with Store(db, read_only=True) as store:
         counts = store.counts()
         assert counts["articles"] == counts["documents"] == 30
-        for table, key in (("quotes", "article_id, id"), ("events", "article_id, id"), ("entities", "article_id, id"),
-                           ("voices", "article_id, id")):
+        for table, key in (
+            ("quotes", "article_id, id"),
+            ("events", "article_id, id"),
+            ("entities", "article_id, id"),
+            ("voices", "article_id, id"),
+        ):
             dupes = store.scalar(f"SELECT count(*) FROM (SELECT {key} FROM {table} GROUP BY ALL HAVING count(*) > 1)")
             assert dupes == 0, table
         orphans = store.scalar("SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles)")

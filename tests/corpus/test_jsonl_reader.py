@@ -1,4 +1,5 @@
 """ingest/jsonl.py: records become RawDocuments, a bad line is one error and reading goes on."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,14 +11,23 @@ from newstrace.settings import Settings
 
 def test_records_bad_lines_and_fallbacks(tmp_path):
     path = tmp_path / "in.ndjson"
-    path.write_text('{"id": "a1", "text": "Body one.", "title": "T", "authors": "Jane Roe", "date": "2020-01-02"}\n'
-                    '\n{broken\n'
-                    '{"text": "Body two.", "authors": ["A", "B"], "published": "2021-03-04", "outlet": "X"}\n'
-                    '[1, 2]\n', encoding="utf-8")
+    path.write_text(
+        '{"id": "a1", "text": "Body one.", "title": "T", "authors": "Jane Roe", "date": "2020-01-02"}\n'
+        "\n{broken\n"
+        '{"text": "Body two.", "authors": ["A", "B"], "published": "2021-03-04", "outlet": "X"}\n'
+        "[1, 2]\n",
+        encoding="utf-8",
+    )
     docs = list(ingest.read(str(path), Settings()))
     assert len(docs) == 4
     a, broken, b, array = docs
-    assert (a.body, a.title, a.authors, a.published, a.source) == ("Body one.", "T", ["Jane Roe"], "2020-01-02", f"{path}#a1")
+    assert (a.body, a.title, a.authors, a.published, a.source) == (
+        "Body one.",
+        "T",
+        ["Jane Roe"],
+        "2020-01-02",
+        f"{path}#a1",
+    )
     assert broken.error == f"{path}:3: not a JSON object (Expecting property name enclosed in double quotes)"
     assert (b.authors, b.published, b.outlet, b.title, b.error) == (["A", "B"], "2021-03-04", "X", "", None)
     assert array.error and array.error.startswith(f"{path}:5:")

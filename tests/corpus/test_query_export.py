@@ -1,4 +1,5 @@
 """corpus/query.py and corpus/export.py on a small store, and their commands."""
+
 from __future__ import annotations
 
 import csv
@@ -25,7 +26,8 @@ GDELT_61 = (
     "Actor1Geo_Lat Actor1Geo_Long Actor1Geo_FeatureID Actor2Geo_Type Actor2Geo_FullName Actor2Geo_CountryCode "
     "Actor2Geo_ADM1Code Actor2Geo_ADM2Code Actor2Geo_Lat Actor2Geo_Long Actor2Geo_FeatureID ActionGeo_Type "
     "ActionGeo_FullName ActionGeo_CountryCode ActionGeo_ADM1Code ActionGeo_ADM2Code ActionGeo_Lat ActionGeo_Long "
-    "ActionGeo_FeatureID DATEADDED SOURCEURL").split()
+    "ActionGeo_FeatureID DATEADDED SOURCEURL"
+).split()
 
 
 def invoke(*args):
@@ -46,8 +48,15 @@ def test_events_filters(store):
     every = query.events(store, limit=None)
     assert len(every) == store.counts()["events"] > 0
     ev = next(r for r in every if r["source"] and r["target"] and r["date"])
-    picked = query.events(store, source=ev["source"], target=ev["target"], type=ev["type"].lower(),
-                          date_from=ev["date"], date_to=ev["date"], limit=None)
+    picked = query.events(
+        store,
+        source=ev["source"],
+        target=ev["target"],
+        type=ev["type"].lower(),
+        date_from=ev["date"],
+        date_to=ev["date"],
+        limit=None,
+    )
     assert ev in picked
     assert all(r["type"] == ev["type"] and r["date"] == ev["date"] for r in picked)
     assert query.events(store, date_from="2999-01-01") == []
@@ -62,8 +71,9 @@ def test_claims_and_articles(store):
     arts = query.articles(store, limit=None)
     assert len(arts) == 4 and all(r["words"] > 0 for r in arts)
     outlet = arts[0]["outlet"]
-    assert {r["id"] for r in query.articles(store, outlet=outlet.upper(), limit=None)} == \
-        {r["id"] for r in arts if r["outlet"] == outlet}
+    assert {r["id"] for r in query.articles(store, outlet=outlet.upper(), limit=None)} == {
+        r["id"] for r in arts if r["outlet"] == outlet
+    }
     title_word = max(arts[0]["title"].split(), key=len)
     assert arts[0]["id"] in {r["id"] for r in query.articles(store, search=title_word)}
 

@@ -1,4 +1,5 @@
 """corpus/store.py: one transaction per article, a schema version, and clear errors for unusable stores."""
+
 from __future__ import annotations
 
 import subprocess
@@ -10,16 +11,28 @@ import pytest
 
 from newstrace.corpus.store import Store
 from newstrace.errors import StoreError
-from newstrace.model import Analysis, Article, Event, ActorRef
+from newstrace.model import ActorRef, Analysis, Article, Event
 
 from .conftest import SRC, run_cli
 
 
 def tiny_analysis(text: str = "Russia vetoed the resolution.") -> Analysis:
     import hashlib
-    art = Article(id=hashlib.sha256(text.encode()).hexdigest(), title="T", text=text, outlet="O", published="2024-03-22")
-    ev = Event(id="ev1", type="REJECT", source=ActorRef("Russia", None, "RUS"), target=None, trigger="vetoed",
-               evidence=text, start=7, end=13, cameo="129")
+
+    art = Article(
+        id=hashlib.sha256(text.encode()).hexdigest(), title="T", text=text, outlet="O", published="2024-03-22"
+    )
+    ev = Event(
+        id="ev1",
+        type="REJECT",
+        source=ActorRef("Russia", None, "RUS"),
+        target=None,
+        trigger="vetoed",
+        evidence=text,
+        start=7,
+        end=13,
+        cameo="129",
+    )
     return Analysis(article=art, events=[ev])
 
 
@@ -32,7 +45,7 @@ def test_an_article_is_stored_once_with_its_rows_and_document(tmp_path):
         assert Analysis.from_json(store.document(a.article.id)) == a
         counts = store.counts()
         assert counts["articles"] == counts["documents"] == counts["events"] == 1
-        row = store.rows("SELECT source_name, source_code, type, \"end\" FROM events")[0]
+        row = store.rows('SELECT source_name, source_code, type, "end" FROM events')[0]
         assert row == {"source_name": "Russia", "source_code": "RUS", "type": "REJECT", "end": 13}
 
 
@@ -73,11 +86,19 @@ def test_unusable_files_give_clear_errors(tmp_path):
 def test_a_store_locked_by_another_writer(tmp_path):
     db = tmp_path / "s.duckdb"
     Store(db).close()
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import sys, time
         sys.path.insert(0, {str(SRC)!r})
         from newstrace.corpus.store import Store
-        s = Store({str(db)!r}); print("open", flush=True); time.sleep(60)""")], stdout=subprocess.PIPE, text=True)
+        s = Store({str(db)!r}); print("open", flush=True); time.sleep(60)"""),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "open"
         with pytest.raises(StoreError, match="in use by another process"):

@@ -9,6 +9,7 @@ by the store's single writer, one transaction per article. A bad input or articl
 
 Dates: a record's own date wins; `published` (--published) only fills in a missing one.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,9 +24,11 @@ from .progress import Progress
 from .store import Store
 from .workers import Executor, Failure, Job, local_executor
 
+
 @dataclass
 class BatchReport:
     """What a batch did: articles analysed and stored (or written), already stored, skipped; words analysed."""
+
     analysed: int = 0
     already_stored: int = 0
     failed: int = 0
@@ -50,8 +53,11 @@ def read_jobs(inputs: Iterable[str], published: Optional[str], settings: Setting
         except InputError as exc:
             yield Job(spec, failure=Failure(spec, str(exc)))
             continue
-        readers = [(spec, lambda: ingest.read(spec, settings))] if paths is None else \
-            [(str(p), lambda p=p: ingest.read_file(p, settings)) for p in paths]
+        readers = (
+            [(spec, lambda spec=spec: ingest.read(spec, settings))]
+            if paths is None
+            else [(str(p), lambda p=p: ingest.read_file(p, settings)) for p in paths]
+        )
         for name, reader in readers:
             try:
                 for raw in reader():
@@ -63,8 +69,16 @@ def read_jobs(inputs: Iterable[str], published: Optional[str], settings: Setting
 def job_for(raw: ingest.RawDocument, published: Optional[str]) -> Job:
     if raw.error:
         return Job(raw.source, failure=Failure(raw.source, raw.error))
-    article = make_article(raw.body, title=raw.title, source=raw.source, url=raw.url, outlet=raw.outlet,
-                           published=dates.normalise(raw.published) or published, authors=raw.authors, tags=raw.tags)
+    article = make_article(
+        raw.body,
+        title=raw.title,
+        source=raw.source,
+        url=raw.url,
+        outlet=raw.outlet,
+        published=dates.normalise(raw.published) or published,
+        authors=raw.authors,
+        tags=raw.tags,
+    )
     return Job(raw.source, article=article, article_id=article.id)
 
 
@@ -72,6 +86,7 @@ def count_inputs(inputs: Iterable[str]) -> int:
     """A cheap estimate of the number of articles, for the progress bar: lines of JSON-lines files, one
     per other file or URL (a feed or WARC with more raises the total as it goes)."""
     from ..ingest.jsonl import looks_like_jsonl
+
     total = 0
     for spec in inputs:
         try:
@@ -93,10 +108,17 @@ def count_inputs(inputs: Iterable[str]) -> int:
     return total
 
 
-def run_batch(inputs: list[str], store: Optional[Store], jsonl_out: Optional[TextIO], published: Optional[str],
-              settings: Settings, workers: int = 0, executor: Executor = local_executor,
-              on_failure: Callable[[Failure], None] = lambda f: None,
-              progress: Optional[Progress] = None) -> BatchReport:
+def run_batch(
+    inputs: list[str],
+    store: Optional[Store],
+    jsonl_out: Optional[TextIO],
+    published: Optional[str],
+    settings: Settings,
+    workers: int = 0,
+    executor: Executor = local_executor,
+    on_failure: Callable[[Failure], None] = lambda f: None,
+    progress: Optional[Progress] = None,
+) -> BatchReport:
     """Analyse every article behind inputs into store (if any) and jsonl_out (if any); see the module doc.
 
     Without a store every article is analysed (no resume), as `newstrace batch DIR --jsonl OUT` always did.

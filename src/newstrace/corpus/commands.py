@@ -3,6 +3,7 @@
 `register(app, export_app)` adds them to the main Typer app and the export sub-app, so this module moves
 into a cli/ package unchanged. Usage errors and unusable stores print one `newstrace: …` line and exit 2.
 """
+
 from __future__ import annotations
 
 import csv
@@ -11,7 +12,7 @@ import os
 import sys
 import tempfile
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Iterator, List, Optional
 
@@ -23,14 +24,16 @@ from ..errors import StoreError
 DEFAULT_DB = "newstrace.duckdb"
 DB_OPTION = typer.Option(Path(DEFAULT_DB), "--db", help="The store (a DuckDB file).")
 
-query_app = typer.Typer(help="Ask a store questions: quotes, events, claims, articles, or any SQL SELECT.",
-                        no_args_is_help=True)
+query_app = typer.Typer(
+    help="Ask a store questions: quotes, events, claims, articles, or any SQL SELECT.", no_args_is_help=True
+)
 
 
 @contextmanager
 def open_store(db: Path, read_only: bool) -> Iterator:
     """The Store at db; a StoreError on opening or using it becomes a one-line message and exit 2."""
     from .store import Store
+
     try:
         store = Store(db, read_only=read_only)
     except StoreError as exc:
@@ -52,14 +55,23 @@ def open_store(db: Path, read_only: bool) -> Iterator:
 
 # -- batch ------------------------------------------------------------------------------------------
 def batch(
-    inputs: List[str] = typer.Argument(..., help="Files (text, HTML, RSS/Atom, WARC, JSON lines), directories, globs or URLs."),
-    db: Optional[Path] = typer.Option(None, "--db", help=f"The store to add to (default {DEFAULT_DB}; with --jsonl "
-                                                         "and no --db, no store is used)."),
-    jsonl: Optional[str] = typer.Option(None, "--jsonl", help="Also write one newstrace/1 document per line to this "
-                                                              "file, in input order ('-': standard output)."),
-    published: Optional[str] = typer.Option(None, "--published", callback=check_date,
-                                            help="Publication date YYYY-MM-DD for inputs that carry none."),
-    workers: int = typer.Option(0, "--workers", "-j", min=0, help="Worker processes (0: one per core; 1: no extra process)."),
+    inputs: List[str] = typer.Argument(
+        ..., help="Files (text, HTML, RSS/Atom, WARC, JSON lines), directories, globs or URLs."
+    ),
+    db: Optional[Path] = typer.Option(
+        None, "--db", help=f"The store to add to (default {DEFAULT_DB}; with --jsonl and no --db, no store is used)."
+    ),
+    jsonl: Optional[str] = typer.Option(
+        None,
+        "--jsonl",
+        help="Also write one newstrace/1 document per line to this file, in input order ('-': standard output).",
+    ),
+    published: Optional[str] = typer.Option(
+        None, "--published", callback=check_date, help="Publication date YYYY-MM-DD for inputs that carry none."
+    ),
+    workers: int = typer.Option(
+        0, "--workers", "-j", min=0, help="Worker processes (0: one per core; 1: no extra process)."
+    ),
     kb: Optional[List[str]] = kb_option(),
     allow_private: bool = typer.Option(False, "--allow-private", help="Let URLs reach loopback or private addresses."),
 ) -> None:
@@ -77,6 +89,7 @@ def batch(
     """
     from .batch import count_inputs, run_batch
     from .progress import Progress
+
     settings = make_settings(kb, allow_private)
     if db is None and jsonl is None:
         db = Path(DEFAULT_DB)
@@ -87,7 +100,7 @@ def batch(
     def report_failure(failure) -> None:
         reason = failure.message
         if reason.startswith(failure.source + ": "):
-            reason = reason[len(failure.source) + 2:]
+            reason = reason[len(failure.source) + 2 :]
         if progress.bar is not None:
             progress.bar.console.print(f"newstrace: skipped {failure.source}: {reason}", markup=False, highlight=False)
         else:
@@ -103,8 +116,9 @@ def batch(
             else:
                 out = sys.stdout if jsonl == "-" else None
             with Progress(count_inputs(inputs)) as progress:
-                report = run_batch(inputs, store, out, published, settings, workers, on_failure=report_failure,
-                                   progress=progress)
+                report = run_batch(
+                    inputs, store, out, published, settings, workers, on_failure=report_failure, progress=progress
+                )
             if out is not None and out is not sys.stdout:
                 out.close()
                 if report.analysed or report.already_stored or not report.failed:
@@ -124,7 +138,7 @@ def _no_store():
 
 
 # -- query ------------------------------------------------------------------------------------------
-class QueryFormat(str, Enum):
+class QueryFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -156,6 +170,7 @@ def render(rows: list[dict], format: QueryFormat) -> None:
         return
     from rich.console import Console
     from rich.table import Table
+
     console = Console() if sys.stdout.isatty() else Console(width=240)  # piped: no 80-column squeeze
     if not rows:
         console.print("(no rows)")
@@ -173,66 +188,90 @@ def _query(db: Path, format: QueryFormat, ask) -> None:
 
 
 @query_app.command("quotes")
-def query_quotes(speaker: Optional[str] = typer.Option(None, "--speaker", help="Part of the speaker's name."),
-                 db: Path = DB_OPTION, format: QueryFormat = FORMAT_OPTION, limit: int = LIMIT_OPTION) -> None:
+def query_quotes(
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Part of the speaker's name."),
+    db: Path = DB_OPTION,
+    format: QueryFormat = FORMAT_OPTION,
+    limit: int = LIMIT_OPTION,
+) -> None:
     """Quotes, of one speaker with --speaker.  Example: newstrace query quotes --speaker Netanyahu"""
     from . import query
+
     _query(db, format, lambda s: query.quotes(s, speaker, limit))
 
 
 @query_app.command("events")
-def query_events(source: Optional[str] = typer.Option(None, "--source", help="Part of the source actor's name, or its code."),
-                 target: Optional[str] = typer.Option(None, "--target", help="Part of the target actor's name, or its code."),
-                 type: Optional[str] = typer.Option(None, "--type", help="PLOVER type: ACCUSE, ASSAULT, …"),
-                 date_from: Optional[str] = typer.Option(None, "--from", callback=check_date, help="From YYYY-MM-DD."),
-                 date_to: Optional[str] = typer.Option(None, "--to", callback=check_date, help="To YYYY-MM-DD (inclusive)."),
-                 db: Path = DB_OPTION, format: QueryFormat = FORMAT_OPTION, limit: int = LIMIT_OPTION) -> None:
+def query_events(
+    source: Optional[str] = typer.Option(None, "--source", help="Part of the source actor's name, or its code."),
+    target: Optional[str] = typer.Option(None, "--target", help="Part of the target actor's name, or its code."),
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type: ACCUSE, ASSAULT, …"),
+    date_from: Optional[str] = typer.Option(None, "--from", callback=check_date, help="From YYYY-MM-DD."),
+    date_to: Optional[str] = typer.Option(None, "--to", callback=check_date, help="To YYYY-MM-DD (inclusive)."),
+    db: Path = DB_OPTION,
+    format: QueryFormat = FORMAT_OPTION,
+    limit: int = LIMIT_OPTION,
+) -> None:
     """Who did what to whom.  Example: newstrace query events --source Russia --type REJECT --from 2024-01-01"""
     from . import query
+
     _query(db, format, lambda s: query.events(s, source, target, type, date_from, date_to, limit))
 
 
 @query_app.command("claims")
-def query_claims(about: Optional[str] = typer.Option(None, "--about", help="Words the claim contains (all of them)."),
-                 db: Path = DB_OPTION, format: QueryFormat = FORMAT_OPTION, limit: int = LIMIT_OPTION) -> None:
+def query_claims(
+    about: Optional[str] = typer.Option(None, "--about", help="Words the claim contains (all of them)."),
+    db: Path = DB_OPTION,
+    format: QueryFormat = FORMAT_OPTION,
+    limit: int = LIMIT_OPTION,
+) -> None:
     """Numeric claims.  Example: newstrace query claims --about "killed people\""""
     from . import query
+
     _query(db, format, lambda s: query.claims(s, about, limit))
 
 
 @query_app.command("articles")
-def query_articles(outlet: Optional[str] = typer.Option(None, "--outlet", help="Part of the outlet's name."),
-                   search: Optional[str] = typer.Option(None, "--search", help="Words in the title or text (all of them)."),
-                   db: Path = DB_OPTION, format: QueryFormat = FORMAT_OPTION, limit: int = LIMIT_OPTION) -> None:
+def query_articles(
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Part of the outlet's name."),
+    search: Optional[str] = typer.Option(None, "--search", help="Words in the title or text (all of them)."),
+    db: Path = DB_OPTION,
+    format: QueryFormat = FORMAT_OPTION,
+    limit: int = LIMIT_OPTION,
+) -> None:
     """Stored articles.  Example: newstrace query articles --outlet Breitbart --search "Carson debate\""""
     from . import query
+
     _query(db, format, lambda s: query.articles(s, outlet, search, limit))
 
 
 @query_app.command("sql")
-def query_sql(statement: str = typer.Argument(..., help="A SELECT statement; the store is opened read-only."),
-              db: Path = DB_OPTION, format: QueryFormat = FORMAT_OPTION) -> None:
+def query_sql(
+    statement: str = typer.Argument(..., help="A SELECT statement; the store is opened read-only."),
+    db: Path = DB_OPTION,
+    format: QueryFormat = FORMAT_OPTION,
+) -> None:
     """Any SELECT over the tables (articles, quotes, events, claims, …).
 
     Example: newstrace query sql "SELECT outlet, count(*) AS n FROM articles GROUP BY outlet"
     """
     from . import query
+
     _query(db, format, lambda s: query.sql(s, statement))
 
 
 # -- export (store-based) ---------------------------------------------------------------------------
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
 
 
-class EventsFormat(str, Enum):
+class EventsFormat(StrEnum):
     csv = "csv"
     tsv = "tsv"
     gdelt = "gdelt"
 
 
-class GraphFormat(str, Enum):
+class GraphFormat(StrEnum):
     graphml = "graphml"
 
 
@@ -256,6 +295,7 @@ def export_table(
 ) -> None:
     """A table of the store as Parquet or CSV.  Example: newstrace export table all --out dump/ --format csv"""
     from . import export
+
     with open_store(db, read_only=True) as store:
         if table == "all":
             counts = export.export_tables(store, out, format.value)
@@ -271,6 +311,7 @@ def export_documents(
 ) -> None:
     """Every stored newstrace/1 document, one per line.  Example: newstrace export documents --out all.jsonl"""
     from . import export
+
     with open_store(db, read_only=True) as store, _output(out) as fh:
         n = export.write_documents(store, fh)
     if out is not None:
@@ -278,14 +319,22 @@ def export_documents(
 
 
 def export_events(
-    input: Optional[str] = typer.Argument(None, help="A JSON-lines file of analyses (newstrace batch --jsonl), or an "
-                                                      "article to analyse; without it, the events of --db."),
-    format: EventsFormat = typer.Option(EventsFormat.csv, "--format", "-f",
-                                        help="csv or tsv (newstrace's GDELT-style table), or gdelt (GDELT 2.0's 61 "
-                                             "event columns, tab-separated, no header; from a store)."),
+    input: Optional[str] = typer.Argument(
+        None,
+        help="A JSON-lines file of analyses (newstrace batch --jsonl), or an "
+        "article to analyse; without it, the events of --db.",
+    ),
+    format: EventsFormat = typer.Option(
+        EventsFormat.csv,
+        "--format",
+        "-f",
+        help="csv or tsv (newstrace's GDELT-style table), or gdelt (GDELT 2.0's 61 "
+        "event columns, tab-separated, no header; from a store).",
+    ),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the table here instead of standard output."),
-    published: Optional[str] = typer.Option(None, "--published", callback=check_date,
-                                            help="Publication date YYYY-MM-DD when INPUT is an article."),
+    published: Optional[str] = typer.Option(
+        None, "--published", callback=check_date, help="Publication date YYYY-MM-DD when INPUT is an article."
+    ),
     db: Optional[Path] = typer.Option(None, "--db", help=f"The store to read (default {DEFAULT_DB} when no INPUT)."),
 ) -> None:
     """Events as a table: one row per event with date, actor codes, type, CAMEO code, Goldstein score, source.
@@ -305,12 +354,14 @@ def export_events(
             fail("--format gdelt reads a store: newstrace batch INPUT --db FILE, then export events --db FILE")
         return _export_events_from_file(input, format, out, published)
     from . import export
+
     with open_store(db or Path(DEFAULT_DB), read_only=True) as store:
         if format == EventsFormat.gdelt:
             with _output(out) as fh:
                 n = export.write_gdelt(store, fh)
         else:
             from .events_table import write_table
+
             analyses = _stored_analyses(store)
             with _output(out) as fh:
                 n = write_table(analyses, fh, "\t" if format == EventsFormat.tsv else ",")
@@ -320,8 +371,10 @@ def export_events(
 
 def _stored_analyses(store) -> Iterator:
     from ..model import Analysis
-    for row in store.rows("SELECT d.document FROM documents d JOIN articles a ON a.id = d.article_id "
-                          "ORDER BY a.stored_at, a.id"):
+
+    for row in store.rows(
+        "SELECT d.document FROM documents d JOIN articles a ON a.id = d.article_id ORDER BY a.stored_at, a.id"
+    ):
         yield Analysis.from_json(row["document"])
 
 
@@ -329,6 +382,7 @@ def _export_events_from_file(input: str, format: EventsFormat, out: Optional[Pat
     """What `newstrace export events FILE` has always done (cli/export.py's command)."""
     from ..cli.common import OutputFormat
     from ..cli.export import events as events_from_file
+
     events_from_file(input, OutputFormat(format.value), out, published)
 
 
@@ -342,6 +396,7 @@ def export_graph(
     Example: newstrace export graph --db news.duckdb --out actors.graphml
     """
     from . import export
+
     with open_store(db, read_only=True) as store:
         nodes, edges = export.write_graphml(store, out)
     typer.echo(f"newstrace: {nodes} actors, {edges} edges -> {out}", err=True)

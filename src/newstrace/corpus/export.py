@@ -9,6 +9,7 @@ and the actor-event graph (GraphML).
 
 A missing folder or unwritable file raises StoreError.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,23 +26,51 @@ from .tables import COLUMNS
 TABLES = list(COLUMNS)
 FORMATS = ("parquet", "csv")
 
-_ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-          "Type1Code", "Type2Code", "Type3Code"]
+_ACTOR = [
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+]
 _GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
 # GDELT 2.0 event table (GDELT-Event_Codebook-V2.0), in file order.
-GDELT_COLUMNS = (["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
-                 + [f"Actor1{c}" for c in _ACTOR] + [f"Actor2{c}" for c in _ACTOR]
-                 + ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-                    "NumMentions", "NumSources", "NumArticles", "AvgTone"]
-                 + [f"Actor1Geo_{c}" for c in _GEO] + [f"Actor2Geo_{c}" for c in _GEO] + [f"ActionGeo_{c}" for c in _GEO]
-                 + ["DATEADDED", "SOURCEURL"])
+GDELT_COLUMNS = (
+    ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
+    + [f"Actor1{c}" for c in _ACTOR]
+    + [f"Actor2{c}" for c in _ACTOR]
+    + [
+        "IsRootEvent",
+        "EventCode",
+        "EventBaseCode",
+        "EventRootCode",
+        "QuadClass",
+        "GoldsteinScale",
+        "NumMentions",
+        "NumSources",
+        "NumArticles",
+        "AvgTone",
+    ]
+    + [f"Actor1Geo_{c}" for c in _GEO]
+    + [f"Actor2Geo_{c}" for c in _GEO]
+    + [f"ActionGeo_{c}" for c in _GEO]
+    + ["DATEADDED", "SOURCEURL"]
+)
 assert len(GDELT_COLUMNS) == 61
 
 # CAMEO root code -> GDELT QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
 # 4 material conflict (GDELT codebook).
-QUAD_CLASS = {**dict.fromkeys(["01", "02", "03", "04", "05"], 1), **dict.fromkeys(["06", "07", "08"], 2),
-              **dict.fromkeys(["09", "10", "11", "12", "13"], 3),
-              **dict.fromkeys(["14", "15", "16", "17", "18", "19", "20"], 4)}
+QUAD_CLASS = {
+    **dict.fromkeys(["01", "02", "03", "04", "05"], 1),
+    **dict.fromkeys(["06", "07", "08"], 2),
+    **dict.fromkeys(["09", "10", "11", "12", "13"], 3),
+    **dict.fromkeys(["14", "15", "16", "17", "18", "19", "20"], 4),
+}
 
 
 def _check_folder(path: Path) -> None:
@@ -76,8 +105,9 @@ def export_tables(store: Store, folder: Path, fmt: str = "parquet") -> dict[str,
 def write_documents(store: Store, out: TextIO) -> int:
     """Every newstrace/1 document as one JSON line, in the order the articles were stored."""
     n = 0
-    for row in store.rows("SELECT d.document FROM documents d JOIN articles a ON a.id = d.article_id "
-                          "ORDER BY a.stored_at, a.id"):
+    for row in store.rows(
+        "SELECT d.document FROM documents d JOIN articles a ON a.id = d.article_id ORDER BY a.stored_at, a.id"
+    ):
         out.write(row["document"] + "\n")
         n += 1
     return n
@@ -105,7 +135,7 @@ def _actor_fields(name: Optional[str], code: Optional[str], country: Optional[st
     code = code or ""
     country = country or (code[:3] if len(code) >= 3 and code[:3].isalpha() and code[:3].isupper() else "")
     types = code[3:] if country and code.startswith(country) else ""
-    type_codes = [types[i:i + 3] for i in range(0, 9, 3)]
+    type_codes = [types[i : i + 3] for i in range(0, 9, 3)]
     return [code, name or "", country, "", "", "", "", *type_codes]
 
 
@@ -118,6 +148,7 @@ def gdelt_row(ev: dict[str, Any]) -> list[str]:
     GDELT's geo country codes are FIPS, ours ISO, so they are not mixed). DATEADDED: when it was stored.
     """
     from ..stages.events.dictionary import goldstein_score
+
     date = ev["date"] or ev["published"] or ""
     ymd = date.replace("-", "") if len(date) == 10 else ""
     fraction = ""
@@ -129,14 +160,30 @@ def gdelt_row(ev: dict[str, Any]) -> list[str]:
     stored: Optional[dt.datetime] = ev["stored_at"]
     geo_blank = [""] * len(_GEO)
     action_geo = ["", ev["location_name"] or "", "", "", "", "", "", ""] if ev["location_name"] else geo_blank
-    return [str(global_event_id(ev["article_id"], ev["id"])), ymd, ymd[:6], ymd[:4], fraction,
-            *_actor_fields(ev["source_name"], ev["source_code"], ev["source_country"]),
-            *_actor_fields(ev["target_name"], ev["target_code"], ev["target_country"]),
-            "1" if lead_end == 0 or (ev["start"] or 0) < lead_end else "0",
-            cameo, cameo[:3], cameo[:2], str(QUAD_CLASS.get(cameo[:2], "")),
-            "" if goldstein is None else f"{goldstein:g}", "1", "1", "1", "",
-            *geo_blank, *geo_blank, *action_geo,
-            stored.strftime("%Y%m%d%H%M%S") if stored else "", ev["url"] or ev["source"] or ""]
+    return [
+        str(global_event_id(ev["article_id"], ev["id"])),
+        ymd,
+        ymd[:6],
+        ymd[:4],
+        fraction,
+        *_actor_fields(ev["source_name"], ev["source_code"], ev["source_country"]),
+        *_actor_fields(ev["target_name"], ev["target_code"], ev["target_country"]),
+        "1" if lead_end == 0 or (ev["start"] or 0) < lead_end else "0",
+        cameo,
+        cameo[:3],
+        cameo[:2],
+        str(QUAD_CLASS.get(cameo[:2], "")),
+        "" if goldstein is None else f"{goldstein:g}",
+        "1",
+        "1",
+        "1",
+        "",
+        *geo_blank,
+        *geo_blank,
+        *action_geo,
+        stored.strftime("%Y%m%d%H%M%S") if stored else "",
+        ev["url"] or ev["source"] or "",
+    ]
 
 
 def gdelt_rows(store: Store) -> Iterator[list[str]]:
@@ -160,7 +207,9 @@ def event_graph(store: Store):
     code, goldstein = mean Goldstein score and articles = number of articles. Events lacking a source or
     target actor are left out; negated events too (they did not happen)."""
     import networkx as nx
+
     from ..stages.events.dictionary import goldstein_score
+
     rows = store.rows("""
         SELECT e.source_name, e.source_code, e.target_name, e.target_code, e.type, e.cameo, e.article_id,
                s.country AS source_country, t.country AS target_country
@@ -176,8 +225,9 @@ def event_graph(store: Store):
             name = r[f"{role}_name"]
             node = graph.nodes[name] if name in graph else None
             if node is None:
-                graph.add_node(name, name=name, code=r[f"{role}_code"] or "", country=r[f"{role}_country"] or "",
-                               events=0)
+                graph.add_node(
+                    name, name=name, code=r[f"{role}_code"] or "", country=r[f"{role}_country"] or "", events=0
+                )
                 node = graph.nodes[name]
             node["events"] += 1
             node["code"] = node["code"] or r[f"{role}_code"] or ""
@@ -194,14 +244,23 @@ def event_graph(store: Store):
     for (source, target, kind), e in edges.items():
         cameo = max(e["cameos"], key=e["cameos"].get) if e["cameos"] else ""
         goldstein = sum(e["scores"]) / len(e["scores"]) if e["scores"] else 0.0
-        graph.add_edge(source, target, key=kind, type=kind, weight=e["weight"], cameo=cameo,
-                       goldstein=round(goldstein, 3), articles=len(e["articles"]))
+        graph.add_edge(
+            source,
+            target,
+            key=kind,
+            type=kind,
+            weight=e["weight"],
+            cameo=cameo,
+            goldstein=round(goldstein, 3),
+            articles=len(e["articles"]),
+        )
     return graph
 
 
 def write_graphml(store: Store, path: Path) -> tuple[int, int]:
     """The event graph as GraphML; returns (nodes, edges)."""
     import networkx as nx
+
     _check_folder(path)
     graph = event_graph(store)
     try:

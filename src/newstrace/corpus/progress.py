@@ -4,6 +4,7 @@ every LINE_EVERY seconds, so logs of long runs stay readable.
     with Progress(total_estimate) as progress:
         progress.advance(words=812)          # one article done (stored, already stored or skipped)
 """
+
 from __future__ import annotations
 
 import sys
@@ -25,14 +26,23 @@ class Progress:
         self.bar = None
         if enabled and self.stream.isatty():
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, \
-                TimeElapsedColumn, TimeRemainingColumn
-            self.bar = RichProgress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(),
-                                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
-                                    TimeRemainingColumn(), console=Console(file=self.stream), transient=False)
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+            from rich.progress import Progress as RichProgress
+
+            self.bar = RichProgress(
+                TextColumn("analysing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+                console=Console(file=self.stream),
+                transient=False,
+            )
             self.task = self.bar.add_task("batch", total=total, rate="")
 
-    def __enter__(self) -> "Progress":
+    def __enter__(self) -> Progress:
         if self.bar is not None:
             self.bar.start()
         return self

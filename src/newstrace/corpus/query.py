@@ -6,6 +6,7 @@ several words must all occur. Dates are 'YYYY-MM-DD' strings; an event's date is
 article's publication date. `limit` caps the rows returned (None: all). Every function raises StoreError
 for a store that cannot be read and for a query DuckDB refuses.
 """
+
 from __future__ import annotations
 
 from typing import Any, Optional
@@ -42,16 +43,24 @@ def quotes(store: Store, speaker: Optional[str] = None, limit: Optional[int] = D
     if speaker:
         where.append("q.speaker_name ILIKE ? ESCAPE '\\'")
         params.append(_like(speaker))
-    sql = ("SELECT q.speaker_name AS speaker, q.kind, q.text AS quote, q.cue, q.via, a.outlet, a.published, "
-           "a.title, q.article_id FROM quotes q JOIN articles a ON a.id = q.article_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY a.published NULLS LAST, q.article_id, q.start")
+    sql = (
+        "SELECT q.speaker_name AS speaker, q.kind, q.text AS quote, q.cue, q.via, a.outlet, a.published, "
+        "a.title, q.article_id FROM quotes q JOIN articles a ON a.id = q.article_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY a.published NULLS LAST, q.article_id, q.start"
+    )
     return _run(store, sql, params, limit)
 
 
-def events(store: Store, source: Optional[str] = None, target: Optional[str] = None, type: Optional[str] = None,
-           date_from: Optional[str] = None, date_to: Optional[str] = None,
-           limit: Optional[int] = DEFAULT_LIMIT) -> list[dict]:
+def events(
+    store: Store,
+    source: Optional[str] = None,
+    target: Optional[str] = None,
+    type: Optional[str] = None,
+    date_from: Optional[str] = None,
+    date_to: Optional[str] = None,
+    limit: Optional[int] = DEFAULT_LIMIT,
+) -> list[dict]:
     """Events; source/target match an actor's name (substring) or code (prefix: 'RUS' matches 'RUSGOV');
     type is a PLOVER type (any case); date_from/date_to bound the event date, inclusive."""
     where, params = [], []
@@ -69,11 +78,13 @@ def events(store: Store, source: Optional[str] = None, target: Optional[str] = N
     if date_to:
         where.append(f"{date} <= ?")
         params.append(date_to)
-    sql = (f"SELECT {date} AS date, e.source_name AS source, e.source_code, e.type, e.cameo, e.target_name AS target, "
-           "e.target_code, e.trigger, e.negated, e.modality, e.via, a.outlet, e.evidence, e.article_id "
-           "FROM events e JOIN articles a ON a.id = e.article_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + f" ORDER BY {date} NULLS LAST, e.article_id, e.start")
+    sql = (
+        f"SELECT {date} AS date, e.source_name AS source, e.source_code, e.type, e.cameo, e.target_name AS target, "
+        "e.target_code, e.trigger, e.negated, e.modality, e.via, a.outlet, e.evidence, e.article_id "
+        "FROM events e JOIN articles a ON a.id = e.article_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + f" ORDER BY {date} NULLS LAST, e.article_id, e.start"
+    )
     return _run(store, sql, params, limit)
 
 
@@ -83,15 +94,18 @@ def claims(store: Store, about: Optional[str] = None, limit: Optional[int] = DEF
     for word in _words(about):
         where.append("c.text ILIKE ? ESCAPE '\\'")
         params.append(_like(word))
-    sql = ("SELECT c.text AS claim, c.value, c.unit, c.approx, c.attributed_to_name AS attributed_to, c.via, "
-           "a.outlet, a.published, c.article_id FROM claims c JOIN articles a ON a.id = c.article_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY a.published NULLS LAST, c.article_id, c.start")
+    sql = (
+        "SELECT c.text AS claim, c.value, c.unit, c.approx, c.attributed_to_name AS attributed_to, c.via, "
+        "a.outlet, a.published, c.article_id FROM claims c JOIN articles a ON a.id = c.article_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY a.published NULLS LAST, c.article_id, c.start"
+    )
     return _run(store, sql, params, limit)
 
 
-def articles(store: Store, outlet: Optional[str] = None, search: Optional[str] = None,
-             limit: Optional[int] = DEFAULT_LIMIT) -> list[dict]:
+def articles(
+    store: Store, outlet: Optional[str] = None, search: Optional[str] = None, limit: Optional[int] = DEFAULT_LIMIT
+) -> list[dict]:
     """Articles of outlets whose name contains `outlet`, whose title or text contains every word of `search`;
     with their numbers of quotes and events."""
     where, params = [], []
@@ -101,11 +115,14 @@ def articles(store: Store, outlet: Optional[str] = None, search: Optional[str] =
     for word in _words(search):
         where.append("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')")
         params += [_like(word), _like(word)]
-    sql = ("SELECT a.published, a.outlet, a.title, a.words, "
-           "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
-           "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events, a.url, a.source, a.id "
-           "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY a.published NULLS LAST, a.id")
+    sql = (
+        "SELECT a.published, a.outlet, a.title, a.words, "
+        "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
+        "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events, a.url, a.source, a.id "
+        "FROM articles a"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY a.published NULLS LAST, a.id"
+    )
     return _run(store, sql, params, limit)
 
 
@@ -113,5 +130,8 @@ def sql(store: Store, statement: str, limit: Optional[int] = None) -> list[dict]
     """Any SELECT; the store must be open read-only (Store(path, read_only=True)), so nothing can change it."""
     if not store.read_only:
         raise StoreError("query sql needs the store opened read-only")
-    return _run(store, statement.strip().rstrip(";"), [], None) if limit is None else \
-        _run(store, f"SELECT * FROM ({statement.strip().rstrip(';')})", [], limit)
+    return (
+        _run(store, statement.strip().rstrip(";"), [], None)
+        if limit is None
+        else _run(store, f"SELECT * FROM ({statement.strip().rstrip(';')})", [], limit)
+    )

@@ -16,6 +16,7 @@ disk, not a DuckDB file, a store of another schema version) becomes a StoreError
 Why one writer: DuckDB lets one process write a file at a time, and its connection is not thread-safe,
 so the Store serialises its own use with a lock (a web server thread can share it, as in datasette).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -80,8 +81,12 @@ class Store:
     # -- opening ------------------------------------------------------------------------------------
     def _check_or_create_schema(self) -> None:
         try:
-            existing = {r[0] for r in self.con.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+            existing = {
+                r[0]
+                for r in self.con.execute(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+                ).fetchall()
+            }
             if "meta" not in existing:
                 if existing:
                     raise StoreError(f"{self.path}: not a newstrace store (a DuckDB file with other tables)")
@@ -94,8 +99,10 @@ class Store:
             raise StoreError(describe_error(self.path, exc)) from exc
         found = version[0] if version else None
         if found != STORE_VERSION:
-            raise StoreError(f"{self.path}: a store of schema version {found}; this newstrace reads version "
-                             f"{STORE_VERSION} (export it with the newstrace that made it, or use another --db)")
+            raise StoreError(
+                f"{self.path}: a store of schema version {found}; this newstrace reads version "
+                f"{STORE_VERSION} (export it with the newstrace that made it, or use another --db)"
+            )
 
     def _create_schema(self) -> None:
         self.con.begin()
@@ -103,8 +110,10 @@ class Store:
             self.con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
             for table in tables.COLUMNS:
                 self.con.execute(tables.create_statement(table))
-            self.con.execute("INSERT INTO meta VALUES ('store_version', ?), ('document_schema', ?), ('created_at', ?)",
-                             [STORE_VERSION, SCHEMA, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")])
+            self.con.execute(
+                "INSERT INTO meta VALUES ('store_version', ?), ('document_schema', ?), ('created_at', ?)",
+                [STORE_VERSION, SCHEMA, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")],
+            )
             self.con.commit()
             self.con.execute("CHECKPOINT")  # into the file now: the write-ahead log then holds articles only
         except duckdb.Error as exc:
@@ -118,7 +127,7 @@ class Store:
             except duckdb.Error as exc:  # the final checkpoint can meet a full disk; the WAL still holds the data
                 raise StoreError(describe_error(self.path, exc)) from exc
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -158,7 +167,7 @@ class Store:
         document: its newstrace/1 JSON on one line when the caller has it (a worker made it), else made here.
         """
         article_id = analysis.article.id
-        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         with self._lock:
             self._writable()
             try:
@@ -179,7 +188,7 @@ class Store:
 
     def add_failure(self, source: str, reason: str, article_id: str | None = None) -> None:
         """Record why an input or article was skipped; a later failure of the same one replaces it."""
-        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         with self._lock:
             self._writable()
             try:
@@ -200,7 +209,7 @@ class Store:
             return
         width = len(tables.COLUMNS[table])
         for i in range(0, len(rows), MAX_ROWS_PER_INSERT):
-            chunk = rows[i:i + MAX_ROWS_PER_INSERT]
+            chunk = rows[i : i + MAX_ROWS_PER_INSERT]
             placeholders = ", ".join(["(" + ", ".join(["?"] * width) + ")"] * len(chunk))
             self.con.execute(f"INSERT INTO {table} VALUES {placeholders}", [v for row in chunk for v in row])
 

@@ -8,6 +8,7 @@ not know its place in the batch; so a cluster executor (Dask) can replace `local
 the same arguments. Jobs are pulled lazily, at most a few per worker ahead, so memory stays flat
 whatever the corpus size and the caller can decide about each job (resume) just before it is sent.
 """
+
 from __future__ import annotations
 
 import collections
@@ -29,6 +30,7 @@ JOBS_AHEAD_PER_WORKER = 3  # enough to keep every worker busy while the main pro
 @dataclass
 class Failure:
     """Why an input or article was skipped. source: the path/URL (and record); article_id when it had one."""
+
     source: str
     message: str
     article_id: Optional[str] = None
@@ -37,6 +39,7 @@ class Failure:
 @dataclass
 class Job:
     """One input item in order: an article to analyse, or (article None) one that passes straight through."""
+
     source: str
     article: Optional[Article] = None
     article_id: Optional[str] = None
@@ -56,6 +59,7 @@ def default_workers() -> int:
 def analyse_article(article: Article, settings: Settings) -> Union[str, Failure]:
     """The worker's job: the analysis as one JSON line, or a Failure (bad article, or a bug, with its trace)."""
     from .. import pipeline
+
     try:
         return pipeline.run(article, settings).to_json(indent=None)
     except InputError as exc:
@@ -74,6 +78,7 @@ def _start_worker(settings: Settings) -> None:
     global _worker_settings
     _worker_settings = settings
     from .. import nlp
+
     try:
         nlp.load(settings.spacy_model)
     except InputError:
@@ -116,7 +121,9 @@ def local_executor(jobs: Iterable[Job], settings: Settings, workers: int = 0) ->
                 if job is None:
                     exhausted = True
                     break
-                pending.append((job, pool.submit(_run_in_worker, job.article) if job.article is not None else job.failure))
+                pending.append(
+                    (job, pool.submit(_run_in_worker, job.article) if job.article is not None else job.failure)
+                )
             if not pending:
                 return
             job, result = pending.popleft()

@@ -7,6 +7,7 @@
 yielded as a RawDocument whose `error` says why (line number included), so a consumer reports that
 one record as an InputError and reading goes on.
 """
+
 from __future__ import annotations
 
 import json
