@@ -23,6 +23,8 @@ def _looks_like_text(value: str) -> bool:
 
 def article_of(raw: ingest.RawDocument, published: str | None = None) -> Article:
     """The cleaned Article of a raw document; `published` (YYYY-MM-DD) overrides the document's own date."""
+    if raw.error:  # a record a reader could not read (a bad JSON line): that record's InputError
+        raise InputError(raw.error)
     return make_article(
         raw.body,
         title=raw.title,

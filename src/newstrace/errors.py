@@ -3,3 +3,7 @@
 
 class InputError(Exception):
     """The input cannot be read or analysed: missing, empty, not English, not a supported format."""
+
+
+class StoreError(Exception):
+    """The corpus store cannot be used: locked by another writer, read-only, full, corrupt, or of another version."""

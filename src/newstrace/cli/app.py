@@ -1,4 +1,4 @@
-"""The command line, one Typer app: `analyze`, `batch`, `schema`, `export …`, `kb lookup`.
+"""The command line, one Typer app: `analyze`, `batch`, `query …`, `schema`, `export …`, `kb lookup`.
 
 Errors a user can act on print one line on standard error and exit 2; standard output carries only
 the document asked for.
@@ -6,9 +6,7 @@ the document asked for.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import List, Optional
 
@@ -103,60 +101,6 @@ def analyze(
 
 
 @app.command()
-def batch(
-    inputs: List[str] = typer.Argument(..., help="Files, directories, globs, feeds, WARC files or URLs."),
-    jsonl: Path = typer.Option(..., "--jsonl", help="Write one newstrace/1 document per line to this file."),
-    published: Optional[str] = typer.Option(
-        None,
-        "--published",
-        callback=check_date,
-        help="Publication date for inputs that carry none.",
-    ),
-    kb: Optional[List[str]] = kb_option(),
-    allow_private: bool = typer.Option(False, "--allow-private", help="Let URLs reach loopback or private addresses."),
-    workers: int = typer.Option(
-        0,
-        "--workers",
-        "-j",
-        min=0,
-        help="Worker processes (0: one per core; 1: no extra process).",
-    ),
-) -> None:
-    """Analyse many articles and write their documents as JSON lines, in input order, using every core.
-    A bad input or article is reported on standard error and skipped.
-
-    The output file is written whole or not at all (a temporary file renamed at the end).
-
-    Example: newstrace batch corpus/ feed.xml crawl.warc.gz --jsonl out.jsonl
-    """
-    from ..corpus.workers import Failure, analyse_all
-
-    settings = make_settings(kb, allow_private)
-    done = failed = 0
-    out_dir = jsonl.resolve().parent
-    if not out_dir.is_dir():
-        fail(f"{jsonl}: folder {out_dir} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=".newstrace-", suffix=".jsonl", dir=out_dir)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            for result in analyse_all(inputs, published, settings, workers):
-                if isinstance(result, Failure):
-                    failed += 1
-                    typer.echo(f"newstrace: skipped: {result.message}", err=True)
-                    continue
-                out.write(result + "\n")
-                done += 1
-        if done or not failed:  # nothing analysed and only failures: leave any earlier output as it was
-            os.replace(tmp, jsonl)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    typer.echo(f"newstrace: {done} analysed, {failed} skipped -> {jsonl}", err=True)
-    if done == 0 and failed:
-        raise typer.Exit(2)
-
-
-@app.command()
 def schema(
     out: Optional[Path] = typer.Option(
         None, "--out", "-o", help="Write the schema to this file instead of standard output."
@@ -176,11 +120,13 @@ def schema(
 
 
 def _register_subcommands() -> None:
+    from ..corpus.commands import register
     from .export import export_app
     from .kb import kb_app
 
     app.add_typer(kb_app, name="kb")
     app.add_typer(export_app, name="export")
+    register(app, export_app)  # batch, query and the store exports
 
 
 _register_subcommands()

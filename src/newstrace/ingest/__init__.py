@@ -29,6 +29,7 @@ class RawDocument:
     published: Optional[str] = None
     authors: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    error: Optional[str] = None  # a record the reader found but could not read: why (readers go on past it)
 
 
 def is_url(spec: str) -> bool:
@@ -36,8 +37,12 @@ def is_url(spec: str) -> bool:
 
 
 def sniff(path: PurePath, head: bytes) -> str:
-    """The format of a file: 'warc', 'feed', 'html' or 'text', from its name and first bytes."""
+    """The format of a file: 'warc', 'jsonl', 'feed', 'html' or 'text', from its name and first bytes."""
     name = path.name.lower()
+    from .jsonl import looks_like_jsonl
+
+    if looks_like_jsonl(name, head):
+        return "jsonl"
     if (
         name.endswith((".warc", ".warc.gz"))
         or head.startswith(b"WARC/")
@@ -108,4 +113,4 @@ def read_file(path: Path, settings: Settings) -> Iterator[RawDocument]:
 
 
 # Format -> the module reading it; every reader has one signature: read(source, settings) -> Iterator[RawDocument].
-READERS = {"warc": "warc", "feed": "feed", "html": "html", "text": "text"}
+READERS = {"warc": "warc", "jsonl": "jsonl", "feed": "feed", "html": "html", "text": "text"}

@@ -1,0 +1,225 @@
+"""The corpus store: one DuckDB file, one Store object owning its connection and the single writer.
+
+    with Store("newstrace.duckdb") as store:          # creates the tables on first use
+        if not store.has_article(article_id):
+            store.add(analysis)                       # one transaction: all of the article's rows or none
+    Store(path, read_only=True)                       # for queries and exports; never writes
+
+Tables (corpus/tables.py has their columns): articles, documents (article id -> newstrace/1 JSON), voices,
+entities, mentions, quotes, statements, events, claims, framing_spans, checks, failures, and `meta`
+(key, value) holding the store schema version. Rows are keyed by article id; an article is written in
+one transaction, so a process killed at any moment leaves each article stored once or not at all
+(DuckDB replays its write-ahead log on the next open).
+
+Every DuckDB failure a user can meet (file locked by another process, read-only or missing file, full
+disk, not a DuckDB file, a store of another schema version) becomes a StoreError with a one-line message.
+Why one writer: DuckDB lets one process write a file at a time, and its connection is not thread-safe,
+so the Store serialises its own use with a lock (a web server thread can share it, as in datasette).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import threading
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import duckdb
+
+from ..errors import StoreError
+from ..model import SCHEMA, Analysis
+from . import tables
+
+STORE_VERSION = "1"  # bump when a table changes shape; an older store is then refused, not misread
+MAX_ROWS_PER_INSERT = 400  # rows in one multi-row INSERT (far faster than executemany in DuckDB)
+
+
+def describe_error(path: str, exc: BaseException) -> str:
+    """A one-line message for a DuckDB error about the store file at path."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    low = text.lower()
+    if "could not set lock" in low or "conflicting lock" in low:
+        pid = re.search(r"\(PID (\d+)\)", text)
+        holder = f" (process {pid.group(1)})" if pid else ""
+        return f"{path}: the store is in use by another process{holder}; wait for it to finish or use another --db"
+    if "database does not exist" in low:
+        return f"{path}: no such store (make one with: newstrace batch INPUT --db {path})"
+    if "not a valid duckdb database" in low or "not a valid database" in low:
+        return f"{path}: not a newstrace store (not a DuckDB database file)"
+    if "no space left" in low or "disk full" in low or "not enough space" in low:
+        return f"{path}: the disk is full; free some space and run the same command again (nothing is stored twice)"
+    if "read-only" in low or "read only" in low or "permission denied" in low:
+        return f"{path}: cannot write the store (read-only file or folder): {text}"
+    if "cannot open" in low or "no such file" in low:
+        return f"{path}: cannot open the store: {text}"
+    return f"{path}: store error: {text}"
+
+
+class Store:
+    """The store at path. read_only: for queries (other readers may open it too); else the one writer."""
+
+    def __init__(self, path: str | os.PathLike, read_only: bool = False):
+        self.path = str(path)
+        self.read_only = read_only
+        self._lock = threading.RLock()
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"{self.path}: no such store (make one with: newstrace batch INPUT --db {self.path})")
+        if not read_only and not Path(self.path).resolve().parent.is_dir():
+            raise StoreError(f"{self.path}: folder {Path(self.path).resolve().parent} does not exist")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(describe_error(self.path, exc)) from exc
+        try:
+            self._check_or_create_schema()
+        except BaseException:
+            self.con.close()
+            raise
+
+    # -- opening ------------------------------------------------------------------------------------
+    def _check_or_create_schema(self) -> None:
+        try:
+            existing = {
+                r[0]
+                for r in self.con.execute(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+                ).fetchall()
+            }
+            if "meta" not in existing:
+                if existing:
+                    raise StoreError(f"{self.path}: not a newstrace store (a DuckDB file with other tables)")
+                if self.read_only:
+                    raise StoreError(f"{self.path}: an empty DuckDB file, not a newstrace store yet")
+                self._create_schema()
+                return
+            version = self.con.execute("SELECT value FROM meta WHERE key = 'store_version'").fetchone()
+        except duckdb.Error as exc:
+            raise StoreError(describe_error(self.path, exc)) from exc
+        found = version[0] if version else None
+        if found != STORE_VERSION:
+            raise StoreError(
+                f"{self.path}: a store of schema version {found}; this newstrace reads version "
+                f"{STORE_VERSION} (export it with the newstrace that made it, or use another --db)"
+            )
+
+    def _create_schema(self) -> None:
+        self.con.begin()
+        try:
+            self.con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+            for table in tables.COLUMNS:
+                self.con.execute(tables.create_statement(table))
+            self.con.execute(
+                "INSERT INTO meta VALUES ('store_version', ?), ('document_schema', ?), ('created_at', ?)",
+                [STORE_VERSION, SCHEMA, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")],
+            )
+            self.con.commit()
+            self.con.execute("CHECKPOINT")  # into the file now: the write-ahead log then holds articles only
+        except duckdb.Error as exc:
+            self._rollback()
+            raise StoreError(describe_error(self.path, exc)) from exc
+
+    def close(self) -> None:
+        with self._lock:
+            try:
+                self.con.close()
+            except duckdb.Error as exc:  # the final checkpoint can meet a full disk; the WAL still holds the data
+                raise StoreError(describe_error(self.path, exc)) from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # -- reading ------------------------------------------------------------------------------------
+    def _count(self, sql: str, params: list) -> int:
+        """The first column of the first row of a count query."""
+        row = self.con.execute(sql, params).fetchone()
+        return int(row[0]) if row else 0
+
+    def has_article(self, article_id: str) -> bool:
+        return self.scalar("SELECT count(*) FROM articles WHERE id = ?", [article_id]) > 0
+
+    def document(self, article_id: str) -> Optional[str]:
+        """The stored newstrace/1 JSON (one line) of an article, or None."""
+        return self.scalar("SELECT document FROM documents WHERE article_id = ?", [article_id])
+
+    def scalar(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        with self._lock:
+            try:
+                row = self.con.execute(sql, list(params)).fetchone()
+            except duckdb.Error as exc:
+                raise StoreError(describe_error(self.path, exc)) from exc
+        return row[0] if row else None
+
+    def rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict]:
+        """The result of a query as a list of {column: value}. A bad query raises duckdb.Error (callers decide)."""
+        with self._lock:
+            cur = self.con.execute(sql, list(params))
+            names = [d[0] for d in cur.description or []]
+            return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        return {t: self.scalar(f"SELECT count(*) FROM {t}") for t in tables.COLUMNS}
+
+    # -- writing (the single writer) ----------------------------------------------------------------
+    def add(self, analysis: Analysis, document: str | None = None) -> bool:
+        """Store one analysed article in one transaction; False (nothing written) when its id is already stored.
+
+        document: its newstrace/1 JSON on one line when the caller has it (a worker made it), else made here.
+        """
+        article_id = analysis.article.id
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        with self._lock:
+            self._writable()
+            try:
+                self.con.begin()
+                if self._count("SELECT count(*) FROM articles WHERE id = ?", [article_id]):
+                    self.con.rollback()
+                    return False
+                self._insert("articles", tables.article_rows(analysis, now))
+                self._insert("documents", tables.document_rows(analysis, document))
+                for table, make_rows in tables.ROWS.items():
+                    self._insert(table, make_rows(analysis))
+                self.con.execute("DELETE FROM failures WHERE article_id = ?", [article_id])  # it went in after all
+                self.con.commit()
+            except duckdb.Error as exc:
+                self._rollback()
+                raise StoreError(describe_error(self.path, exc)) from exc
+        return True
+
+    def add_failure(self, source: str, reason: str, article_id: str | None = None) -> None:
+        """Record why an input or article was skipped; a later failure of the same one replaces it."""
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        with self._lock:
+            self._writable()
+            try:
+                self.con.begin()
+                self.con.execute("DELETE FROM failures WHERE source = ? AND article_id = ?", [source, article_id or ""])
+                self._insert("failures", [(source, article_id or "", reason, now)])
+                self.con.commit()
+            except duckdb.Error as exc:
+                self._rollback()
+                raise StoreError(describe_error(self.path, exc)) from exc
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+
+    def _insert(self, table: str, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        width = len(tables.COLUMNS[table])
+        for i in range(0, len(rows), MAX_ROWS_PER_INSERT):
+            chunk = rows[i : i + MAX_ROWS_PER_INSERT]
+            placeholders = ", ".join(["(" + ", ".join(["?"] * width) + ")"] * len(chunk))
+            self.con.execute(f"INSERT INTO {table} VALUES {placeholders}", [v for row in chunk for v in row])
+
+    def _rollback(self) -> None:
+        try:
+            self.con.rollback()
+        except duckdb.Error:
+            pass  # no transaction was open, or the connection is gone: nothing was committed either way

@@ -1,0 +1,49 @@
+"""ingest/jsonl.py: records become RawDocuments, a bad line is one error and reading goes on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newstrace import ingest
+from newstrace.corpus.batch import job_for
+from newstrace.settings import Settings
+
+
+def test_records_bad_lines_and_fallbacks(tmp_path):
+    path = tmp_path / "in.ndjson"
+    path.write_text(
+        '{"id": "a1", "text": "Body one.", "title": "T", "authors": "Jane Roe", "date": "2020-01-02"}\n'
+        "\n{broken\n"
+        '{"text": "Body two.", "authors": ["A", "B"], "published": "2021-03-04", "outlet": "X"}\n'
+        "[1, 2]\n",
+        encoding="utf-8",
+    )
+    docs = list(ingest.read(str(path), Settings()))
+    assert len(docs) == 4
+    a, broken, b, array = docs
+    assert (a.body, a.title, a.authors, a.published, a.source) == (
+        "Body one.",
+        "T",
+        ["Jane Roe"],
+        "2020-01-02",
+        f"{path}#a1",
+    )
+    assert broken.error == f"{path}:3: not a JSON object (Expecting property name enclosed in double quotes)"
+    assert (b.authors, b.published, b.outlet, b.title, b.error) == (["A", "B"], "2021-03-04", "X", "", None)
+    assert array.error and array.error.startswith(f"{path}:5:")
+
+
+def test_sniffing_a_json_lines_file_without_the_suffix(tmp_path):
+    path = tmp_path / "records.txt"
+    path.write_text('{"text": "A body.", "title": "Hello"}\n', encoding="utf-8")
+    assert ingest.sniff(path, path.read_bytes()[:4096]) == "jsonl"
+    assert ingest.sniff(Path("x.txt"), b'{"no": "text key"}\n') == "text"
+    assert ingest.sniff(Path("x.txt"), b"Plain words.\n") == "text"
+
+
+def test_a_records_own_date_wins_over_published(tmp_path):
+    dated = ingest.RawDocument(body="Some text.", source="s", title="", published="2019-05-06")
+    undated = ingest.RawDocument(body="Some text.", source="s", title="")
+    assert job_for(dated, "2024-01-01").article.published == "2019-05-06"
+    assert job_for(undated, "2024-01-01").article.published == "2024-01-01"
+    assert job_for(ingest.RawDocument(body="", source="s", error="s: bad"), None).failure.message == "s: bad"

@@ -1,0 +1,159 @@
+"""corpus/query.py and corpus/export.py on a small store, and their commands."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import duckdb
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from newstrace.cli import app
+from newstrace.corpus import export, query
+from newstrace.errors import StoreError
+
+GDELT_61 = (
+    "GLOBALEVENTID SQLDATE MonthYear Year FractionDate "
+    "Actor1Code Actor1Name Actor1CountryCode Actor1KnownGroupCode Actor1EthnicCode Actor1Religion1Code "
+    "Actor1Religion2Code Actor1Type1Code Actor1Type2Code Actor1Type3Code "
+    "Actor2Code Actor2Name Actor2CountryCode Actor2KnownGroupCode Actor2EthnicCode Actor2Religion1Code "
+    "Actor2Religion2Code Actor2Type1Code Actor2Type2Code Actor2Type3Code "
+    "IsRootEvent EventCode EventBaseCode EventRootCode QuadClass GoldsteinScale NumMentions NumSources NumArticles "
+    "AvgTone Actor1Geo_Type Actor1Geo_FullName Actor1Geo_CountryCode Actor1Geo_ADM1Code Actor1Geo_ADM2Code "
+    "Actor1Geo_Lat Actor1Geo_Long Actor1Geo_FeatureID Actor2Geo_Type Actor2Geo_FullName Actor2Geo_CountryCode "
+    "Actor2Geo_ADM1Code Actor2Geo_ADM2Code Actor2Geo_Lat Actor2Geo_Long Actor2Geo_FeatureID ActionGeo_Type "
+    "ActionGeo_FullName ActionGeo_CountryCode ActionGeo_ADM1Code ActionGeo_ADM2Code ActionGeo_Lat ActionGeo_Long "
+    "ActionGeo_FeatureID DATEADDED SOURCEURL"
+).split()
+
+
+def invoke(*args):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_quotes_by_speaker(store):
+    every = query.quotes(store, limit=None)
+    assert len(every) == store.counts()["quotes"] > 0
+    name = next(r["speaker"] for r in every if r["speaker"])
+    part = name.split()[-1].lower()
+    some = query.quotes(store, speaker=part, limit=None)
+    assert some and all(part in r["speaker"].lower() for r in some)
+    assert query.quotes(store, speaker="%no such speaker_") == []
+
+
+def test_events_filters(store):
+    every = query.events(store, limit=None)
+    assert len(every) == store.counts()["events"] > 0
+    ev = next(r for r in every if r["source"] and r["target"] and r["date"])
+    picked = query.events(
+        store,
+        source=ev["source"],
+        target=ev["target"],
+        type=ev["type"].lower(),
+        date_from=ev["date"],
+        date_to=ev["date"],
+        limit=None,
+    )
+    assert ev in picked
+    assert all(r["type"] == ev["type"] and r["date"] == ev["date"] for r in picked)
+    assert query.events(store, date_from="2999-01-01") == []
+
+
+def test_claims_and_articles(store):
+    claims = query.claims(store, limit=None)
+    assert len(claims) == store.counts()["claims"]
+    if claims:
+        word = max(claims[0]["claim"].split(), key=len)
+        assert all(word.lower() in r["claim"].lower() for r in query.claims(store, about=word, limit=None))
+    arts = query.articles(store, limit=None)
+    assert len(arts) == 4 and all(r["words"] > 0 for r in arts)
+    outlet = arts[0]["outlet"]
+    assert {r["id"] for r in query.articles(store, outlet=outlet.upper(), limit=None)} == {
+        r["id"] for r in arts if r["outlet"] == outlet
+    }
+    title_word = max(arts[0]["title"].split(), key=len)
+    assert arts[0]["id"] in {r["id"] for r in query.articles(store, search=title_word)}
+
+
+def test_sql_is_read_only(store, small_store):
+    assert query.sql(store, "SELECT count(*) AS n FROM articles") == [{"n": 4}]
+    with pytest.raises(StoreError, match="query failed"):
+        query.sql(store, "DELETE FROM articles")
+    proc = invoke("query", "sql", "DROP TABLE articles", "--db", small_store)
+    assert proc.exit_code == 2 and "query failed" in proc.output
+
+
+def test_query_commands_formats(small_store):
+    res = invoke("query", "articles", "--db", small_store, "--format", "json")
+    assert res.exit_code == 0, res.output
+    assert len(json.loads(res.stdout)) == 4
+    res = invoke("query", "events", "--db", small_store, "--format", "csv", "--limit", "2")
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert res.exit_code == 0 and len(rows) == 2 and "trigger" in rows[0]
+    res = invoke("query", "quotes", "--db", small_store)
+    assert res.exit_code == 0 and "speaker" in res.stdout
+    res = invoke("query", "events", "--db", small_store, "--from", "March 3")
+    assert res.exit_code == 2
+
+
+def test_tables_to_parquet_and_csv(store, tmp_path):
+    counts = export.export_tables(store, tmp_path, "parquet")
+    assert counts == store.counts()
+    con = duckdb.connect()
+    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'events.parquet'}'").fetchone()[0] == counts["events"]
+    n = export.export_table(store, "quotes", tmp_path / "quotes.csv", "csv")
+    assert len(list(csv.DictReader((tmp_path / "quotes.csv").open(encoding="utf-8")))) == n
+    with pytest.raises(StoreError, match="no table"):
+        export.export_table(store, "nope", tmp_path / "x.csv", "csv")
+
+
+def test_documents_as_json_lines(store, small_store, tmp_path):
+    buf = io.StringIO()
+    assert export.write_documents(store, buf) == 4
+    assert all(json.loads(line)["schema"] == "newstrace/1" for line in buf.getvalue().splitlines())
+    res = invoke("export", "documents", "--db", small_store, "--out", tmp_path / "docs.jsonl")
+    assert res.exit_code == 0 and (tmp_path / "docs.jsonl").read_text() == buf.getvalue()
+
+
+def test_gdelt_events_have_gdelts_61_columns_in_order(store, small_store, tmp_path):
+    assert export.GDELT_COLUMNS == GDELT_61
+    res = invoke("export", "events", "--db", small_store, "--format", "gdelt", "--out", tmp_path / "ev.tsv")
+    assert res.exit_code == 0, res.output
+    lines = (tmp_path / "ev.tsv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == store.counts()["events"] > 0
+    rows = [dict(zip(GDELT_61, line.split("\t"))) for line in lines]
+    assert all(len(line.split("\t")) == 61 for line in lines)
+    coded = next(r for r in rows if r["EventCode"])
+    assert coded["EventRootCode"] == coded["EventCode"][:2] and coded["QuadClass"] in "1234"
+    assert all(r["SQLDATE"] == "" or (len(r["SQLDATE"]) == 8 and r["MonthYear"] == r["SQLDATE"][:6]) for r in rows)
+    assert len({r["GLOBALEVENTID"] for r in rows}) == len(rows)
+
+
+def test_events_csv_from_a_store_and_from_a_file_still_work(store, small_store, tmp_path):
+    res = invoke("export", "events", "--db", small_store)
+    assert res.exit_code == 0 and res.stdout.startswith("GlobalEventID,")
+    buf = io.StringIO()
+    export.write_documents(store, buf)
+    (tmp_path / "a.jsonl").write_text(buf.getvalue(), encoding="utf-8")
+    res2 = invoke("export", "events", tmp_path / "a.jsonl")
+    assert res2.exit_code == 0 and res2.stdout == res.stdout
+
+
+def test_graphml_reads_back(store, small_store, tmp_path):
+    out = tmp_path / "g.graphml"
+    res = invoke("export", "graph", "--db", small_store, "--out", out)
+    assert res.exit_code == 0, res.output
+    graph = nx.read_graphml(out)
+    expected = export.event_graph(store)
+    assert graph.number_of_nodes() == expected.number_of_nodes() > 0
+    assert graph.number_of_edges() == expected.number_of_edges() > 0
+    _, _, data = next(iter(graph.edges(data=True)))
+    assert data["weight"] >= 1 and data["type"]
+
+
+def test_missing_store_is_a_usage_error(tmp_path):
+    res = invoke("query", "articles", "--db", tmp_path / "none.duckdb")
+    assert res.exit_code == 2 and "no such store" in res.output
