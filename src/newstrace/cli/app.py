@@ -120,7 +120,7 @@ def schema(
 
 
 def _register_subcommands() -> None:
-    from ..corpus.commands import register
+    from .corpus import register
     from .export import export_app
     from .kb import kb_app
 

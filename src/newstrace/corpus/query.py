@@ -14,6 +14,7 @@ from typing import Any, Optional
 import duckdb
 
 from ..errors import StoreError
+from . import link
 from .store import Store
 
 DEFAULT_LIMIT = 100
@@ -28,6 +29,15 @@ def _words(words: Optional[str]) -> list[str]:
     return [w for w in (words or "").split() if w]
 
 
+def _not_copy(alias: str, dedup: bool, store: Store) -> list[str]:
+    """The WHERE condition that folds wire copies away (articles `newstrace link` marked as copies)."""
+    if not dedup:
+        return []
+    if not link.linked(store):
+        raise StoreError("--dedup needs linked articles: run `newstrace link --db FILE` first")
+    return [f"{alias}.article_id NOT IN (SELECT article_id FROM copies)"]
+
+
 def _run(store: Store, sql: str, params: list[Any], limit: Optional[int]) -> list[dict]:
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
@@ -37,9 +47,12 @@ def _run(store: Store, sql: str, params: list[Any], limit: Optional[int]) -> lis
         raise StoreError(f"query failed: {str(exc).strip().splitlines()[0]}") from exc
 
 
-def quotes(store: Store, speaker: Optional[str] = None, limit: Optional[int] = DEFAULT_LIMIT) -> list[dict]:
-    """Quotes, of speakers whose name contains `speaker` when given; oldest article first."""
-    where, params = [], []
+def quotes(
+    store: Store, speaker: Optional[str] = None, limit: Optional[int] = DEFAULT_LIMIT, dedup: bool = False
+) -> list[dict]:
+    """Quotes, of speakers whose name contains `speaker` when given; oldest article first; dedup: without
+    the quotes of wire copies."""
+    where, params = _not_copy("q", dedup, store), []
     if speaker:
         where.append("q.speaker_name ILIKE ? ESCAPE '\\'")
         params.append(_like(speaker))
@@ -60,10 +73,12 @@ def events(
     date_from: Optional[str] = None,
     date_to: Optional[str] = None,
     limit: Optional[int] = DEFAULT_LIMIT,
+    dedup: bool = False,
 ) -> list[dict]:
     """Events; source/target match an actor's name (substring) or code (prefix: 'RUS' matches 'RUSGOV');
-    type is a PLOVER type (any case); date_from/date_to bound the event date, inclusive."""
-    where, params = [], []
+    type is a PLOVER type (any case); date_from/date_to bound the event date, inclusive; dedup: without
+    the events of wire copies."""
+    where, params = _not_copy("e", dedup, store), []
     for role, value in (("source", source), ("target", target)):
         if value:
             where.append(f"(e.{role}_name ILIKE ? ESCAPE '\\' OR e.{role}_code ILIKE ? ESCAPE '\\')")
@@ -88,9 +103,11 @@ def events(
     return _run(store, sql, params, limit)
 
 
-def claims(store: Store, about: Optional[str] = None, limit: Optional[int] = DEFAULT_LIMIT) -> list[dict]:
-    """Numeric claims whose text contains every word of `about`."""
-    where, params = [], []
+def claims(
+    store: Store, about: Optional[str] = None, limit: Optional[int] = DEFAULT_LIMIT, dedup: bool = False
+) -> list[dict]:
+    """Numeric claims whose text contains every word of `about`; dedup: without those of wire copies."""
+    where, params = _not_copy("c", dedup, store), []
     for word in _words(about):
         where.append("c.text ILIKE ? ESCAPE '\\'")
         params.append(_like(word))
@@ -104,11 +121,15 @@ def claims(store: Store, about: Optional[str] = None, limit: Optional[int] = DEF
 
 
 def articles(
-    store: Store, outlet: Optional[str] = None, search: Optional[str] = None, limit: Optional[int] = DEFAULT_LIMIT
+    store: Store,
+    outlet: Optional[str] = None,
+    search: Optional[str] = None,
+    limit: Optional[int] = DEFAULT_LIMIT,
+    dedup: bool = False,
 ) -> list[dict]:
     """Articles of outlets whose name contains `outlet`, whose title or text contains every word of `search`;
-    with their numbers of quotes and events."""
-    where, params = [], []
+    with their numbers of quotes and events; dedup: without wire copies."""
+    where, params = [c.replace("a.article_id", "a.id") for c in _not_copy("a", dedup, store)], []
     if outlet:
         where.append("a.outlet ILIKE ? ESCAPE '\\'")
         params.append(_like(outlet))
@@ -135,3 +156,104 @@ def sql(store: Store, statement: str, limit: Optional[int] = None) -> list[dict]
         if limit is None
         else _run(store, f"SELECT * FROM ({statement.strip().rstrip(';')})", [], limit)
     )
+
+
+# -- across articles (corpus/link.py must have run: `newstrace link`, or the end of `newstrace batch`) --
+def _linked(store: Store) -> None:
+    if not link.linked(store):
+        raise StoreError("the store is not linked yet: run `newstrace link --db FILE`")
+
+
+def statements(
+    store: Store, speaker: Optional[str] = None, min_articles: int = 1, limit: Optional[int] = DEFAULT_LIMIT
+) -> list[dict]:
+    """Corpus statements (one thing said, however many articles quote it) with their first appearance;
+    most widely carried first. `reworded`: quoted with different words in different outlets."""
+    _linked(store)
+    where: list[str] = ["s.n_articles >= ?"]
+    params: list[Any] = [int(min_articles)]
+    if speaker:
+        where.append("s.speaker ILIKE ? ESCAPE '\\'")
+        params.append(_like(speaker))
+    sql = (
+        "SELECT s.id, s.speaker, s.text, s.n_articles, s.n_outlets, s.n_wordings, s.reworded, "
+        "s.first_published, s.first_outlet, a.title AS first_title, s.first_article "
+        "FROM corpus_statements s JOIN articles a ON a.id = s.first_article WHERE "
+        + " AND ".join(where)
+        + " ORDER BY s.n_articles DESC, s.first_published NULLS LAST, s.id"
+    )
+    return _run(store, sql, params, limit)
+
+
+def statement_appearances(store: Store, statement_id: str) -> list[dict]:
+    """Every quote of one corpus statement, in first-appearance order (the first appearance on top)."""
+    _linked(store)
+    sql = (
+        "SELECT m.published, m.outlet, a.title, m.kind, m.text, m.article_id, m.quote_id "
+        "FROM corpus_statement_quotes m JOIN articles a ON a.id = m.article_id WHERE m.statement_id = ? "
+        "ORDER BY m.published IS NULL, m.published, lower(coalesce(m.outlet, '')), m.article_id"
+    )
+    return _run(store, sql, [statement_id], None)
+
+
+def first(store: Store, words: str, limit: Optional[int] = DEFAULT_LIMIT) -> list[dict]:
+    """Where a wording first appeared and who carried it after: quotes holding every word of `words`, in
+    first-appearance order, each with its corpus statement."""
+    _linked(store)
+    where, params = [], []
+    for word in _words(words):
+        where.append("q.text ILIKE ? ESCAPE '\\'")
+        params.append(_like(word))
+    if not where:
+        raise StoreError("query first needs some words")
+    sql = (
+        "SELECT a.published, a.outlet, a.title, q.speaker_name AS speaker, q.kind, q.text, m.statement_id, "
+        "c.original_id AS copy_of, q.article_id FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN corpus_statement_quotes m ON m.article_id = q.article_id AND m.quote_id = q.id "
+        "LEFT JOIN copies c ON c.article_id = q.article_id WHERE "
+        + " AND ".join(where)
+        + " ORDER BY a.published IS NULL, a.published, lower(coalesce(a.outlet, '')), q.article_id, q.start"
+    )
+    return _run(store, sql, params, limit)
+
+
+def copies(store: Store, article: Optional[str] = None, limit: Optional[int] = DEFAULT_LIMIT) -> list[dict]:
+    """Wire copies: each article largely made of an earlier one's text, with the share copied; `article`
+    (an id or its prefix) limits them to that article as copy or original."""
+    _linked(store)
+    where, params = [], []
+    if article:
+        where.append("(c.article_id LIKE ? OR c.original_id LIKE ?)")
+        params += [article + "%", article + "%"]
+    sql = (
+        "SELECT c.share, o.published AS original_published, o.outlet AS original_outlet, o.title AS original_title, "
+        "a.published, a.outlet, a.title, c.article_id, c.original_id FROM copies c "
+        "JOIN articles a ON a.id = c.article_id JOIN articles o ON o.id = c.original_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY o.published NULLS LAST, c.original_id, a.published NULLS LAST, c.article_id"
+    )
+    return _run(store, sql, params, limit)
+
+
+def stories(store: Store, limit: Optional[int] = DEFAULT_LIMIT) -> list[dict]:
+    """Stories (clusters of articles about the same thing), largest first, each article with its id, title,
+    outlet and date."""
+    _linked(store)
+    sql = (
+        "SELECT s.story_id, s.size, a.published, a.outlet, a.title, a.id AS article_id, "
+        "c.original_id AS copy_of FROM stories s JOIN articles a ON a.id = s.article_id "
+        "LEFT JOIN copies c ON c.article_id = a.id "
+        "ORDER BY s.size DESC, s.story_id, a.published NULLS LAST, a.id"
+    )
+    return _run(store, sql, [], limit)
+
+
+def corpus_events(store: Store, min_sources: int = 1, limit: Optional[int] = DEFAULT_LIMIT) -> list[dict]:
+    """Events as the corpus knows them: one row however many articles report it, with NumSources."""
+    _linked(store)
+    sql = (
+        "SELECT date, source_name AS source, source_code, type, cameo, target_name AS target, target_code, "
+        "num_mentions, num_sources, num_articles, first_article, id FROM corpus_events WHERE num_sources >= ? "
+        "ORDER BY num_sources DESC, date NULLS LAST, id"
+    )
+    return _run(store, sql, [int(min_sources)], limit)

@@ -19,12 +19,13 @@ so the Store serialises its own use with a lock (a web server thread can share i
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
 import threading
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 import duckdb
 
@@ -209,10 +210,34 @@ class Store:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
 
-    def _insert(self, table: str, rows: list[tuple]) -> None:
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: everything inside is committed together or not at all."""
+        with self._lock:
+            self._writable()
+            try:
+                self.con.begin()
+                yield
+                self.con.commit()
+            except duckdb.Error as exc:
+                self._rollback()
+                raise StoreError(describe_error(self.path, exc)) from exc
+            except BaseException:
+                self._rollback()
+                raise
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> None:
+        """A statement inside transaction() (derived tables: corpus/link.py)."""
+        self.con.execute(sql, list(params))
+
+    def insert(self, table: str, rows: list[tuple], width: int) -> None:
+        """Rows into a table of `width` columns, inside transaction()."""
+        self._insert(table, rows, width)
+
+    def _insert(self, table: str, rows: list[tuple], width: Optional[int] = None) -> None:
         if not rows:
             return
-        width = len(tables.COLUMNS[table])
+        width = width or len(tables.COLUMNS[table])
         for i in range(0, len(rows), MAX_ROWS_PER_INSERT):
             chunk = rows[i : i + MAX_ROWS_PER_INSERT]
             placeholders = ", ".join(["(" + ", ".join(["?"] * width) + ")"] * len(chunk))

@@ -18,8 +18,8 @@ from typing import Iterator, List, Optional, TextIO
 
 import typer
 
-from ..cli.common import check_date, fail, kb_option, make_settings
 from ..errors import StoreError
+from .common import check_date, fail, kb_option, make_settings
 
 DEFAULT_DB = "newstrace.duckdb"
 DB_OPTION = typer.Option(Path(DEFAULT_DB), "--db", help="The store (a DuckDB file).")
@@ -32,7 +32,7 @@ query_app = typer.Typer(
 @contextmanager
 def open_store(db: Path, read_only: bool) -> Iterator:
     """The Store at db; a StoreError on opening or using it becomes a one-line message and exit 2."""
-    from .store import Store
+    from ..corpus.store import Store
 
     try:
         store = Store(db, read_only=read_only)
@@ -87,8 +87,9 @@ def batch(
 
       newstrace batch corpus/ feed.xml crawl.warc.gz --jsonl out.jsonl
     """
-    from .batch import count_inputs, run_batch
-    from .progress import Progress
+    from ..corpus.batch import count_inputs, run_batch
+    from ..corpus.link import linked, relink
+    from ..corpus.progress import Progress
 
     settings = make_settings(kb, allow_private)
     if db is None and jsonl is None:
@@ -119,6 +120,13 @@ def batch(
             with Progress(count_inputs(inputs)) as progress:
                 report = run_batch(
                     inputs, store, out, published, settings, workers, on_failure=report_failure, progress=progress
+                )
+            if store is not None and (report.analysed or not linked(store)):
+                counts = relink(store)  # new articles: copies, stories, statements and events linked again
+                typer.echo(
+                    f"newstrace: linked: {counts['copies']} wire copies, {counts['corpus_statements']} statements, "
+                    f"{counts['corpus_events']} events, stories over {counts['stories']} articles",
+                    err=True,
                 )
             if out is not None and out is not sys.stdout:
                 out.close()
@@ -194,11 +202,12 @@ def query_quotes(
     db: Path = DB_OPTION,
     format: QueryFormat = FORMAT_OPTION,
     limit: int = LIMIT_OPTION,
+    dedup: bool = typer.Option(False, "--dedup", help="Fold wire copies away (needs `newstrace link`)."),
 ) -> None:
     """Quotes, of one speaker with --speaker.  Example: newstrace query quotes --speaker Netanyahu"""
-    from . import query
+    from ..corpus import query
 
-    _query(db, format, lambda s: query.quotes(s, speaker, limit))
+    _query(db, format, lambda s: query.quotes(s, speaker, limit, dedup))
 
 
 @query_app.command("events")
@@ -211,11 +220,12 @@ def query_events(
     db: Path = DB_OPTION,
     format: QueryFormat = FORMAT_OPTION,
     limit: int = LIMIT_OPTION,
+    dedup: bool = typer.Option(False, "--dedup", help="Fold wire copies away (needs `newstrace link`)."),
 ) -> None:
     """Who did what to whom.  Example: newstrace query events --source Russia --type REJECT --from 2024-01-01"""
-    from . import query
+    from ..corpus import query
 
-    _query(db, format, lambda s: query.events(s, source, target, type, date_from, date_to, limit))
+    _query(db, format, lambda s: query.events(s, source, target, type, date_from, date_to, limit, dedup))
 
 
 @query_app.command("claims")
@@ -224,11 +234,12 @@ def query_claims(
     db: Path = DB_OPTION,
     format: QueryFormat = FORMAT_OPTION,
     limit: int = LIMIT_OPTION,
+    dedup: bool = typer.Option(False, "--dedup", help="Fold wire copies away (needs `newstrace link`)."),
 ) -> None:
     """Numeric claims.  Example: newstrace query claims --about "killed people\""""
-    from . import query
+    from ..corpus import query
 
-    _query(db, format, lambda s: query.claims(s, about, limit))
+    _query(db, format, lambda s: query.claims(s, about, limit, dedup))
 
 
 @query_app.command("articles")
@@ -238,11 +249,84 @@ def query_articles(
     db: Path = DB_OPTION,
     format: QueryFormat = FORMAT_OPTION,
     limit: int = LIMIT_OPTION,
+    dedup: bool = typer.Option(False, "--dedup", help="Fold wire copies away (needs `newstrace link`)."),
 ) -> None:
     """Stored articles.  Example: newstrace query articles --outlet Breitbart --search "Carson debate\""""
-    from . import query
+    from ..corpus import query
 
-    _query(db, format, lambda s: query.articles(s, outlet, search, limit))
+    _query(db, format, lambda s: query.articles(s, outlet, search, limit, dedup))
+
+
+@query_app.command("statements")
+def query_statements(
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Part of the speaker's name."),
+    min_articles: int = typer.Option(1, "--min-articles", min=1, help="Only statements quoted by this many articles."),
+    statement: Optional[str] = typer.Option(None, "--id", help="One statement: every appearance, first on top."),
+    db: Path = DB_OPTION,
+    format: QueryFormat = FORMAT_OPTION,
+    limit: int = LIMIT_OPTION,
+) -> None:
+    """One statement across articles, with its first appearance.
+
+    Example: newstrace query statements --speaker Trump --min-articles 2
+    """
+    from ..corpus import query
+
+    if statement:
+        _query(db, format, lambda s: query.statement_appearances(s, statement))
+    else:
+        _query(db, format, lambda s: query.statements(s, speaker, min_articles, limit))
+
+
+@query_app.command("first")
+def query_first(
+    words: str = typer.Argument(..., help="Words of the wording (all of them)."),
+    db: Path = DB_OPTION,
+    format: QueryFormat = FORMAT_OPTION,
+    limit: int = LIMIT_OPTION,
+) -> None:
+    """Where a wording first appeared, and who carried it after.
+
+    Example: newstrace query first "fire and fury"
+    """
+    from ..corpus import query
+
+    _query(db, format, lambda s: query.first(s, words, limit))
+
+
+@query_app.command("copies")
+def query_copies(
+    article: Optional[str] = typer.Option(None, "--article", help="An article id (or its first characters)."),
+    db: Path = DB_OPTION,
+    format: QueryFormat = FORMAT_OPTION,
+    limit: int = LIMIT_OPTION,
+) -> None:
+    """Wire copies: articles largely made of an earlier article's text, with the share copied."""
+    from ..corpus import query
+
+    _query(db, format, lambda s: query.copies(s, article, limit))
+
+
+@query_app.command("stories")
+def query_stories(db: Path = DB_OPTION, format: QueryFormat = FORMAT_OPTION, limit: int = LIMIT_OPTION) -> None:
+    """Stories: articles about the same thing (shared entities, within days), largest first."""
+    from ..corpus import query
+
+    _query(db, format, lambda s: query.stories(s, limit))
+
+
+def link(db: Path = DB_OPTION) -> None:
+    """Link the stored articles again, whole: wire copies, stories, statements and events across outlets.
+    (`newstrace batch` links at its end; this redoes it, e.g. after changing newstrace.)"""
+    import time
+
+    from ..corpus.link import relink
+
+    began = time.perf_counter()
+    with open_store(db, read_only=False) as store:
+        counts = relink(store)
+    summary = ", ".join(f"{n} {table}" for table, n in counts.items())
+    typer.echo(f"newstrace: linked in {time.perf_counter() - began:.1f} s: {summary}", err=True)
 
 
 @query_app.command("sql")
@@ -255,7 +339,7 @@ def query_sql(
 
     Example: newstrace query sql "SELECT outlet, count(*) AS n FROM articles GROUP BY outlet"
     """
-    from . import query
+    from ..corpus import query
 
     _query(db, format, lambda s: query.sql(s, statement))
 
@@ -295,7 +379,7 @@ def export_table(
     db: Path = DB_OPTION,
 ) -> None:
     """A table of the store as Parquet or CSV.  Example: newstrace export table all --out dump/ --format csv"""
-    from . import export
+    from ..corpus import export
 
     with open_store(db, read_only=True) as store:
         if table == "all":
@@ -311,7 +395,7 @@ def export_documents(
     db: Path = DB_OPTION,
 ) -> None:
     """Every stored newstrace/1 document, one per line.  Example: newstrace export documents --out all.jsonl"""
-    from . import export
+    from ..corpus import export
 
     with open_store(db, read_only=True) as store, _output(out) as fh:
         n = export.write_documents(store, fh)
@@ -354,7 +438,7 @@ def export_events(
         if format == EventsFormat.gdelt:
             fail("--format gdelt reads a store: newstrace batch INPUT --db FILE, then export events --db FILE")
         return _export_events_from_file(input, format, out, published)
-    from . import export
+    from ..corpus import export
 
     with open_store(db or Path(DEFAULT_DB), read_only=True) as store:
         if format == EventsFormat.gdelt:
@@ -381,8 +465,8 @@ def _stored_analyses(store) -> Iterator:
 
 def _export_events_from_file(input: str, format: EventsFormat, out: Optional[Path], published: Optional[str]) -> None:
     """What `newstrace export events FILE` has always done (cli/export.py's command)."""
-    from ..cli.common import OutputFormat
-    from ..cli.export import events as events_from_file
+    from .common import OutputFormat
+    from .export import events as events_from_file
 
     events_from_file(input, OutputFormat(format.value), out, published)
 
@@ -396,7 +480,7 @@ def export_graph(
 
     Example: newstrace export graph --db news.duckdb --out actors.graphml
     """
-    from . import export
+    from ..corpus import export
 
     with open_store(db, read_only=True) as store:
         nodes, edges = export.write_graphml(store, out)
@@ -406,6 +490,7 @@ def export_graph(
 def register(app: typer.Typer, export_app: typer.Typer) -> None:
     """Add batch and query to app, and the store exports to export_app (replacing its file-only `events`)."""
     app.command("batch")(batch)
+    app.command("link")(link)
     app.add_typer(query_app, name="query")
     export_app.registered_commands[:] = [c for c in export_app.registered_commands if c.name != "events"]
     export_app.command("events")(export_events)

@@ -1,0 +1,446 @@
+"""Across articles: wire copies, stories, one statement quoted by many outlets, one event many report.
+
+    summary = relink(store)      # rebuilds every link table from the per-article tables; returns counts
+
+Link tables (derived, rebuilt whole by each run, so a rerun never duplicates):
+  copies(article_id, original_id, share)          a later article whose text is largely an earlier one's
+  stories(article_id, story_id, size)             articles about the same story (shared rare entities, dates)
+  corpus_statements(id, speaker, text, …)         one statement with its first appearance and counts
+  corpus_statement_quotes(statement_id, article_id, quote_id, …)   every quote that attests it
+  corpus_events(id, type, …, num_mentions, num_sources, num_articles)   one event, however many report it
+  corpus_event_members(corpus_event_id, article_id, event_id)
+
+No all-pairs loop: copies are found through MinHash LSH bands (datasketch) over word 5-gram shingles and
+confirmed by exact shingle containment; statements are compared only within one speaker; events only
+within one (type, source, target) key; stories only through an inverted index of rare entities. Cost
+grows near linearly with the corpus.
+
+First appearance: the earliest publication date, ties broken by outlet name, then article id; an
+undated article comes after every dated one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Optional
+
+from .store import Store
+
+SHINGLE_WORDS = 5
+COPY_SHARE = 0.6  # share of the later article's shingles found in the earlier one
+MINHASH_PERMUTATIONS = 64
+LSH_THRESHOLD = 0.25  # candidates only (low, so a shortened re-run is found); the exact share decides
+STATEMENT_OVERLAP = 0.8  # share of the shorter wording's words found in the longer one
+STATEMENT_MIN_WORDS = 4  # shorter quotes are too generic to link across articles
+PARAPHRASE_RATIO = 90  # rapidfuzz token_set_ratio of two wordings that say the same thing
+ALL_PAIRS_UP_TO = 300  # distinct wordings of one speaker compared pairwise; more go through a word index
+NEGATIONS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "t", "nor", "neither"})  # "don't" -> don, t
+EVENT_WINDOW_DAYS = 2
+STORY_WINDOW_DAYS = 7
+STORY_SIMILARITY = 0.35  # idf-weighted cosine of two articles' entity sets
+STORY_MAX_DF_SHARE = 0.05  # an entity in more than this share of articles is too common to link by
+STORY_KINDS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT")
+
+LINK_TABLES: dict[str, list[tuple[str, str]]] = {
+    "copies": [("article_id", "VARCHAR PRIMARY KEY"), ("original_id", "VARCHAR"), ("share", "DOUBLE")],
+    "stories": [("article_id", "VARCHAR PRIMARY KEY"), ("story_id", "VARCHAR"), ("size", "INTEGER")],
+    "corpus_statements": [
+        ("id", "VARCHAR PRIMARY KEY"),
+        ("speaker", "VARCHAR"),
+        ("text", "VARCHAR"),
+        ("n_quotes", "INTEGER"),
+        ("n_articles", "INTEGER"),
+        ("n_outlets", "INTEGER"),
+        ("n_wordings", "INTEGER"),
+        ("reworded", "BOOLEAN"),
+        ("first_article", "VARCHAR"),
+        ("first_outlet", "VARCHAR"),
+        ("first_published", "VARCHAR"),
+    ],
+    "corpus_statement_quotes": [
+        ("statement_id", "VARCHAR"),
+        ("article_id", "VARCHAR"),
+        ("quote_id", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("text", "VARCHAR"),
+        ("outlet", "VARCHAR"),
+        ("published", "VARCHAR"),
+    ],
+    "corpus_events": [
+        ("id", "VARCHAR PRIMARY KEY"),
+        ("type", "VARCHAR"),
+        ("cameo", "VARCHAR"),
+        ("source_name", "VARCHAR"),
+        ("source_code", "VARCHAR"),
+        ("target_name", "VARCHAR"),
+        ("target_code", "VARCHAR"),
+        ("date", "VARCHAR"),
+        ("num_mentions", "INTEGER"),
+        ("num_sources", "INTEGER"),
+        ("num_articles", "INTEGER"),
+        ("first_article", "VARCHAR"),
+    ],
+    "corpus_event_members": [("corpus_event_id", "VARCHAR"), ("article_id", "VARCHAR"), ("event_id", "VARCHAR")],
+}
+
+
+@dataclass
+class ArticleInfo:
+    id: str
+    outlet: Optional[str]
+    published: Optional[str]
+
+    def order(self) -> tuple:
+        """First-appearance order: dated before undated, then date, outlet name, id."""
+        return (self.published is None, self.published or "", (self.outlet or "").lower(), self.id)
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for x in list(self.parent):
+            out[self.find(x)].append(x)
+        return out
+
+
+def words_of(text: str) -> list[str]:
+    """Case, accents, punctuation and curly quotes folded: the words two wordings are compared by."""
+    s = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode().lower()
+    return re.findall(r"[a-z0-9]+", s)
+
+
+def stable_id(prefix: str, *parts: str) -> str:
+    return prefix + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:12]
+
+
+def _date(value: Optional[str]) -> Optional[dt.date]:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+# -- wire copies ------------------------------------------------------------------------------------
+def _shingles(text: str) -> set[str]:
+    """The text's word 5-grams (strings, so MinHash signatures are the same in every process)."""
+    w = words_of(text)
+    if len(w) < SHINGLE_WORDS:
+        return {" ".join(w)} if w else set()
+    return {" ".join(w[i : i + SHINGLE_WORDS]) for i in range(len(w) - SHINGLE_WORDS + 1)}
+
+
+def find_copies(articles: list[ArticleInfo], texts: dict[str, str]) -> list[tuple[str, str, float]]:
+    """(copy id, original id, share copied) for every article largely made of an earlier one's text.
+    The original is the earliest article of the chain (a copy of a copy points at the first)."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
+    shingles: dict[str, set[str]] = {}
+    original_of: dict[str, str] = {}
+    out = []
+    for art in sorted(articles, key=ArticleInfo.order):
+        sh = _shingles(texts.get(art.id, ""))
+        if len(sh) < 3:
+            continue
+        mh = MinHash(num_perm=MINHASH_PERMUTATIONS)
+        mh.update_batch([x.encode() for x in sh])
+        best: Optional[tuple[float, str]] = None
+        for cand in lsh.query(mh):
+            share = len(sh & shingles[cand]) / len(sh)
+            if share >= COPY_SHARE and (best is None or share > best[0]):
+                best = (share, cand)
+        if best is not None:
+            root = original_of.get(best[1], best[1])
+            original_of[art.id] = root
+            out.append((art.id, root, round(best[0], 3)))
+        lsh.insert(art.id, mh)
+        shingles[art.id] = sh
+    return out
+
+
+# -- statements -------------------------------------------------------------------------------------
+def _same_wording(a: list[str], b: list[str]) -> bool:
+    """The same or near-same wording: most of the shorter one's words in the longer one, or a close
+    paraphrase by rapidfuzz's token-set ratio; never when one of them is negated and the other is not."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < STATEMENT_MIN_WORDS or NEGATIONS.intersection(a) != NEGATIONS.intersection(b):
+        return False
+    pool = Counter(long_)
+    hit = 0
+    for w in short:
+        if pool[w] > 0:
+            pool[w] -= 1
+            hit += 1
+    if hit / len(short) >= STATEMENT_OVERLAP:
+        return True
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio(" ".join(a), " ".join(b)) >= PARAPHRASE_RATIO
+
+
+def link_statements(quotes: list[dict], articles: dict[str, ArticleInfo]) -> tuple[list[tuple], list[tuple]]:
+    """Quotes of one speaker with the same or near-same wording, across articles, as corpus statements.
+    quotes: rows with article_id, id, kind, text, speaker_key, speaker. Returns (statement rows, member rows)."""
+    by_speaker: dict[str, list[dict]] = defaultdict(list)
+    for q in quotes:
+        q["words"] = words_of(q["text"])
+        if len(q["words"]) >= STATEMENT_MIN_WORDS:
+            by_speaker[q["speaker_key"]].append(q)
+    statements: list[tuple] = []
+    members: list[tuple] = []
+    for group in by_speaker.values():
+        uf = UnionFind()
+        exact: dict[str, str] = {}
+        keys = []
+        for q in group:
+            key = f"{q['article_id']}:{q['id']}"
+            keys.append(key)
+            uf.find(key)
+            norm = " ".join(q["words"])
+            if norm in exact:
+                uf.union(exact[norm], key)
+            else:
+                exact[norm] = key
+        # near wordings: compare distinct wordings only (the exact ones are already joined)
+        distinct = list(exact.items())
+        index: dict[str, list[int]] = defaultdict(list)  # rare word -> wordings holding it
+        for n, (norm, _) in enumerate(distinct):
+            for w in set(norm.split()):
+                index[w].append(n)
+        for n, (norm, key) in enumerate(distinct):
+            ws = norm.split()
+            if len(distinct) <= ALL_PAIRS_UP_TO:
+                cands: set[int] = set(range(n + 1, len(distinct)))
+            else:  # a prolific speaker: only wordings sharing one of this one's five rarest words
+                cands = set()
+                for w in sorted(set(ws), key=lambda x: len(index[x]))[:5]:
+                    cands.update(m for m in index[w] if m > n)
+            for m in cands:
+                if _same_wording(ws, distinct[m][0].split()):
+                    uf.union(key, distinct[m][1])
+        by_key = {f"{q['article_id']}:{q['id']}": q for q in group}
+        for root_keys in uf.groups().values():
+            qs = [by_key[k] for k in root_keys]
+            arts = {q["article_id"] for q in qs}
+            if len(arts) < 1:
+                continue
+            qs.sort(key=lambda q: (articles[q["article_id"]].order(), q["start"] or 0))
+            first = qs[0]
+            first_art = articles[first["article_id"]]
+            outlets = {articles[q["article_id"]].outlet or q["article_id"] for q in qs}
+            quoted = {" ".join(q["words"]) for q in qs if q["kind"] in ("direct", "partial")}
+            sid = stable_id("cs", first["article_id"], first["id"])
+            longest = max(qs, key=lambda q: (q["kind"] == "direct", len(q["words"])))
+            statements.append(
+                (
+                    sid,
+                    first["speaker"],
+                    longest["text"],
+                    len(qs),
+                    len(arts),
+                    len(outlets),
+                    len(quoted),
+                    len(quoted) > 1 and len(outlets) > 1,
+                    first_art.id,
+                    first_art.outlet,
+                    first_art.published,
+                )
+            )
+            for q in qs:
+                a = articles[q["article_id"]]
+                members.append((sid, q["article_id"], q["id"], q["kind"], q["text"], a.outlet, a.published))
+    return statements, members
+
+
+# -- events -----------------------------------------------------------------------------------------
+def _actor_key(name: Optional[str], code: Optional[str]) -> str:
+    return code or " ".join(words_of(name or "")) or "-"
+
+
+def link_events(events: list[dict], articles: dict[str, ArticleInfo]) -> tuple[list[tuple], list[tuple]]:
+    """The same event (PLOVER type, source and target actors, dates within EVENT_WINDOW_DAYS) reported by
+    several articles as one corpus event with NumMentions, NumSources (outlets) and NumArticles."""
+    by_key: dict[tuple, list[dict]] = defaultdict(list)
+    for e in events:
+        if e.get("negated"):
+            continue
+        key = (
+            e["type"],
+            _actor_key(e["source_name"], e["source_code"]),
+            _actor_key(e["target_name"], e["target_code"]),
+        )
+        if key[1] == "-":
+            continue
+        e["day"] = _date(e["date"]) or _date(articles[e["article_id"]].published)
+        by_key[key].append(e)
+    rows: list[tuple] = []
+    members: list[tuple] = []
+    for group in by_key.values():
+        group.sort(key=lambda e: (e["day"] is None, e["day"] or dt.date.min, articles[e["article_id"]].order()))
+        clusters: list[list[dict]] = []
+        for e in group:
+            last = clusters[-1][-1] if clusters else None
+            if (
+                last is not None
+                and e["day"] is not None
+                and last["day"] is not None
+                and (e["day"] - last["day"]).days <= EVENT_WINDOW_DAYS
+            ):
+                clusters[-1].append(e)
+            elif last is not None and e["day"] is None and last["day"] is None:
+                clusters[-1].append(e)
+            else:
+                clusters.append([e])
+        for cluster in clusters:
+            first = min(cluster, key=lambda e: articles[e["article_id"]].order())
+            arts = {e["article_id"] for e in cluster}
+            outlets = {articles[a].outlet or a for a in arts}
+            cid = stable_id("ce", first["article_id"], first["id"])
+            day = min((e["day"] for e in cluster if e["day"]), default=None)
+            rows.append(
+                (
+                    cid,
+                    first["type"],
+                    first["cameo"],
+                    first["source_name"],
+                    first["source_code"],
+                    first["target_name"],
+                    first["target_code"],
+                    day.isoformat() if day else None,
+                    len(cluster),
+                    len(outlets),
+                    len(arts),
+                    first["article_id"],
+                )
+            )
+            members.extend((cid, e["article_id"], e["id"]) for e in cluster)
+    return rows, members
+
+
+# -- stories ----------------------------------------------------------------------------------------
+def link_stories(
+    entity_rows: list[dict], articles: dict[str, ArticleInfo], copies: dict[str, str]
+) -> list[tuple[str, str, int]]:
+    """(article id, story id, story size): articles sharing rare entities (idf-weighted cosine) and
+    published within STORY_WINDOW_DAYS of each other form one story; a wire copy joins its original's."""
+    bags: dict[str, Counter] = defaultdict(Counter)
+    for r in entity_rows:
+        if r["type"] in STORY_KINDS and r["article_id"] not in copies:
+            bags[r["article_id"]][r["key"]] += max(1, r["mentions"] or 1)
+    n = max(1, len(bags))
+    df = Counter(k for bag in bags.values() for k in bag)
+    max_df = max(3, int(STORY_MAX_DF_SHARE * n))
+    idf = {k: math.log(n / c) for k, c in df.items() if 1 < c <= max_df}
+    vectors: dict[str, dict[str, float]] = {}
+    for aid, bag in bags.items():
+        vec = {k: (1 + math.log(c)) * idf[k] for k, c in bag.items() if k in idf}
+        norm = math.sqrt(sum(v * v for v in vec.values()))
+        if norm:
+            vectors[aid] = {k: v / norm for k, v in vec.items()}
+    index: dict[str, list[str]] = defaultdict(list)
+    for aid, vec in vectors.items():
+        for k in vec:
+            index[k].append(aid)
+    uf = UnionFind()
+    for aid, vec in vectors.items():
+        uf.find(aid)
+        day = _date(articles[aid].published)
+        scores: dict[str, float] = defaultdict(float)
+        for k, v in vec.items():
+            for other in index[k]:
+                if other > aid:
+                    scores[other] += v * vectors[other][k]
+        for other, score in scores.items():
+            if score < STORY_SIMILARITY:
+                continue
+            other_day = _date(articles[other].published)
+            if day and other_day and abs((day - other_day).days) > STORY_WINDOW_DAYS:
+                continue
+            uf.union(aid, other)
+    out: list[tuple[str, str, int]] = []
+    for members in uf.groups().values():
+        everyone = members + [c for c, o in copies.items() if o in members]
+        if len(everyone) < 2:
+            continue
+        first = min(everyone, key=lambda a: articles[a].order())
+        sid = stable_id("st", first)
+        out.extend((a, sid, len(everyone)) for a in everyone)
+    return out
+
+
+# -- the whole run ----------------------------------------------------------------------------------
+def _create(store: Store) -> None:
+    for table, cols in LINK_TABLES.items():
+        store.execute(f"DROP TABLE IF EXISTS {table}")
+        store.execute(f"CREATE TABLE {table} (" + ", ".join(f'"{c}" {t}' for c, t in cols) + ")")
+
+
+def relink(store: Store) -> dict[str, int]:
+    """Rebuild every link table from the stored articles, in one transaction; returns rows per table."""
+    arts = {
+        r["id"]: ArticleInfo(r["id"], r["outlet"], r["published"])
+        for r in store.rows("SELECT id, outlet, published FROM articles")
+    }
+    texts = {r["id"]: r["text"] for r in store.rows("SELECT id, text FROM articles")}
+    copies = find_copies(list(arts.values()), texts)
+    del texts
+    copy_of = {c: o for c, o, _ in copies}
+    quotes = store.rows(
+        "SELECT q.article_id, q.id, q.kind, q.text, q.start, q.speaker_name AS speaker, "
+        "coalesce(e.kb_id, lower(q.speaker_name)) AS speaker_key FROM quotes q "
+        "LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
+        "WHERE q.speaker_name IS NOT NULL AND q.kind IN ('direct', 'partial', 'indirect') AND q.field = 'text'"
+    )
+    statements, statement_members = link_statements(quotes, arts)
+    events = store.rows(
+        "SELECT article_id, id, type, cameo, source_name, source_code, target_name, target_code, date, negated "
+        "FROM events"
+    )
+    corpus_events, event_members = link_events(events, arts)
+    entity_rows = store.rows(
+        "SELECT e.article_id, coalesce(e.kb_id, lower(e.name)) AS key, e.type, count(m.start) AS mentions "
+        "FROM entities e LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity = e.id "
+        "GROUP BY ALL"
+    )
+    stories = link_stories(entity_rows, arts, copy_of)
+    rows: dict[str, list[tuple]] = {
+        "copies": list(copies),
+        "stories": list(stories),
+        "corpus_statements": statements,
+        "corpus_statement_quotes": statement_members,
+        "corpus_events": corpus_events,
+        "corpus_event_members": event_members,
+    }
+    with store.transaction():
+        _create(store)
+        for table, table_rows in rows.items():
+            store.insert(table, table_rows, width=len(LINK_TABLES[table]))
+    return {t: len(r) for t, r in rows.items()}
+
+
+def linked(store: Store) -> bool:
+    """Whether the store holds link tables (a `newstrace link` or a batch has run since they existed)."""
+    return bool(store.scalar("SELECT count(*) FROM information_schema.tables WHERE table_name = 'copies'"))
