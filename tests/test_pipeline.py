@@ -47,8 +47,10 @@ def test_every_stage_is_timed(analyze_text):
     assert all(t >= 0 for t in ctx.timings.values())
 
 
-def test_run_many_matches_one_at_a_time():
+def test_a_chunk_parsed_with_nlp_pipe_matches_one_at_a_time():
     from newstrace.clean import make_article
+    from newstrace.corpus.workers import Failure, analyse_chunk
+    from newstrace.settings import Settings
 
     texts = [
         "The minister said the border would reopen on Friday.",
@@ -56,10 +58,10 @@ def test_run_many_matches_one_at_a_time():
         "Police arrested two protesters in Berlin, a spokesman said.",
     ]
     articles = [make_article(t, source=f"<t{i}>") for i, t in enumerate(texts)]
-    many = list(pipeline.run_many(articles, batch_size=2))
-    assert isinstance(many[1], pipeline.InputError)
-    assert many[0].to_json() == pipeline.run(articles[0]).to_json()
-    assert many[2].to_json() == pipeline.run(articles[2]).to_json()
+    outcomes = analyse_chunk(articles, Settings())
+    assert isinstance(outcomes[1], Failure) and "English only" in outcomes[1].message
+    assert outcomes[0] == pipeline.run(articles[0]).to_json(indent=None)
+    assert outcomes[2] == pipeline.run(articles[2]).to_json(indent=None)
 
 
 def test_python_dash_m_and_version():

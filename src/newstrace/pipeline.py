@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Doc
 
@@ -180,35 +180,3 @@ def run_with_timings(article: Article, settings: Settings | None = None) -> Cont
         **ctx.timings,
     }
     return ctx
-
-
-def run_many(
-    articles: Iterable[Article], settings: Settings | None = None, batch_size: int = 16
-) -> Iterator[Analysis | InputError]:
-    """Analyses of many cleaned articles, in order, parsing their texts with `nlp.pipe` in batches (one
-    call per batch rather than per text). A bad article yields its InputError in its place."""
-    settings = settings or Settings()
-    model = nlp.load(settings.spacy_model)
-    pending: list[Article] = []
-
-    def flush() -> Iterator[Analysis | InputError]:
-        docs = model.pipe(
-            [t for a in pending for t in (a.text, a.title or "")],
-            batch_size=batch_size * 2,
-        )
-        for article in pending:
-            doc, title_doc = next(docs), next(docs)
-            yield analyse_parsed(article, doc, title_doc, settings).analysis
-        pending.clear()
-
-    for article in articles:
-        try:
-            check_article(article)
-        except InputError as exc:
-            yield from flush()
-            yield exc
-            continue
-        pending.append(article)
-        if len(pending) >= batch_size:
-            yield from flush()
-    yield from flush()

@@ -18,7 +18,7 @@ from typing import Iterator, List, Optional, TextIO
 
 import typer
 
-from ..errors import StoreError
+from ..errors import InputError, StoreError
 from .common import check_date, fail, kb_option, make_settings
 
 DEFAULT_DB = "newstrace.duckdb"
@@ -72,6 +72,11 @@ def batch(
     workers: int = typer.Option(
         0, "--workers", "-j", min=0, help="Worker processes (0: one per core; 1: no extra process)."
     ),
+    scheduler: Optional[str] = typer.Option(
+        None,
+        "--scheduler",
+        help="Run the analysis on a Dask cluster: tcp://HOST:8786 (an existing scheduler) or local[:N].",
+    ),
     kb: Optional[List[str]] = kb_option(),
     allow_private: bool = typer.Option(False, "--allow-private", help="Let URLs reach loopback or private addresses."),
 ) -> None:
@@ -90,6 +95,7 @@ def batch(
     from ..corpus.batch import count_inputs, run_batch
     from ..corpus.link import linked, relink
     from ..corpus.progress import Progress
+    from ..corpus.workers import dask_executor, local_executor
 
     settings = make_settings(kb, allow_private)
     if db is None and jsonl is None:
@@ -118,8 +124,17 @@ def batch(
             else:
                 out = sys.stdout if jsonl == "-" else None
             with Progress(count_inputs(inputs)) as progress:
-                report = run_batch(
-                    inputs, store, out, published, settings, workers, on_failure=report_failure, progress=progress
+                report = _run_or_fail(
+                    run_batch,
+                    inputs,
+                    store,
+                    out,
+                    published,
+                    settings,
+                    workers,
+                    executor=dask_executor(scheduler) if scheduler else local_executor,
+                    on_failure=report_failure,
+                    progress=progress,
                 )
             if store is not None and (report.analysed or not linked(store)):
                 counts = relink(store)  # new articles: copies, stories, statements and events linked again
@@ -139,6 +154,14 @@ def batch(
     already = f", {report.already_stored} already stored" if report.already_stored else ""
     typer.echo(f"newstrace: {report.analysed} analysed{already}, {report.failed} skipped -> {target}", err=True)
     raise typer.Exit(report.exit_code)
+
+
+def _run_or_fail(run, *args, **kwargs):
+    """run(*args, **kwargs), with an InputError (an unreachable Dask scheduler) as a one-line message."""
+    try:
+        return run(*args, **kwargs)
+    except InputError as exc:
+        fail(str(exc))
 
 
 @contextmanager

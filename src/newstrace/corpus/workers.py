@@ -15,16 +15,18 @@ import collections
 import multiprocessing
 import os
 import traceback
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Optional, Union, cast
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from ..errors import InputError
 from ..model import Article
 from ..settings import Settings
 
-JOBS_AHEAD_PER_WORKER = 3  # enough to keep every worker busy while the main process writes
+CHUNK_SIZE = 8  # articles a worker parses in one nlp.pipe call
+CHUNKS_AHEAD_PER_WORKER = 2  # enough to keep every worker busy while the main process writes
+DASK_CONNECT_SECONDS = 20
 
 
 @dataclass
@@ -56,18 +58,51 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
+def _failure(article: Article, exc: BaseException) -> Failure:
+    if isinstance(exc, InputError):
+        return Failure(article.source or "<input>", str(exc), article.id)
+    # a bug on one article: reported with where it happened, the batch goes on
+    trace = traceback.format_exception(exc, limit=-3)
+    where = next((ln.strip().splitlines()[0] for ln in reversed(trace) if ln.strip().startswith("File ")), "")
+    return Failure(article.source or "<input>", f"internal error {type(exc).__name__}: {exc} ({where})", article.id)
+
+
 def analyse_article(article: Article, settings: Settings) -> Union[str, Failure]:
-    """The worker's job: the analysis as one JSON line, or a Failure (bad article, or a bug, with its trace)."""
+    """The worker's job for one article: its analysis as one JSON line, or a Failure."""
     from .. import pipeline
 
     try:
         return pipeline.run(article, settings).to_json(indent=None)
-    except InputError as exc:
-        return Failure(article.source or "<input>", str(exc), article.id)
-    except Exception as exc:  # a bug on one article: reported with its traceback, the batch goes on
-        trace = traceback.format_exc(limit=-3).strip().splitlines()
-        where = next((ln.strip() for ln in reversed(trace) if ln.strip().startswith("File ")), "")
-        return Failure(article.source or "<input>", f"internal error {type(exc).__name__}: {exc} ({where})", article.id)
+    except Exception as exc:
+        return _failure(article, exc)
+
+
+def analyse_chunk(articles: list[Article], settings: Settings) -> list[Union[str, Failure]]:
+    """The worker's job for a chunk: texts and titles parsed in one `nlp.pipe` call (far cheaper than one
+    call per text), then the stages per article; one outcome per article, in order."""
+    from .. import nlp, pipeline
+
+    outcomes: list[Union[str, Failure, None]] = [None] * len(articles)
+    ready = []
+    for n, article in enumerate(articles):
+        try:
+            pipeline.check_article(article)
+            ready.append(n)
+        except InputError as exc:
+            outcomes[n] = _failure(article, exc)
+    try:
+        model = nlp.load(settings.spacy_model)
+        texts = [t for n in ready for t in (articles[n].text, articles[n].title or "")]
+        docs = list(model.pipe(texts, batch_size=max(8, len(texts))))
+    except Exception:  # one text the parser refuses: parse them one by one so only that article fails
+        return [o if o is not None else analyse_article(a, settings) for o, a in zip(outcomes, articles)]
+    for k, n in enumerate(ready):
+        try:
+            ctx = pipeline.analyse_parsed(articles[n], docs[2 * k], docs[2 * k + 1], settings)
+            outcomes[n] = ctx.analysis.to_json(indent=None)
+        except Exception as exc:
+            outcomes[n] = _failure(articles[n], exc)
+    return [o if o is not None else Failure("<input>", "no outcome") for o in outcomes]
 
 
 _worker_settings: Settings | None = None
@@ -85,21 +120,38 @@ def _start_worker(settings: Settings) -> None:
         pass  # a missing model: every job then reports it as its failure
 
 
-def _run_in_worker(article: Article) -> Union[str, Failure]:
-    return analyse_article(article, _worker_settings or Settings())
+def _run_chunk_in_worker(articles: list[Article]) -> list[Union[str, Failure]]:
+    return analyse_chunk(articles, _worker_settings or Settings())
 
 
 def serial_executor(jobs: Iterable[Job], settings: Settings, workers: int = 1) -> Iterator[tuple[Job, Outcome]]:
-    """In this process, one job at a time (workers=1; also what tests use)."""
+    """In this process, in chunks (workers=1; also what tests use)."""
+    for chunk in _chunks(jobs, CHUNK_SIZE):
+        outcomes = iter(analyse_chunk([j.article for j in chunk if j.article is not None], settings))
+        for job in chunk:
+            yield job, (next(outcomes) if job.article is not None else job.failure)
+
+
+def _chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
+    """Jobs in order, cut into lists holding at most `size` articles (pass-through jobs ride along)."""
+    chunk: list[Job] = []
+    articles = 0
     for job in jobs:
-        yield job, (analyse_article(job.article, settings) if job.article is not None else job.failure)
+        chunk.append(job)
+        articles += job.article is not None
+        if articles >= size:
+            yield chunk
+            chunk, articles = [], 0
+    if chunk:
+        yield chunk
 
 
 def local_executor(jobs: Iterable[Job], settings: Settings, workers: int = 0) -> Iterator[tuple[Job, Outcome]]:
     """On `workers` spawned processes (0: one per core; 1: serial_executor), results in job order.
 
-    A worker that dies (killed, out of memory) fails the article it held; the pool is restarted and the
-    other pending articles are sent again.
+    Articles go out in chunks of CHUNK_SIZE. A worker that dies (killed, out of memory) takes its chunk
+    with it: the pool is restarted, every article of that chunk is sent again alone, and an article whose
+    worker dies again is reported as a failure; the other pending chunks are sent again as they were.
     """
     workers = workers or default_workers()
     if workers == 1:
@@ -111,39 +163,106 @@ def local_executor(jobs: Iterable[Job], settings: Settings, workers: int = 0) ->
         return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(settings,))
 
     pool = new_pool()
-    pending: collections.deque[tuple[Job, Any]] = collections.deque()  # (job, Future | immediate outcome)
-    source = iter(jobs)
+    pending: collections.deque[tuple[list[Job], Any, bool]] = collections.deque()  # (jobs, future, retried alone)
+    source = _chunks(jobs, CHUNK_SIZE)
     exhausted = False
+
+    def submit(chunk: list[Job]) -> Any:
+        arts = [j.article for j in chunk if j.article is not None]
+        return pool.submit(_run_chunk_in_worker, arts) if arts else None
+
     try:
         while True:
-            while not exhausted and len(pending) < workers * JOBS_AHEAD_PER_WORKER:
-                job = next(source, None)
-                if job is None:
+            while not exhausted and len(pending) < workers * CHUNKS_AHEAD_PER_WORKER:
+                chunk = next(source, None)
+                if chunk is None:
                     exhausted = True
                     break
-                pending.append(
-                    (job, pool.submit(_run_in_worker, job.article) if job.article is not None else job.failure)
-                )
+                pending.append((chunk, submit(chunk), False))
             if not pending:
                 return
-            job, result = pending.popleft()
-            if not isinstance(result, Future):
-                yield job, result
-                continue
+            chunk, future, alone = pending.popleft()
             try:
-                outcome = result.result()
+                outcomes = iter(future.result() if future is not None else [])
             except BrokenProcessPool:
-                outcome = Failure(job.source, "the worker process analysing it died (out of memory?)", job.article_id)
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
-                pending = collections.deque((j, _resubmit(pool, j, r)) for j, r in pending)
-            yield job, outcome
+                rest = [(c, _resubmit(submit, c, f), a) for c, f, a in pending]
+                if alone:  # it died again on this article alone: that article is the failure
+                    job = next(j for j in chunk if j.article is not None)
+                    died = Failure(job.source, "the worker process analysing it died (out of memory?)", job.article_id)
+                    for j in chunk:
+                        yield j, (died if j is job else j.failure)
+                    pending = collections.deque(rest)
+                else:  # send each article of the chunk again alone, in order, to find the one that kills
+                    pending = collections.deque([([j], submit([j]), True) for j in chunk] + rest)
+                continue
+            for job in chunk:
+                yield job, (next(outcomes) if job.article is not None else job.failure)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _resubmit(pool: ProcessPoolExecutor, job: Job, result: Any) -> Any:
+def _resubmit(submit: Callable[[list[Job]], Any], chunk: list[Job], future: Any) -> Any:
     """After a pool broke: keep what finished well, send the rest again."""
-    if not isinstance(result, Future) or (result.done() and result.exception() is None):
-        return result
-    return pool.submit(_run_in_worker, cast(Article, job.article))
+    if future is None or (future.done() and future.exception() is None):
+        return future
+    return submit(chunk)
+
+
+def dask_executor(scheduler: str) -> Executor:
+    """An executor on a Dask distributed cluster: `tcp://HOST:8786` (an existing scheduler) or `local[:N]`
+    (a LocalCluster of N worker processes, default one per core). The readers stay in this process;
+    chunks go to the workers (each loads the model once, on its first chunk) and results come back in
+    input order, to be written by the one store writer. A worker that dies loses nothing: the scheduler
+    runs its chunks again elsewhere (a chunk whose workers keep dying is reported as failed).
+    Raises InputError when the scheduler cannot be reached."""
+
+    def run(jobs: Iterable[Job], settings: Settings, workers: int = 0) -> Iterator[tuple[Job, Outcome]]:
+        from distributed import Client, LocalCluster
+        from distributed.client import FutureCancelledError
+
+        cluster = None
+        try:
+            if scheduler.startswith("local"):
+                n = int(scheduler.partition(":")[2] or 0) or workers or default_workers()
+                cluster = LocalCluster(
+                    n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+                )
+                client = Client(cluster)
+            else:
+                client = Client(scheduler, timeout=DASK_CONNECT_SECONDS)
+        except (OSError, TimeoutError, ValueError) as exc:
+            if cluster is not None:
+                cluster.close()
+            raise InputError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
+        try:
+            ahead = max(2, len(client.scheduler_info().get("workers", {})) * CHUNKS_AHEAD_PER_WORKER)
+            pending: collections.deque[tuple[list[Job], Any]] = collections.deque()
+            source = _chunks(jobs, CHUNK_SIZE)
+            exhausted = False
+            while True:
+                while not exhausted and len(pending) < ahead:
+                    chunk = next(source, None)
+                    if chunk is None:
+                        exhausted = True
+                        break
+                    arts = [j.article for j in chunk if j.article is not None]
+                    future = client.submit(analyse_chunk, arts, settings, pure=False, retries=1) if arts else None
+                    pending.append((chunk, future))
+                if not pending:
+                    return
+                chunk, future = pending.popleft()
+                try:
+                    outcomes = iter(future.result() if future is not None else [])
+                except (FutureCancelledError, Exception) as exc:  # KilledWorker: its workers kept dying
+                    reason = f"the Dask workers analysing it died ({type(exc).__name__})"
+                    outcomes = iter([Failure(j.source, reason, j.article_id) for j in chunk if j.article is not None])
+                for job in chunk:
+                    yield job, (next(outcomes) if job.article is not None else job.failure)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+    return run
