@@ -42,8 +42,8 @@ PARAPHRASE_RATIO = 90  # rapidfuzz token_set_ratio of two wordings that say the 
 ALL_PAIRS_UP_TO = 300  # distinct wordings of one speaker compared pairwise; more go through a word index
 NEGATIONS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "t", "nor", "neither"})  # "don't" -> don, t
 EVENT_WINDOW_DAYS = 2
-STORY_WINDOW_DAYS = 7
-STORY_SIMILARITY = 0.35  # idf-weighted cosine of two articles' entity sets
+STORY_WINDOW_DAYS = 14  # chosen on one half of the Giveme5W1H clusters (tools/link_eval.py), checked on the other
+STORY_SIMILARITY = 0.25  # idf-weighted cosine of two articles entity sets (same split)
 STORY_MAX_DF_SHARE = 0.05  # an entity in more than this share of articles is too common to link by
 STORY_KINDS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT")
 
@@ -398,42 +398,57 @@ def _create(store: Store) -> None:
         store.execute(f"CREATE TABLE {table} (" + ", ".join(f'"{c}" {t}' for c, t in cols) + ")")
 
 
-def relink(store: Store) -> dict[str, int]:
-    """Rebuild every link table from the stored articles, in one transaction; returns rows per table."""
+def compute_links(store: Store, only: Optional[set[str]] = None) -> dict[str, list[tuple]]:
+    """Every link table's rows from the stored articles (or only those whose ids are in `only`)."""
+
+    def keep(rows: list[dict], key: str = "article_id") -> list[dict]:
+        return rows if only is None else [r for r in rows if r[key] in only]
+
     arts = {
         r["id"]: ArticleInfo(r["id"], r["outlet"], r["published"])
-        for r in store.rows("SELECT id, outlet, published FROM articles")
+        for r in keep(store.rows("SELECT id, outlet, published FROM articles"), "id")
     }
-    texts = {r["id"]: r["text"] for r in store.rows("SELECT id, text FROM articles")}
+    texts = {r["id"]: r["text"] for r in keep(store.rows("SELECT id, text FROM articles"), "id")}
     copies = find_copies(list(arts.values()), texts)
     del texts
     copy_of = {c: o for c, o, _ in copies}
-    quotes = store.rows(
-        "SELECT q.article_id, q.id, q.kind, q.text, q.start, q.speaker_name AS speaker, "
-        "coalesce(e.kb_id, lower(q.speaker_name)) AS speaker_key FROM quotes q "
-        "LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
-        "WHERE q.speaker_name IS NOT NULL AND q.kind IN ('direct', 'partial', 'indirect') AND q.field = 'text'"
+    quotes = keep(
+        store.rows(
+            "SELECT q.article_id, q.id, q.kind, q.text, q.start, q.speaker_name AS speaker, "
+            "coalesce(e.kb_id, lower(q.speaker_name)) AS speaker_key FROM quotes q "
+            "LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
+            "WHERE q.speaker_name IS NOT NULL AND q.kind IN ('direct', 'partial', 'indirect') AND q.field = 'text'"
+        )
     )
     statements, statement_members = link_statements(quotes, arts)
-    events = store.rows(
-        "SELECT article_id, id, type, cameo, source_name, source_code, target_name, target_code, date, negated "
-        "FROM events"
+    events = keep(
+        store.rows(
+            "SELECT article_id, id, type, cameo, source_name, source_code, target_name, target_code, date, negated "
+            "FROM events"
+        )
     )
     corpus_events, event_members = link_events(events, arts)
-    entity_rows = store.rows(
-        "SELECT e.article_id, coalesce(e.kb_id, lower(e.name)) AS key, e.type, count(m.start) AS mentions "
-        "FROM entities e LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity = e.id "
-        "GROUP BY ALL"
+    entity_rows = keep(
+        store.rows(
+            "SELECT e.article_id, coalesce(e.kb_id, lower(e.name)) AS key, e.type, count(m.start) AS mentions "
+            "FROM entities e LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity = e.id "
+            "GROUP BY ALL"
+        )
     )
-    stories = link_stories(entity_rows, arts, copy_of)
-    rows: dict[str, list[tuple]] = {
+    return {
         "copies": list(copies),
-        "stories": list(stories),
+        "stories": list(link_stories(entity_rows, arts, copy_of)),
         "corpus_statements": statements,
         "corpus_statement_quotes": statement_members,
         "corpus_events": corpus_events,
         "corpus_event_members": event_members,
     }
+
+
+def relink(store: Store) -> dict[str, int]:
+    """Rebuild every link table from the stored articles, in one transaction; returns rows per table.
+    Run at the end of each `newstrace batch` that added articles, and by `newstrace link`."""
+    rows = compute_links(store)
     with store.transaction():
         _create(store)
         for table, table_rows in rows.items():
