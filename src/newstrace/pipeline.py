@@ -135,10 +135,16 @@ def check_order(stages: list[Stage]) -> None:
 check_order(STAGES)
 
 
-def check_article(article: Article) -> None:
-    """Raise InputError for an article with no text or not in English."""
+def check_article(article: Article, settings: Settings | None = None) -> None:
+    """Raise InputError for an article with no text, longer than settings.max_chars, or not in English."""
     if not article.text.strip():
         raise InputError(f"{article.source or 'input'}: no article text")
+    cap = (settings or Settings()).max_chars
+    if len(article.text) > cap:
+        raise InputError(
+            f"{article.source or 'input'}: {len(article.text):,} characters of text, more than the "
+            f"{cap:,} newstrace analyses in one article (NEWSTRACE_MAX_CHARS)"
+        )
     lang = nlp.detect_language(article.title + "\n" + article.text)
     if lang != "en":
         raise InputError(f"{article.source or 'input'}: the text is in language {lang!r}; newstrace reads English only")
@@ -170,7 +176,7 @@ def run(article: Article, settings: Settings | None = None) -> Analysis:
 
 def run_with_timings(article: Article, settings: Settings | None = None) -> Context:
     settings = settings or Settings()
-    check_article(article)
+    check_article(article, settings)
     model = nlp.load(settings.spacy_model)
     began = time.perf_counter()
     doc, title_doc = model(article.text), model(article.title or "")

@@ -14,7 +14,7 @@ import typer
 
 from .. import __version__
 from ..errors import InputError
-from .common import OutputFormat, check_date, fail, format_option, kb_option, make_settings
+from .common import OutputFormat, check_date, fail, format_option, kb_option, make_settings, one_line
 
 app = typer.Typer(
     help="Read news the way a careful fact-checker does: who is talking, who said what, who did what to whom, "
@@ -23,6 +23,19 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def read_stdin(settings) -> str:
+    """Standard input as text: UTF-8 (or UTF-16 with a BOM, or a legacy encoding); binary is refused.
+    At most settings.max_input_bytes are read."""
+    from ..ingest.text import decode
+
+    data = sys.stdin.buffer.read(settings.max_input_bytes + 1)
+    if len(data) > settings.max_input_bytes:
+        raise InputError(
+            f"<stdin>: more than {settings.max_input_bytes:,} bytes; newstrace reads one article at a time"
+        )
+    return decode(data, "<stdin>")
 
 
 def _version(value: bool) -> None:
@@ -82,7 +95,7 @@ def analyze(
     settings = make_settings(kb, allow_private)
     try:
         if input == "-":
-            raw = RawDocument(body=sys.stdin.read(), source="<stdin>")
+            raw = RawDocument(body=read_stdin(settings), source="<stdin>")
         else:
             raw = api.first_document(input, settings)
         ctx = api.analyze_with_timings(raw, published, settings)
@@ -133,11 +146,27 @@ _register_subcommands()
 
 
 def main() -> None:
+    """The `newstrace` command. A usage error is one `newstrace: …` line and exit 2, never a boxed screen."""
+    # Typer 0.29 vendors click; its usage errors are these (the version is pinned in requirements.lock).
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
     try:
-        app()
-    except KeyboardInterrupt:
+        code = app(standalone_mode=False)
+    except NoArgsIsHelpError as exc:
+        typer.echo(exc.ctx.get_help() if exc.ctx else "newstrace --help")
+        code = 2
+    except UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "newstrace"
+        typer.echo(f"newstrace: {one_line(exc.format_message())} (see: {where} --help)", err=True)
+        code = 2
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
         typer.echo("newstrace: interrupted", err=True)
-        sys.exit(130)
+        code = 130
+    except BrokenPipeError:  # `newstrace … | head`: the reader left; nothing more to say
+        code = 0
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import NoReturn, Optional
 
@@ -20,9 +21,16 @@ class OutputFormat(StrEnum):
     tsv = "tsv"
 
 
+def one_line(message: str, limit: int = 400) -> str:
+    """A message safe for a terminal on one line: control characters shown as escapes, long input cut."""
+    text = " ".join(str(message).split())
+    text = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print `newstrace: MESSAGE` on one line of standard error and exit (2: bad input or usage)."""
-    typer.echo(f"newstrace: {message}", err=True)
+    typer.echo(f"newstrace: {one_line(message)}", err=True)
     raise typer.Exit(code)
 
 

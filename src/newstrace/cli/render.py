@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
@@ -11,8 +15,34 @@ from ..model import Analysis
 MAX_ENTITY_ROWS = 15
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # ESC and kin: a terminal would obey them
+
+
+def printable(text: str) -> str:
+    """Control characters replaced one for one (offsets into the text stay right)."""
+    return CONTROL.sub("\ufffd", text)
+
+
+def _display_copy(analysis: Analysis) -> Analysis:
+    """The analysis with every string safe to print: no control characters, Rich markup escaped (an
+    article's '[/bold]' or '[link=…]' is shown as written). article.text keeps its length: it is sliced."""
+
+    def walk(value: Any, path: str = "") -> Any:
+        if isinstance(value, str):
+            return printable(value) if path == ".article.text" else escape(printable(value))
+        if isinstance(value, list):
+            return [walk(v, path) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v, f"{path}.{k}") for k, v in value.items()}
+        return value
+
+    return Analysis.from_dict(walk(analysis.to_dict()))
+
+
 def print_summary(analysis: Analysis, console: Console | None = None) -> None:
+    """A readable summary on the terminal; article content is printed as text, never as markup."""
     console = console or Console()
+    analysis = _display_copy(analysis)
     a = analysis.article
     meta = " · ".join(x for x in (a.outlet, a.published, ", ".join(a.authors)) if x)
     console.print(
@@ -30,7 +60,7 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     t.add_column("passage")
     t.add_row("v0", "the article itself", "everything not relayed")
     for v in relays:
-        passage = text[v.start : v.end]
+        passage = escape(text[v.start : v.end])
         t.add_row(
             v.id,
             f"[bold]{v.outlet}[/bold]" + (f" ({v.date or v.date_text})" if v.date_text else ""),

@@ -14,8 +14,11 @@ from __future__ import annotations
 import collections
 import multiprocessing
 import os
+import threading
+import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
@@ -86,7 +89,7 @@ def analyse_chunk(articles: list[Article], settings: Settings) -> list[Union[str
     ready = []
     for n, article in enumerate(articles):
         try:
-            pipeline.check_article(article)
+            pipeline.check_article(article, settings)
             ready.append(n)
         except InputError as exc:
             outcomes[n] = _failure(article, exc)
@@ -109,15 +112,42 @@ _worker_settings: Settings | None = None
 
 
 def _start_worker(settings: Settings) -> None:
-    """Runs once in each worker process: keep the settings and load the spaCy model now, not on the first job."""
+    """Runs once in each worker process: cap its memory, make it leave when its parent is gone (a
+    `kill -9` of the batch must not leave workers running), keep the settings, load the model now."""
     global _worker_settings
     _worker_settings = settings
+    _limit_memory(settings.worker_memory_mb)
+    _exit_with_parent()
     from .. import nlp
 
     try:
         nlp.load(settings.spacy_model)
     except InputError:
         pass  # a missing model: every job then reports it as its failure
+
+
+def _limit_memory(megabytes: int) -> None:
+    """Cap this process's address space: a runaway article then raises MemoryError (a reported failure)
+    instead of eating the machine."""
+    try:
+        import resource
+
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        pass  # not on this platform, or a lower hard limit already: keep what there is
+
+
+def _exit_with_parent() -> None:
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="newstrace-parent-watch", daemon=True).start()
 
 
 def _run_chunk_in_worker(articles: list[Article]) -> list[Union[str, Failure]]:
@@ -182,15 +212,25 @@ def local_executor(jobs: Iterable[Job], settings: Settings, workers: int = 0) ->
             if not pending:
                 return
             chunk, future, alone = pending.popleft()
+            n_articles = sum(j.article is not None for j in chunk)
             try:
-                outcomes = iter(future.result() if future is not None else [])
-            except BrokenProcessPool:
+                outcomes = iter(future.result(timeout=settings.article_timeout * n_articles) if future else [])
+            except (BrokenProcessPool, FutureTimeout) as exc:
+                timed_out = isinstance(exc, FutureTimeout)
+                if timed_out:  # a runaway article: its worker is killed and replaced, like one that died
+                    for process in list(getattr(pool, "_processes", {}).values()):
+                        process.kill()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()
                 rest = [(c, _resubmit(submit, c, f), a) for c, f, a in pending]
                 if alone:  # it died again on this article alone: that article is the failure
                     job = next(j for j in chunk if j.article is not None)
-                    died = Failure(job.source, "the worker process analysing it died (out of memory?)", job.article_id)
+                    reason = (
+                        f"its analysis took longer than {settings.article_timeout:g} s (NEWSTRACE_ARTICLE_TIMEOUT)"
+                        if timed_out
+                        else "the worker process analysing it died (out of memory?)"
+                    )
+                    died = Failure(job.source, reason, job.article_id)
                     for j in chunk:
                         yield j, (died if j is job else j.failure)
                     pending = collections.deque(rest)
