@@ -56,16 +56,22 @@ def test_analyze_returns_the_document_and_stores_it(client, seed_doc, seed_analy
     r = client.get(f"/api/articles/{seed_doc['article']['id']}")
     assert r.status_code == 200 and r.json() == seed_doc
     again = client.post(
-        "/api/analyze", json={"text": SEED.read_text(encoding="utf-8"), "published": "2024-03-23"}, headers={"X-API-Key": KEY}
+        "/api/analyze",
+        json={"text": SEED.read_text(encoding="utf-8"), "published": "2024-03-23"},
+        headers={"X-API-Key": KEY},
     )
     assert again.status_code == 200 and again.headers["x-newstrace-stored"] == "false"  # already stored
 
 
 def test_analyze_html_and_bearer_key(client):
-    html = "<html><head><title>Talks</title></head><body><article><p>" + (
-        "The minister said on Monday that the talks would continue. “We will keep talking,” she told reporters. "
-        * 3
-    ) + "</p></article></body></html>"
+    html = (
+        "<html><head><title>Talks</title></head><body><article><p>"
+        + (
+            "The minister said on Monday that the talks would continue. “We will keep talking,” she told reporters. "
+            * 3
+        )
+        + "</p></article></body></html>"
+    )
     r = client.post("/api/analyze", json={"html": html}, headers={"Authorization": f"Bearer {KEY}"})
     assert r.status_code == 200, r.text
     assert r.json()["article"]["title"] == "Talks"
@@ -104,7 +110,9 @@ def test_analyze_bad_input_is_422(client, body, words):
 
 
 def test_analyze_bad_json_and_size_limit(client):
-    r = client.post("/api/analyze", content=b"{not json", headers={"X-API-Key": KEY, "Content-Type": "application/json"})
+    r = client.post(
+        "/api/analyze", content=b"{not json", headers={"X-API-Key": KEY, "Content-Type": "application/json"}
+    )
     assert "not valid JSON" in error_of(r, 422)
     big = json.dumps({"text": "word " * 50_000})
     assert "limit" in error_of(client.post("/api/analyze", content=big, headers={"X-API-Key": KEY}), 413)
@@ -128,7 +136,9 @@ def test_articles_search_outlet_dates_paging(client, seed_doc):
     assert [a["published"] for a in dated] == ["2024-03-23"]
     first = client.get("/api/articles", params={"limit": 2}).json()
     second = client.get("/api/articles", params={"limit": 2, "offset": 2}).json()
-    assert first["next_offset"] == 2 and [a["id"] for a in first["items"] + second["items"]] == [a["id"] for a in every[:4]]
+    assert first["next_offset"] == 2 and [a["id"] for a in first["items"] + second["items"]] == [
+        a["id"] for a in every[:4]
+    ]
     error_of(client.get("/api/articles", params={"from": "March"}), 422)
     error_of(client.get("/api/articles", params={"limit": 0}), 422)
     error_of(client.get("/api/articles", params={"limit": "many"}), 422)
@@ -159,7 +169,13 @@ def test_events_filters(client, seed_doc):
     ev = next(e for e in every if e["source"] and e["target"] and e["date"])
     picked = client.get(
         "/api/events",
-        params={"source": ev["source"], "target": ev["target"], "type": ev["type"].lower(), "from": ev["date"], "to": ev["date"]},
+        params={
+            "source": ev["source"],
+            "target": ev["target"],
+            "type": ev["type"].lower(),
+            "from": ev["date"],
+            "to": ev["date"],
+        },
     ).json()["items"]
     assert ev in picked
     prk = client.get("/api/events", params={"source": "PRK"}).json()["items"]
@@ -170,7 +186,9 @@ def test_claims_entities_stories_status(client, seed_doc):
     claims = client.get("/api/claims", params={"limit": 1000}).json()["items"]
     assert claims and all("claim" in c for c in claims)
     word = claims[0]["claim"].split()[-1]
-    assert all(word.lower() in c["claim"].lower() for c in client.get("/api/claims", params={"q": word}).json()["items"])
+    assert all(
+        word.lower() in c["claim"].lower() for c in client.get("/api/claims", params={"q": word}).json()["items"]
+    )
     netanyahu = next(e for e in seed_doc["entities"] if e["name"] == "Benjamin Netanyahu")
     for key in (netanyahu["kb_id"], "benjamin netanyahu", f"{seed_doc['article']['id']}:{netanyahu['id']}"):
         found = client.get(f"/api/entities/{key}").json()

@@ -46,7 +46,9 @@ def server(nk_store, seed_analysis, tmp_path_factory):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(WebSettings(analysis_timeout=90), store), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        create_app(WebSettings(analysis_timeout=90), store), host="127.0.0.1", port=port, log_level="warning"
+    )
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -140,7 +142,9 @@ def test_seed_article_view(page, seed_url):
     # hovering a quote shows who said it, the cue and the relay
     page.locator('#art-text .quote.first[data-quote="q17"]').hover()
     tip = page.locator("#tip")
-    assert tip.is_visible() and "Benjamin Netanyahu" in tip.inner_text() and "Via: The Jerusalem Post" in tip.inner_text()
+    assert (
+        tip.is_visible() and "Benjamin Netanyahu" in tip.inner_text() and "Via: The Jerusalem Post" in tip.inner_text()
+    )
     shot(page, "article-1280.png")
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -170,7 +170,7 @@ def _appearances(store: Store, article_id: str, quote_ids: list[str]) -> list[di
     marks = ", ".join("?" * len(quote_ids))
     return _run(
         store,
-        "SELECT a.published, a.outlet, a.title, q.article_id, q.id AS quote, q.kind, q.text, q.start, q.\"end\", "
+        'SELECT a.published, a.outlet, a.title, q.article_id, q.id AS quote, q.kind, q.text, q.start, q."end", '
         "q.cue, q.via FROM quotes q JOIN articles a ON a.id = q.article_id "
         f"WHERE q.article_id = ? AND q.id IN ({marks}) ORDER BY a.published NULLS LAST, q.start",
         [article_id, *quote_ids],

@@ -14,8 +14,10 @@ from ..errors import StoreError
 
 def serve(
     db: Optional[Path] = typer.Option(
-        None, "--db", help="The store (a DuckDB file, made if missing); analyses are stored in it. Without it "
-        "analyses work but nothing is stored or searchable."
+        None,
+        "--db",
+        help="The store (a DuckDB file, made if missing); analyses are stored in it. Without it "
+        "analyses work but nothing is stored or searchable.",
     ),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),

@@ -483,7 +483,7 @@ function renderTimeline(body, events) {
     const times = dated.map((e) => Date.parse(e.date));
     const lo = Math.min(...times);
     const hi = Math.max(...times);
-    const W = 600;
+    const W = 1200;
     const pic = svg("svg", { viewBox: `0 0 ${W} 60`, class: "timeline", role: "img", "aria-label": `${dated.length} dated events from ${dated[0].date} to ${dated[dated.length - 1].date}` });
     pic.appendChild(svg("line", { x1: 10, y1: 30, x2: W - 10, y2: 30, stroke: "#888" }));
     const perDay = new Map();
@@ -513,9 +513,9 @@ function renderGraph(body, events) {
   });
   if (!edges.size) return body.appendChild(el("p", { class: "empty", text: "No events with both a source and a target." }));
   const actors = [...weight].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([name]) => name);
-  const W = 560;
-  const H = 420;
-  const R = 150;
+  const W = 900;
+  const H = 520;
+  const R = 200;
   const pos = new Map(actors.map((name, i) => [name, { x: W / 2 + R * Math.cos((2 * Math.PI * i) / actors.length - Math.PI / 2), y: H / 2 + R * Math.sin((2 * Math.PI * i) / actors.length - Math.PI / 2) }]));
   const pic = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "graph-svg", role: "img", "aria-label": `Actor graph: ${actors.length} actors` });
   const defs = svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, svg("path", { d: "M 0 0 L 10 5 L 0 10 z", class: "arrow" })));
