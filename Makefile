@@ -19,8 +19,11 @@ $(STAMP): requirements.lock pyproject.toml
 
 demo: install
 	$(BIN)/newstrace analyze $(SEED) --published 2024-03-23 --format text
+	@echo
+	@echo "To see it on the web page: $(BIN)/newstrace serve --db newstrace.duckdb"
+	@echo "then open http://127.0.0.1:8000/ and paste the article into the Analyse box (or analyse a URL)."
 
-test: install lint
+test: install lint browser-deps
 	$(BIN)/python -m pytest
 
 # Lint, format and type gates (spaCy, trafilatura and datasette gate on the same kinds of tools).
@@ -50,7 +53,7 @@ $(BENCH_STAMP): $(STAMP) requirements-bench.lock
 bench: install bench-install
 	for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
-# Debian's Chromium for browser tests of the web page (the web issue's tests will depend on this target).
+# Debian's Chromium for the web page's browser tests (tests/web/test_browser.py; Playwright drives /usr/bin/chromium).
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; }
 

@@ -1,4 +1,4 @@
-"""The command line, one Typer app: `analyze`, `batch`, `query …`, `schema`, `export …`, `kb lookup`.
+"""The command line, one Typer app: `analyze`, `batch`, `query …`, `schema`, `export …`, `kb lookup`, `serve`.
 
 Errors a user can act on print one line on standard error and exit 2; standard output carries only
 the document asked for.
@@ -133,6 +133,7 @@ def schema(
 
 
 def _register_subcommands() -> None:
+    from ..web.commands import register as register_web
     from .corpus import register
     from .export import export_app
     from .kb import kb_app
@@ -140,6 +141,7 @@ def _register_subcommands() -> None:
     app.add_typer(kb_app, name="kb")
     app.add_typer(export_app, name="export")
     register(app, export_app)  # batch, query and the store exports
+    register_web(app)  # serve
 
 
 _register_subcommands()

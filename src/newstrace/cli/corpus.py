@@ -298,7 +298,7 @@ def query_statements(
     if statement:
         _query(db, format, lambda s: query.statement_appearances(s, statement))
     else:
-        _query(db, format, lambda s: query.statements(s, speaker, min_articles, limit))
+        _query(db, format, lambda s: query.statements(s, speaker=speaker, min_articles=min_articles, limit=limit))
 
 
 @query_app.command("first")

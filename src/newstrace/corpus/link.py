@@ -45,6 +45,7 @@ EVENT_WINDOW_DAYS = 2
 STORY_WINDOW_DAYS = 14  # chosen on one half of the Giveme5W1H clusters (tools/link_eval.py), checked on the other
 STORY_SIMILARITY = 0.25  # idf-weighted cosine of two articles entity sets (same split)
 STORY_MAX_DF_SHARE = 0.05  # an entity in more than this share of articles is too common to link by
+RELINK_ON_WRITE_MAX = 500  # a store this small is relinked whenever the web API stores an article
 STORY_KINDS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT")
 
 LINK_TABLES: dict[str, list[tuple[str, str]]] = {
@@ -417,7 +418,7 @@ def compute_links(store: Store, only: Optional[set[str]] = None) -> dict[str, li
             "SELECT q.article_id, q.id, q.kind, q.text, q.start, q.speaker_name AS speaker, "
             "coalesce(e.kb_id, lower(q.speaker_name)) AS speaker_key FROM quotes q "
             "LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
-            "WHERE q.speaker_name IS NOT NULL AND q.kind IN ('direct', 'partial', 'indirect') AND q.field = 'text'"
+            "WHERE q.speaker_name IS NOT NULL AND q.kind IN ('direct', 'partial', 'indirect')"
         )
     )
     statements, statement_members = link_statements(quotes, arts)

@@ -3,8 +3,14 @@
 
 Matching: names and words are case-insensitive substrings (SQL ILIKE; % and _ in them match literally);
 several words must all occur. Dates are 'YYYY-MM-DD' strings; an event's date is its own date, else its
-article's publication date. `limit` caps the rows returned (None: all). Every function raises StoreError
-for a store that cannot be read and for a query DuckDB refuses.
+article's publication date. `limit` caps the rows returned (None: all) and `offset` skips the first rows
+(paging). Every function raises StoreError for a store that cannot be read and for a query DuckDB refuses.
+
+Ids: an article's id is its sha256; entities have ids only within their article ("e1"), so across the store
+one is named "ARTICLE_ID:e1" or by its knowledge-base id. Statements, stories, wire copies and corpus events
+come from the link tables (corpus/link.py: `newstrace link`, and the end of each `newstrace batch`); a
+corpus statement's id is "cs…". Before linking, `statements` gives each article's own statements (named
+"ARTICLE_ID:s1") in the same shape, and `stories` gives [].
 """
 
 from __future__ import annotations
@@ -38,9 +44,11 @@ def _not_copy(alias: str, dedup: bool, store: Store) -> list[str]:
     return [f"{alias}.article_id NOT IN (SELECT article_id FROM copies)"]
 
 
-def _run(store: Store, sql: str, params: list[Any], limit: Optional[int]) -> list[dict]:
+def _run(store: Store, sql: str, params: list[Any], limit: Optional[int], offset: int = 0) -> list[dict]:
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
+    if offset:
+        sql += f" OFFSET {max(0, int(offset))}"
     try:
         return store.rows(sql, params)
     except duckdb.Error as exc:
@@ -48,7 +56,11 @@ def _run(store: Store, sql: str, params: list[Any], limit: Optional[int]) -> lis
 
 
 def quotes(
-    store: Store, speaker: Optional[str] = None, limit: Optional[int] = DEFAULT_LIMIT, dedup: bool = False
+    store: Store,
+    speaker: Optional[str] = None,
+    limit: Optional[int] = DEFAULT_LIMIT,
+    dedup: bool = False,
+    offset: int = 0,
 ) -> list[dict]:
     """Quotes, of speakers whose name contains `speaker` when given; oldest article first; dedup: without
     the quotes of wire copies."""
@@ -62,7 +74,7 @@ def quotes(
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY a.published NULLS LAST, q.article_id, q.start"
     )
-    return _run(store, sql, params, limit)
+    return _run(store, sql, params, limit, offset)
 
 
 def events(
@@ -74,6 +86,7 @@ def events(
     date_to: Optional[str] = None,
     limit: Optional[int] = DEFAULT_LIMIT,
     dedup: bool = False,
+    offset: int = 0,
 ) -> list[dict]:
     """Events; source/target match an actor's name (substring) or code (prefix: 'RUS' matches 'RUSGOV');
     type is a PLOVER type (any case); date_from/date_to bound the event date, inclusive; dedup: without
@@ -100,11 +113,15 @@ def events(
         + (" WHERE " + " AND ".join(where) if where else "")
         + f" ORDER BY {date} NULLS LAST, e.article_id, e.start"
     )
-    return _run(store, sql, params, limit)
+    return _run(store, sql, params, limit, offset)
 
 
 def claims(
-    store: Store, about: Optional[str] = None, limit: Optional[int] = DEFAULT_LIMIT, dedup: bool = False
+    store: Store,
+    about: Optional[str] = None,
+    limit: Optional[int] = DEFAULT_LIMIT,
+    dedup: bool = False,
+    offset: int = 0,
 ) -> list[dict]:
     """Numeric claims whose text contains every word of `about`; dedup: without those of wire copies."""
     where, params = _not_copy("c", dedup, store), []
@@ -117,7 +134,7 @@ def claims(
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY a.published NULLS LAST, c.article_id, c.start"
     )
-    return _run(store, sql, params, limit)
+    return _run(store, sql, params, limit, offset)
 
 
 def articles(
@@ -126,10 +143,20 @@ def articles(
     search: Optional[str] = None,
     limit: Optional[int] = DEFAULT_LIMIT,
     dedup: bool = False,
+    date_from: Optional[str] = None,
+    date_to: Optional[str] = None,
+    offset: int = 0,
 ) -> list[dict]:
-    """Articles of outlets whose name contains `outlet`, whose title or text contains every word of `search`;
-    with their numbers of quotes and events; dedup: without wire copies."""
+    """Articles of outlets whose name contains `outlet`, whose title or text contains every word of `search`,
+    published between date_from and date_to (inclusive); with their numbers of quotes and events; dedup:
+    without wire copies."""
     where, params = [c.replace("a.article_id", "a.id") for c in _not_copy("a", dedup, store)], []
+    if date_from:
+        where.append("a.published >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append("a.published <= ?")
+        params.append(date_to)
     if outlet:
         where.append("a.outlet ILIKE ? ESCAPE '\\'")
         params.append(_like(outlet))
@@ -144,7 +171,97 @@ def articles(
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY a.published NULLS LAST, a.id"
     )
-    return _run(store, sql, params, limit)
+    return _run(store, sql, params, limit, offset)
+
+
+def document(store: Store, article_id: str) -> Optional[str]:
+    """The stored newstrace/1 JSON of an article, or None."""
+    try:
+        return store.document(article_id)
+    except duckdb.Error as exc:
+        raise StoreError(f"query failed: {str(exc).strip().splitlines()[0]}") from exc
+
+
+def statement_key(article_id: str, statement_id: str) -> str:
+    """The store-wide name of a statement: 'ARTICLE_ID:s1'."""
+    return f"{article_id}:{statement_id}"
+
+
+def _appearances(store: Store, article_id: str, quote_ids: list[str]) -> list[dict]:
+    if not quote_ids:
+        return []
+    marks = ", ".join("?" * len(quote_ids))
+    return _run(
+        store,
+        'SELECT a.published, a.outlet, a.title, q.article_id, q.id AS quote, q.kind, q.text, q.start, q."end", '
+        "q.cue, q.via FROM quotes q JOIN articles a ON a.id = q.article_id "
+        f"WHERE q.article_id = ? AND q.id IN ({marks}) ORDER BY a.published NULLS LAST, q.start",
+        [article_id, *quote_ids],
+        None,
+    )
+
+
+def entity(store: Store, key: str, limit: Optional[int] = DEFAULT_LIMIT) -> Optional[dict]:
+    """An entity across the store, by knowledge-base id ('Q43723'), 'ARTICLE_ID:e1', or exact name (any case):
+    its name, type, codes and roles, the articles naming it (with mentions), and its quotes and events
+    as speaker, source or target. None when no article names it."""
+    article_id, sep, entity_id = key.rpartition(":")
+    base = (
+        "SELECT e.article_id, e.id, e.name, e.type, e.country, e.kb_id, e.code, e.roles, a.published, a.outlet, "
+        "a.title, (SELECT count(*) FROM mentions m WHERE m.article_id = e.article_id AND m.entity = e.id) "
+        "AS mentions FROM entities e JOIN articles a ON a.id = e.article_id WHERE "
+    )
+    order = " ORDER BY a.published NULLS LAST, e.article_id"
+    if sep and article_id:
+        found = _run(store, base + "e.article_id = ? AND e.id = ?" + order, [article_id, entity_id], 1)
+        if found:  # the same kb entry or name in other articles is the same entity
+            first = found[0]
+            if first["kb_id"]:
+                found = _run(store, base + "e.kb_id = ?" + order, [first["kb_id"]], limit)
+            else:
+                found = _run(store, base + "lower(e.name) = lower(?)" + order, [first["name"]], limit)
+    else:
+        found = _run(store, base + "e.kb_id = ? OR lower(e.name) = lower(?)" + order, [key, key], limit)
+    if not found:
+        return None
+    first = found[0]
+    pairs = [(r["article_id"], r["id"]) for r in found]
+    cond = " OR ".join(["(x.article_id = ? AND x.{col} = ?)"] * len(pairs))
+    flat = [v for p in pairs for v in p]
+    quote_rows = _run(
+        store,
+        "SELECT a.published, a.outlet, x.article_id, x.id AS quote, x.kind, x.text, x.cue, x.via "
+        "FROM quotes x JOIN articles a ON a.id = x.article_id WHERE "
+        + cond.format(col="speaker_entity")
+        + " ORDER BY a.published NULLS LAST, x.article_id, x.start",
+        flat,
+        limit,
+    )
+    event_cond = "(" + cond.format(col="source_entity") + ") OR (" + cond.format(col="target_entity") + ")"
+    event_rows = _run(
+        store,
+        "SELECT coalesce(x.date, a.published) AS date, x.source_name AS source, x.type, x.target_name AS target, "
+        "x.trigger, x.via, a.outlet, x.article_id FROM events x JOIN articles a ON a.id = x.article_id WHERE "
+        + event_cond
+        + " ORDER BY coalesce(x.date, a.published) NULLS LAST, x.article_id, x.start",
+        flat + flat,
+        limit,
+    )
+    roles = sorted({role for r in found for role in (r["roles"] or [])})
+    return {
+        "name": first["name"],
+        "type": first["type"],
+        "country": first["country"],
+        "kb_id": first["kb_id"],
+        "code": first["code"],
+        "roles": roles,
+        "articles": [
+            {k: r[k] for k in ("article_id", "published", "outlet", "title", "mentions")} | {"entity": r["id"]}
+            for r in found
+        ],
+        "quotes": quote_rows,
+        "events": event_rows,
+    }
 
 
 def sql(store: Store, statement: str, limit: Optional[int] = None) -> list[dict]:
@@ -164,33 +281,129 @@ def _linked(store: Store) -> None:
         raise StoreError("the store is not linked yet: run `newstrace link --db FILE`")
 
 
+def _article_statement(store: Store, row: dict, with_appearances: bool) -> dict:
+    """A statement of one article (the store is not linked yet), in the shape of a corpus statement."""
+    key = statement_key(row["article_id"], row["id"])
+    first_appearance = {k: row[k] for k in ("published", "outlet", "title", "article_id")}
+    out = {
+        "id": key,
+        "speaker": row["speaker_name"],
+        "text": row["text"],
+        "n_quotes": len(row["quotes"] or []),
+        "n_articles": 1,
+        "n_outlets": 1,
+        "reworded": False,
+        "first_appearance": first_appearance,
+    }
+    if with_appearances:
+        out["appearances"] = _appearances(store, row["article_id"], list(row["quotes"] or []))
+    return out
+
+
+_STATEMENT_SQL = (
+    "SELECT s.article_id, s.id, s.speaker_name, s.quotes, s.text, a.published, a.outlet, a.title "
+    "FROM statements s JOIN articles a ON a.id = s.article_id"
+)
+
+
 def statements(
-    store: Store, speaker: Optional[str] = None, min_articles: int = 1, limit: Optional[int] = DEFAULT_LIMIT
+    store: Store,
+    speaker: Optional[str] = None,
+    about: Optional[str] = None,
+    min_articles: int = 1,
+    limit: Optional[int] = DEFAULT_LIMIT,
+    offset: int = 0,
 ) -> list[dict]:
-    """Corpus statements (one thing said, however many articles quote it) with their first appearance;
-    most widely carried first. `reworded`: quoted with different words in different outlets."""
-    _linked(store)
-    where: list[str] = ["s.n_articles >= ?"]
-    params: list[Any] = [int(min_articles)]
+    """Statements (one thing said, however many articles quote it) of speakers whose name contains
+    `speaker`, whose text holds every word of `about`, quoted by at least `min_articles` articles; most
+    widely carried first, each with its first appearance {published, outlet, title, article_id} and
+    `reworded` (quoted with different words in different outlets). Before `newstrace link` has run, the
+    statements of each article on their own."""
+    where: list[str] = []
+    params: list[Any] = []
+    if not link.linked(store):
+        if speaker:
+            where.append("s.speaker_name ILIKE ? ESCAPE '\\'")
+            params.append(_like(speaker))
+        for word in _words(about):
+            where.append("s.text ILIKE ? ESCAPE '\\'")
+            params.append(_like(word))
+        if min_articles > 1:
+            return []
+        sql = (
+            _STATEMENT_SQL
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY a.published NULLS LAST, s.article_id, len(s.quotes) DESC, s.id"
+        )
+        return [_article_statement(store, r, False) for r in _run(store, sql, params, limit, offset)]
+    where.append("s.n_articles >= ?")
+    params.append(int(min_articles))
     if speaker:
         where.append("s.speaker ILIKE ? ESCAPE '\\'")
         params.append(_like(speaker))
+    for word in _words(about):
+        where.append("s.text ILIKE ? ESCAPE '\\'")
+        params.append(_like(word))
     sql = (
-        "SELECT s.id, s.speaker, s.text, s.n_articles, s.n_outlets, s.n_wordings, s.reworded, "
+        "SELECT s.id, s.speaker, s.text, s.n_quotes, s.n_articles, s.n_outlets, s.n_wordings, s.reworded, "
         "s.first_published, s.first_outlet, a.title AS first_title, s.first_article "
         "FROM corpus_statements s JOIN articles a ON a.id = s.first_article WHERE "
         + " AND ".join(where)
         + " ORDER BY s.n_articles DESC, s.first_published NULLS LAST, s.id"
     )
-    return _run(store, sql, params, limit)
+    rows = _run(store, sql, params, limit, offset)
+    for r in rows:
+        r["first_appearance"] = {
+            "published": r.pop("first_published"),
+            "outlet": r.pop("first_outlet"),
+            "title": r.pop("first_title"),
+            "article_id": r.pop("first_article"),
+        }
+    return rows
+
+
+def statement(store: Store, key: str) -> Optional[dict]:
+    """One statement with every appearance in time order (the first appearance on top), or None. key: a
+    corpus statement id ('cs…', after linking) or 'ARTICLE_ID:s1' (one article's statement)."""
+    if ":" not in key:
+        if not link.linked(store):
+            return None
+        found = statements_by_id(store, key)
+        if found is None:
+            return None
+        found["appearances"] = statement_appearances(store, key)
+        return found
+    article_id, _, statement_id = key.rpartition(":")
+    rows = _run(store, _STATEMENT_SQL + " WHERE s.article_id = ? AND s.id = ?", [article_id, statement_id], 1)
+    return _article_statement(store, rows[0], True) if rows else None
+
+
+def statements_by_id(store: Store, statement_id: str) -> Optional[dict]:
+    rows = _run(
+        store,
+        "SELECT s.id, s.speaker, s.text, s.n_quotes, s.n_articles, s.n_outlets, s.n_wordings, s.reworded, "
+        "s.first_published, s.first_outlet, s.first_article FROM corpus_statements s WHERE s.id = ?",
+        [statement_id],
+        1,
+    )
+    if not rows:
+        return None
+    r = rows[0]
+    r["first_appearance"] = {
+        "published": r.pop("first_published"),
+        "outlet": r.pop("first_outlet"),
+        "article_id": r.pop("first_article"),
+    }
+    return r
 
 
 def statement_appearances(store: Store, statement_id: str) -> list[dict]:
     """Every quote of one corpus statement, in first-appearance order (the first appearance on top)."""
     _linked(store)
     sql = (
-        "SELECT m.published, m.outlet, a.title, m.kind, m.text, m.article_id, m.quote_id "
-        "FROM corpus_statement_quotes m JOIN articles a ON a.id = m.article_id WHERE m.statement_id = ? "
+        "SELECT m.published, m.outlet, a.title, m.kind, m.text, q.cue, q.via, m.article_id, m.quote_id "
+        "FROM corpus_statement_quotes m JOIN articles a ON a.id = m.article_id "
+        "LEFT JOIN quotes q ON q.article_id = m.article_id AND q.id = m.quote_id WHERE m.statement_id = ? "
         "ORDER BY m.published IS NULL, m.published, lower(coalesce(m.outlet, '')), m.article_id"
     )
     return _run(store, sql, [statement_id], None)
@@ -217,7 +430,9 @@ def first(store: Store, words: str, limit: Optional[int] = DEFAULT_LIMIT) -> lis
     return _run(store, sql, params, limit)
 
 
-def copies(store: Store, article: Optional[str] = None, limit: Optional[int] = DEFAULT_LIMIT) -> list[dict]:
+def copies(
+    store: Store, article: Optional[str] = None, limit: Optional[int] = DEFAULT_LIMIT, offset: int = 0
+) -> list[dict]:
     """Wire copies: each article largely made of an earlier one's text, with the share copied; `article`
     (an id or its prefix) limits them to that article as copy or original."""
     _linked(store)
@@ -232,20 +447,21 @@ def copies(store: Store, article: Optional[str] = None, limit: Optional[int] = D
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY o.published NULLS LAST, c.original_id, a.published NULLS LAST, c.article_id"
     )
-    return _run(store, sql, params, limit)
+    return _run(store, sql, params, limit, offset)
 
 
-def stories(store: Store, limit: Optional[int] = DEFAULT_LIMIT) -> list[dict]:
-    """Stories (clusters of articles about the same thing), largest first, each article with its id, title,
-    outlet and date."""
-    _linked(store)
+def stories(store: Store, limit: Optional[int] = DEFAULT_LIMIT, offset: int = 0) -> list[dict]:
+    """Stories (clusters of articles about the same thing), one row per article, largest story first, each
+    article with its id, title, outlet, date and the article it is a wire copy of. [] before linking."""
+    if not link.linked(store):
+        return []
     sql = (
         "SELECT s.story_id, s.size, a.published, a.outlet, a.title, a.id AS article_id, "
         "c.original_id AS copy_of FROM stories s JOIN articles a ON a.id = s.article_id "
         "LEFT JOIN copies c ON c.article_id = a.id "
         "ORDER BY s.size DESC, s.story_id, a.published NULLS LAST, a.id"
     )
-    return _run(store, sql, [], limit)
+    return _run(store, sql, [], limit, offset)
 
 
 def corpus_events(store: Store, min_sources: int = 1, limit: Optional[int] = DEFAULT_LIMIT) -> list[dict]:

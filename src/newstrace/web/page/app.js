@@ -1,0 +1,644 @@
+// newstrace page: built only on the REST API (/api/...). Article data is untrusted: it is only ever put
+// into the page with textContent / createTextNode / setAttribute of plain data attributes, never as HTML.
+// newstrace/1 offsets count Unicode code points; JavaScript strings count UTF-16 units: unitIndex() maps them.
+"use strict";
+
+const SVGNS = "http://www.w3.org/2000/svg";
+const PALETTE_SIZE = 8; // .spk-0 … .spk-7 and .voice-0 … .voice-7 in style.css
+const state = { offset: 0, limit: 20, search: {}, lastDoc: null };
+
+// ---- small helpers ---------------------------------------------------------------------------------
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children) add(node, child);
+  return node;
+}
+
+function add(parent, child) {
+  if (child === null || child === undefined || child === false) return;
+  if (Array.isArray(child)) child.forEach((c) => add(parent, c));
+  else if (child instanceof Node) parent.appendChild(child);
+  else parent.appendChild(document.createTextNode(String(child)));
+}
+
+function svg(tag, attrs, ...children) {
+  const node = document.createElementNS(SVGNS, tag);
+  for (const [key, value] of Object.entries(attrs || {})) node.setAttribute(key, String(value));
+  for (const child of children) {
+    if (child instanceof Node) node.appendChild(child);
+    else if (child !== null && child !== undefined) node.appendChild(document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+function $(sel) {
+  return document.querySelector(sel);
+}
+
+function status(message, isError) {
+  const node = $("#status");
+  node.textContent = message || "";
+  node.classList.toggle("error", !!isError);
+}
+
+async function api(path, options) {
+  const response = await fetch(path, options);
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (e) {
+    body = null;
+  }
+  if (!response.ok) {
+    const message = body && body.error ? body.error : `HTTP ${response.status}`;
+    const err = new Error(message);
+    err.status = response.status;
+    throw err;
+  }
+  return { body, headers: response.headers };
+}
+
+function qs(params) {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== "") search.set(k, v);
+  const text = search.toString();
+  return text ? "?" + text : "";
+}
+
+function nice(technique) {
+  return String(technique || "").replace(/_/g, " ").replace(/,/g, ", ");
+}
+
+// code point index -> UTF-16 index, for every code point boundary of text (length: code points + 1)
+function unitIndex(text) {
+  const map = [0];
+  let units = 0;
+  for (const ch of text) {
+    units += ch.length;
+    map.push(units);
+  }
+  return map;
+}
+
+// ---- routing ---------------------------------------------------------------------------------------
+function show(view) {
+  $("#article-view").hidden = view !== "article";
+  $("#corpus-view").hidden = view !== "corpus";
+  $("#nav-corpus").classList.toggle("current", view === "corpus");
+}
+
+async function route() {
+  const hash = location.hash || "#/corpus";
+  hideTip();
+  if (hash.startsWith("#/article/")) {
+    const id = decodeURIComponent(hash.slice("#/article/".length));
+    if (state.lastDoc && state.lastDoc.article.id === id) {
+      renderArticle(state.lastDoc);
+      return;
+    }
+    try {
+      status("Loading the article…");
+      const { body } = await api("/api/articles/" + encodeURIComponent(id));
+      renderArticle(body);
+      status("");
+    } catch (e) {
+      status(e.message, true);
+    }
+  } else if (hash === "#/result" && state.lastDoc) {
+    renderArticle(state.lastDoc);
+  } else if (hash === "#/analyse") {
+    show("corpus");
+    $("#an-url").focus();
+  } else {
+    show("corpus");
+    loadCorpus();
+  }
+}
+
+// ---- article view ----------------------------------------------------------------------------------
+function renderArticle(doc) {
+  state.lastDoc = doc;
+  show("article");
+  const art = doc.article;
+  $("#art-title").textContent = art.title || "(untitled)";
+  const meta = [art.outlet, art.published, art.url || art.source].filter(Boolean).join(" · ");
+  $("#art-meta").textContent = meta;
+
+  const speakerColour = new Map();
+  const colourOf = (name) => {
+    const key = name || "(unknown)";
+    if (!speakerColour.has(key)) speakerColour.set(key, speakerColour.size % PALETTE_SIZE);
+    return speakerColour.get(key);
+  };
+  const quotes = doc.quotes.filter((q) => (q.field || "text") === "text");
+  quotes.forEach((q) => colourOf(q.speaker && q.speaker.name));
+  const voices = new Map(doc.voices.map((v) => [v.id, v]));
+  const relays = doc.voices.filter((v) => v.kind === "relay" && v.start !== null && v.start !== undefined);
+
+  renderText(doc, art.text, relays, quotes, voices, colourOf);
+  renderLegend(relays, speakerColour);
+  renderChecks(doc.checks || []);
+  renderSpeakers(doc, colourOf);
+  renderEvents($("#p-events .body"), doc.events || [], false);
+  renderClaims(doc.claims || []);
+  renderNames(doc, voices);
+}
+
+function voiceName(voices, id) {
+  const voice = voices.get(id);
+  return voice && voice.kind === "relay" ? voice.outlet || id : "the article";
+}
+
+function renderText(doc, text, relays, quotes, voices, colourOf) {
+  const map = unitIndex(text);
+  const at = (cp) => map[Math.max(0, Math.min(cp, map.length - 1))];
+  const anns = [];
+  relays.forEach((v, i) => anns.push({ kind: "voice", prio: 0, s: at(v.start), e: at(v.end), data: v, n: i }));
+  quotes.forEach((q) => anns.push({ kind: "quote", prio: 1, s: at(q.start), e: at(q.end), data: q }));
+  (doc.framing.spans || [])
+    .filter((f) => (f.field || "text") === "text")
+    .forEach((f) => anns.push({ kind: "frame", prio: 2, s: at(f.start), e: at(f.end), data: f }));
+  const good = anns.filter((a) => a.e > a.s);
+  // check flags: after the first place the checked wording occurs
+  const flags = [];
+  (doc.checks || []).forEach((c, i) => {
+    const found = c.text ? text.indexOf(c.text) : -1;
+    flags.push({ pos: found >= 0 ? found + c.text.length : text.length, data: c, n: i });
+  });
+  const bounds = new Set([0, text.length]);
+  good.forEach((a) => {
+    bounds.add(a.s);
+    bounds.add(a.e);
+  });
+  flags.forEach((f) => bounds.add(f.pos));
+  const points = [...bounds].sort((a, b) => a - b);
+  const order = (a, b) => a.prio - b.prio || b.e - b.s - (a.e - a.s) || a.s - b.s;
+
+  const root = clear($("#art-text"));
+  const stack = [];
+  const placeFlags = (pos, parent) => {
+    flags.filter((f) => f.pos === pos).forEach((f) => parent.appendChild(makeFlag(f)));
+  };
+  for (let i = 0; i < points.length - 1; i++) {
+    const s = points[i];
+    const e = points[i + 1];
+    const covering = good.filter((a) => a.s <= s && a.e >= e).sort(order);
+    let k = 0;
+    while (k < stack.length && k < covering.length && stack[k].ann === covering[k]) k++;
+    stack.length = k;
+    placeFlags(s, k ? stack[k - 1].node : root);
+    for (let j = k; j < covering.length; j++) {
+      const ann = covering[j];
+      const node = makePiece(ann, !ann.opened, voices, colourOf);
+      ann.opened = true;
+      (j ? stack[j - 1].node : root).appendChild(node);
+      stack.push({ ann, node });
+    }
+    const top = stack.length ? stack[stack.length - 1].node : root;
+    top.appendChild(document.createTextNode(text.slice(s, e)));
+    for (const { ann, node } of stack) {
+      if (ann.kind === "frame" && ann.e === e) node.appendChild(el("span", { class: "tech", text: nice(ann.data.technique) }));
+    }
+  }
+  placeFlags(text.length, root);
+}
+
+function makePiece(ann, first, voices, colourOf) {
+  if (ann.kind === "voice") {
+    const v = ann.data;
+    const node = el("span", { class: `voice voice-${ann.n % PALETTE_SIZE}`, "data-voice": v.id, "data-outlet": v.outlet || "" });
+    if (first) node.appendChild(el("span", { class: "voice-label", text: v.outlet || v.id, title: v.intro || "" }));
+    return node;
+  }
+  if (ann.kind === "quote") {
+    const q = ann.data;
+    const speaker = q.speaker ? q.speaker.name : "unknown speaker";
+    const node = el("span", {
+      class: `quote kind-${q.kind} spk-${colourOf(q.speaker && q.speaker.name)}`,
+      "data-quote": q.id,
+      "data-speaker": speaker,
+    });
+    if (first) {
+      node.tabIndex = 0;
+      node.classList.add("first");
+      node.setAttribute("aria-label", quoteInfo(q, voices).join("; "));
+    }
+    node.addEventListener("mouseenter", () => showTip(node, quoteInfo(q, voices)));
+    node.addEventListener("mouseleave", hideTip);
+    node.addEventListener("focus", () => showTip(node, quoteInfo(q, voices)));
+    node.addEventListener("blur", hideTip);
+    return node;
+  }
+  const f = ann.data;
+  return el("span", { class: "frame", "data-technique": f.technique, title: nice(f.technique) });
+}
+
+function quoteInfo(q, voices) {
+  const lines = [`${q.kind} quote`, `Speaker: ${q.speaker ? q.speaker.name : "unknown"}`];
+  if (q.speaker_mention && (!q.speaker || q.speaker_mention !== q.speaker.name)) lines.push(`Named as: ${q.speaker_mention}`);
+  if (q.cue) lines.push(`Cue: ${q.cue}`);
+  if (q.addressee) lines.push(`To: ${q.addressee.name}`);
+  if (q.medium) lines.push(`Medium: ${q.medium}`);
+  if (q.via) lines.push(`Via: ${q.via}`);
+  else if (q.voice && q.voice !== "v0") lines.push(`Voice: ${voiceName(voices, q.voice)}`);
+  return lines;
+}
+
+function makeFlag(f) {
+  const c = f.data;
+  const node = el("button", { type: "button", class: `flag flag-${c.kind}`, "data-kind": c.kind, "data-check": String(f.n) }, "⚑ " + nice(c.kind));
+  const info = [nice(c.kind), c.detail];
+  node.setAttribute("aria-label", info.join(": "));
+  node.addEventListener("mouseenter", () => showTip(node, info));
+  node.addEventListener("mouseleave", hideTip);
+  node.addEventListener("focus", () => showTip(node, info));
+  node.addEventListener("blur", hideTip);
+  return node;
+}
+
+function showTip(anchor, lines) {
+  const tip = $("#tip");
+  clear(tip);
+  lines.forEach((line, i) => tip.appendChild(el("div", { class: i ? "" : "tip-head", text: line })));
+  tip.hidden = false;
+  const r = anchor.getBoundingClientRect();
+  const width = Math.min(340, window.innerWidth - 16);
+  tip.style.maxWidth = width + "px";
+  const left = Math.max(8, Math.min(r.left + window.scrollX, window.scrollX + window.innerWidth - width - 8));
+  tip.style.left = left + "px";
+  tip.style.top = r.bottom + window.scrollY + 6 + "px";
+}
+
+function hideTip() {
+  const tip = $("#tip");
+  if (tip) tip.hidden = true;
+}
+
+function renderLegend(relays, speakerColour) {
+  const legend = clear($("#legend"));
+  if (relays.length) {
+    legend.appendChild(el("span", { class: "legend-head", text: "Relayed voices:" }));
+    relays.forEach((v, i) => legend.appendChild(el("span", { class: `chip voice-${i % PALETTE_SIZE}`, text: v.outlet || v.id })));
+  }
+  legend.appendChild(el("span", { class: "legend-head", text: "Speakers:" }));
+  for (const [name, n] of speakerColour) legend.appendChild(el("span", { class: `chip quote spk-${n}`, text: name }));
+  legend.appendChild(el("span", { class: "chip frame-sample", text: "framing" }));
+}
+
+function renderChecks(checks) {
+  const body = clear($("#p-checks .body"));
+  if (!checks.length) return body.appendChild(el("p", { class: "empty", text: "Nothing to check." }));
+  const list = el("ul", { class: "checks" });
+  checks.forEach((c) =>
+    list.appendChild(
+      el("li", { class: `check flag-${c.kind}`, "data-kind": c.kind }, el("strong", { text: "⚑ " + nice(c.kind) }), " ", el("q", { text: c.text }), el("div", { class: "detail", text: c.detail }))
+    )
+  );
+  body.appendChild(list);
+}
+
+function renderSpeakers(doc, colourOf) {
+  const body = clear($("#p-speakers .body"));
+  const bySpeaker = new Map();
+  (doc.statements || []).forEach((s) => {
+    const name = s.speaker ? s.speaker.name : "(unknown)";
+    if (!bySpeaker.has(name)) bySpeaker.set(name, []);
+    bySpeaker.get(name).push(s);
+  });
+  if (!bySpeaker.size) return body.appendChild(el("p", { class: "empty", text: "No quotes." }));
+  const sorted = [...bySpeaker].sort((a, b) => b[1].length - a[1].length);
+  for (const [name, statements] of sorted) {
+    const group = el("div", { class: "speaker" }, el("h4", {}, el("span", { class: `swatch quote spk-${colourOf(name === "(unknown)" ? null : name)}` }), name));
+    const list = el("ul", {});
+    statements.forEach((s) => {
+      const jump = el("button", { type: "button", class: "link", text: s.text });
+      jump.addEventListener("click", () => focusQuote(s.quotes[0]));
+      list.appendChild(el("li", {}, jump, el("span", { class: "count", text: s.quotes.length > 1 ? ` ×${s.quotes.length}` : "" })));
+    });
+    group.appendChild(list);
+    body.appendChild(group);
+  }
+}
+
+function focusQuote(id) {
+  const node = document.querySelector(`#art-text .quote.first[data-quote="${CSS.escape(id)}"]`);
+  if (node) {
+    node.scrollIntoView({ block: "center" });
+    node.focus();
+  }
+}
+
+function actor(a) {
+  return a ? a.name || a : "—";
+}
+
+function renderEvents(body, events, corpus) {
+  clear(body);
+  if (!events.length) return body.appendChild(el("p", { class: "empty", text: "No events." }));
+  const table = el("table", { class: "events" }, el("thead", {}, el("tr", {}, ["Date", "Who", "Did what", "To whom", corpus ? "Outlet" : "Via"].map((h) => el("th", { scope: "col", text: h })))));
+  const tbody = el("tbody");
+  events.forEach((e) => {
+    const what = `${e.type}${e.negated ? " (not)" : ""} · ${e.trigger}`;
+    tbody.appendChild(
+      el("tr", { title: e.evidence || "" }, el("td", { text: e.date || "" }), el("td", { text: actor(e.source) }), el("td", {}, el("span", { class: `etype t-${String(e.type).toLowerCase()}`, text: what })), el("td", { text: actor(e.target) }), el("td", { text: (corpus ? e.outlet : e.via) || "" }))
+    );
+  });
+  table.appendChild(tbody);
+  body.appendChild(el("div", { class: "scroll" }, table));
+}
+
+function renderClaims(claims) {
+  const body = clear($("#p-claims .body"));
+  if (!claims.length) return body.appendChild(el("p", { class: "empty", text: "No numeric claims." }));
+  const tbody = el("tbody");
+  claims.forEach((c) =>
+    tbody.appendChild(el("tr", {}, el("td", { text: c.text }), el("td", { text: [c.approx, c.value, c.unit].filter((x) => x !== null && x !== undefined).join(" ") }), el("td", { text: c.attributed_to ? c.attributed_to.name : "" }), el("td", { text: c.via || "" })))
+  );
+  body.appendChild(el("div", { class: "scroll" }, el("table", { class: "claims" }, el("thead", {}, el("tr", {}, ["Claim", "Value", "Claimed by", "Via"].map((h) => el("th", { scope: "col", text: h })))), tbody)));
+}
+
+function renderNames(doc, voices) {
+  const body = clear($("#p-names .body"));
+  const byEntity = new Map();
+  (doc.framing.descriptors || []).forEach((d) => {
+    const name = d.entity.name;
+    if (!byEntity.has(name)) byEntity.set(name, []);
+    byEntity.get(name).push(d);
+  });
+  if (!byEntity.size) return body.appendChild(el("p", { class: "empty", text: "No descriptions." }));
+  for (const [name, rows] of byEntity) {
+    const tbody = el("tbody");
+    rows.forEach((d) => tbody.appendChild(el("tr", {}, el("th", { scope: "row", text: d.via || voiceName(voices, d.voice) }), el("td", { text: d.phrases.join(" · ") }))));
+    body.appendChild(el("table", { class: "descriptors", "data-entity": name }, el("caption", { text: name }), tbody));
+  }
+}
+
+// ---- corpus view -----------------------------------------------------------------------------------
+async function loadCorpus() {
+  try {
+    const { body } = await api("/api/status");
+    status(body.store ? `${body.counts.articles} articles in ${body.store}` : "No store open: analyses are not kept (start with --db FILE).");
+    if (!body.store) return;
+  } catch (e) {
+    return status(e.message, true);
+  }
+  searchArticles();
+  loadQuotes();
+  loadStatements();
+  loadEvents();
+  loadStories();
+}
+
+async function searchArticles() {
+  const body = clear($("#search-results"));
+  try {
+    const { body: page } = await api("/api/articles" + qs({ ...state.search, limit: state.limit, offset: state.offset }));
+    if (!page.items.length) body.appendChild(el("p", { class: "empty", text: "No articles." }));
+    const list = el("ul", { class: "results" });
+    page.items.forEach((a) =>
+      list.appendChild(el("li", {}, el("a", { href: "#/article/" + encodeURIComponent(a.id), text: a.title || "(untitled)" }), el("div", { class: "meta", text: [a.published, a.outlet, `${a.quotes} quotes`, `${a.events} events`].filter(Boolean).join(" · ") })))
+    );
+    body.appendChild(list);
+    $("#prev").disabled = state.offset === 0;
+    $("#next").disabled = page.next_offset === null;
+  } catch (e) {
+    body.appendChild(el("p", { class: "error", text: e.message }));
+  }
+}
+
+async function loadQuotes() {
+  const body = clear($("#c-quotes .body"));
+  try {
+    const { body: page } = await api("/api/quotes" + qs({ speaker: $("#q-speaker").value, limit: 30 }));
+    if (!page.items.length) body.appendChild(el("p", { class: "empty", text: "No quotes." }));
+    const list = el("ul", { class: "results" });
+    page.items.forEach((q) =>
+      list.appendChild(el("li", {}, el("strong", { text: q.speaker || "unknown" }), ": ", el("q", { text: q.quote }), el("div", { class: "meta" }, [q.published, q.outlet, q.via ? "via " + q.via : null].filter(Boolean).join(" · ") + " · ", el("a", { href: "#/article/" + encodeURIComponent(q.article_id), text: "article" }))))
+    );
+    body.appendChild(list);
+  } catch (e) {
+    body.appendChild(el("p", { class: "error", text: e.message }));
+  }
+}
+
+async function loadStatements() {
+  const body = clear($("#c-statements .body"));
+  try {
+    const { body: page } = await api("/api/statements" + qs({ speaker: $("#st-speaker").value, limit: 30 }));
+    if (!page.items.length) body.appendChild(el("p", { class: "empty", text: "No statements." }));
+    const list = el("ul", { class: "results" });
+    page.items.forEach((s) => {
+      const open = el("button", { type: "button", class: "link", text: `${s.speaker || "unknown"}: ${s.text}` });
+      open.addEventListener("click", () => showAppearances(s.id));
+      list.appendChild(el("li", {}, open, el("span", { class: "count", text: ` ×${s.quotes.length}` })));
+    });
+    body.appendChild(list);
+  } catch (e) {
+    body.appendChild(el("p", { class: "error", text: e.message }));
+  }
+}
+
+async function showAppearances(id) {
+  const box = clear($("#c-statements .appearances"));
+  try {
+    const { body: s } = await api("/api/statements/" + encodeURIComponent(id));
+    box.appendChild(el("h4", { text: `Appearances of ${s.speaker || "unknown"}'s statement, in time order` }));
+    const list = el("ol", {});
+    s.appearances.forEach((a) => list.appendChild(el("li", {}, el("q", { text: a.text }), el("div", { class: "meta", text: [a.published, a.outlet, a.kind, a.via ? "via " + a.via : null].filter(Boolean).join(" · ") }))));
+    box.appendChild(list);
+    box.appendChild(el("p", { class: "note", text: "Statements are linked within one article for now; appearances in other articles come with cross-article linking." }));
+  } catch (e) {
+    box.appendChild(el("p", { class: "error", text: e.message }));
+  }
+}
+
+async function loadEvents() {
+  const body = $("#c-timeline .body");
+  const params = { source: $("#ev-source").value, target: $("#ev-target").value, type: $("#ev-type").value, limit: 200 };
+  try {
+    const { body: page } = await api("/api/events" + qs(params));
+    renderTimeline(body, page.items);
+    renderGraph($("#c-graph .body"), page.items);
+  } catch (e) {
+    clear(body).appendChild(el("p", { class: "error", text: e.message }));
+  }
+}
+
+function renderTimeline(body, events) {
+  clear(body);
+  const dated = events.filter((e) => e.date);
+  if (dated.length) {
+    const times = dated.map((e) => Date.parse(e.date));
+    const lo = Math.min(...times);
+    const hi = Math.max(...times);
+    const W = 1200;
+    const pic = svg("svg", { viewBox: `0 0 ${W} 60`, class: "timeline", role: "img", "aria-label": `${dated.length} dated events from ${dated[0].date} to ${dated[dated.length - 1].date}` });
+    pic.appendChild(svg("line", { x1: 10, y1: 30, x2: W - 10, y2: 30, stroke: "#888" }));
+    const perDay = new Map();
+    dated.forEach((e) => {
+      const x = hi === lo ? W / 2 : 10 + ((Date.parse(e.date) - lo) / (hi - lo)) * (W - 20);
+      const n = perDay.get(e.date) || 0;
+      perDay.set(e.date, n + 1);
+      pic.appendChild(svg("circle", { cx: x.toFixed(1), cy: 30 - Math.min(n, 6) * 4, r: 3.5, class: `dot t-${String(e.type).toLowerCase()}` }, svg("title", {}, `${e.date}: ${e.source || "?"} ${e.type} ${e.target || "?"}`)));
+    });
+    pic.appendChild(svg("text", { x: 10, y: 52, class: "axis" }, dated[0].date));
+    pic.appendChild(svg("text", { x: W - 10, y: 52, class: "axis", "text-anchor": "end" }, dated[dated.length - 1].date));
+    body.appendChild(pic);
+  }
+  renderEvents(body.appendChild(el("div")), events, true);
+}
+
+function renderGraph(body, events) {
+  clear(body);
+  const edges = new Map();
+  const weight = new Map();
+  events.forEach((e) => {
+    if (!e.source || !e.target || e.source === e.target) return;
+    const key = `${e.source}\u0000${e.target}\u0000${e.type}`;
+    edges.set(key, (edges.get(key) || 0) + 1);
+    weight.set(e.source, (weight.get(e.source) || 0) + 1);
+    weight.set(e.target, (weight.get(e.target) || 0) + 1);
+  });
+  if (!edges.size) return body.appendChild(el("p", { class: "empty", text: "No events with both a source and a target." }));
+  const actors = [...weight].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([name]) => name);
+  const W = 900;
+  const H = 520;
+  const R = 200;
+  const pos = new Map(actors.map((name, i) => [name, { x: W / 2 + R * Math.cos((2 * Math.PI * i) / actors.length - Math.PI / 2), y: H / 2 + R * Math.sin((2 * Math.PI * i) / actors.length - Math.PI / 2) }]));
+  const pic = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "graph-svg", role: "img", "aria-label": `Actor graph: ${actors.length} actors` });
+  const defs = svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, svg("path", { d: "M 0 0 L 10 5 L 0 10 z", class: "arrow" })));
+  pic.appendChild(defs);
+  const pairs = new Map();
+  for (const [key, count] of edges) {
+    const [s, t, type] = key.split("\u0000");
+    if (!pos.has(s) || !pos.has(t)) continue;
+    const pair = `${s}\u0000${t}`;
+    const n = pairs.get(pair) || 0;
+    pairs.set(pair, n + 1);
+    const a = pos.get(s);
+    const b = pos.get(t);
+    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const ux = (b.x - a.x) / len;
+    const uy = (b.y - a.y) / len;
+    const off = 6 + n * 10; // parallel edges and the two directions stay apart
+    const x1 = a.x + ux * 18 - uy * off;
+    const y1 = a.y + uy * 18 + ux * off;
+    const x2 = b.x - ux * 18 - uy * off;
+    const y2 = b.y - uy * 18 + ux * off;
+    const g = svg("g", { class: `edge t-${type.toLowerCase()}` }, svg("title", {}, `${s} ${type} ${t} (${count})`));
+    g.appendChild(svg("line", { x1: x1.toFixed(1), y1: y1.toFixed(1), x2: x2.toFixed(1), y2: y2.toFixed(1), "stroke-width": Math.min(1 + count, 5), "marker-end": "url(#arrow)" }));
+    g.appendChild(svg("text", { x: ((x1 + x2) / 2).toFixed(1), y: ((y1 + y2) / 2 - 2).toFixed(1), class: "edge-label", "text-anchor": "middle" }, type + (count > 1 ? ` ×${count}` : "")));
+    pic.appendChild(g);
+  }
+  actors.forEach((name) => {
+    const p = pos.get(name);
+    pic.appendChild(svg("g", { class: "node", tabindex: 0, "aria-label": `${name}: ${weight.get(name)} events` }, svg("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: 8 + Math.min(weight.get(name), 10) }), svg("text", { x: p.x.toFixed(1), y: (p.y + (p.y > H / 2 ? 32 : -22)).toFixed(1), "text-anchor": "middle" }, name)));
+  });
+  body.appendChild(pic);
+}
+
+async function loadStories() {
+  const body = clear($("#c-stories .body"));
+  try {
+    const { body: page } = await api("/api/stories");
+    if (!page.items.length) {
+      body.appendChild(el("p", { class: "empty", text: "No stories or wire copies yet: linking articles across the store (the same story, the same wire copy) is not built, so /api/stories returns an empty list." }));
+      return;
+    }
+    const list = el("ul", { class: "results" });
+    page.items.forEach((s) => list.appendChild(el("li", { text: s.title || s.id })));
+    body.appendChild(list);
+  } catch (e) {
+    body.appendChild(el("p", { class: "error", text: e.message }));
+  }
+}
+
+// ---- analyse box -----------------------------------------------------------------------------------
+async function analyse(event) {
+  event.preventDefault();
+  const url = $("#an-url").value.trim();
+  const text = $("#an-text").value;
+  const published = $("#an-date").value;
+  const key = $("#an-key").value;
+  const error = $("#an-error");
+  error.textContent = "";
+  if (!url && !text.trim()) {
+    error.textContent = "Give a URL or paste the article's text.";
+    return;
+  }
+  const payload = url ? { url } : { text };
+  if (published) payload.published = published;
+  const headers = { "Content-Type": "application/json" };
+  if (key) {
+    headers["X-API-Key"] = key;
+    sessionStorage.setItem("newstrace-key", key);
+  }
+  const button = $("#an-go");
+  button.disabled = true;
+  status("Analysing… (the first analysis loads the language model)");
+  try {
+    const { body, headers: h } = await api("/api/analyze", { method: "POST", headers, body: JSON.stringify(payload) });
+    state.lastDoc = body;
+    status(h.get("X-Newstrace-Stored") === "true" ? "Analysed and stored." : "Analysed.");
+    const target = "#/article/" + encodeURIComponent(body.article.id); // shown from memory when not stored
+    if (location.hash === target) renderArticle(body);
+    else location.hash = target;
+    $("#article").focus();
+  } catch (e) {
+    error.textContent = e.message;
+    status("");
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function init() {
+  $("#analyse-form").addEventListener("submit", analyse);
+  const saved = sessionStorage.getItem("newstrace-key");
+  if (saved) $("#an-key").value = saved;
+  $("#search-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    state.offset = 0;
+    state.search = { q: $("#s-q").value, outlet: $("#s-outlet").value, from: $("#s-from").value, to: $("#s-to").value };
+    searchArticles();
+  });
+  $("#prev").addEventListener("click", () => {
+    state.offset = Math.max(0, state.offset - state.limit);
+    searchArticles();
+  });
+  $("#next").addEventListener("click", () => {
+    state.offset += state.limit;
+    searchArticles();
+  });
+  $("#quotes-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    loadQuotes();
+  });
+  $("#statements-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    loadStatements();
+  });
+  $("#events-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    loadEvents();
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") hideTip();
+  });
+  window.addEventListener("hashchange", route);
+  route();
+}
+
+document.addEventListener("DOMContentLoaded", init);
