@@ -99,3 +99,22 @@ def test_seed_entities(seed_analysis):
     assert ents["Rafah"]["type"] == "GPE"
     assert ents["Antony Blinken"]["type"] == "PERSON"
     assert not any(e["name"] == "mm" for e in d["entities"])
+
+
+US_STORY = (
+    "Sen. Walter Pemberton (D-Conn.) spoke in Hartford on Monday. Later Ohio Governor Margaret Okafor "
+    "joined Republican Dale Whitcombe at a rally in Dayton, Ohio. The Lithuania Policy Institute, a group "
+    "studying Lithuania, praised Okafor. Pemberton's aide Lena Varga said the Senate would vote. "
+    "Varga spoke in Columbus."
+)
+
+
+def test_countries_from_the_articles_own_context(analyze_text):
+    a = analyze_text(US_STORY, title="Senators meet", published="2019-05-06")
+    countries = {e.name: e.country for e in a.entities}
+    assert countries.get("Walter Pemberton") == "USA"  # party tag
+    assert countries.get("Margaret Okafor") == "USA"  # "Ohio Governor" before the name
+    assert countries.get("Hartford") == "USA"  # a city the knowledge base places (Phoenix dictionary)
+    assert countries.get("Lena Varga") == "USA"  # the article's home country
+    institute = next(e for e in a.entities if "Policy Institute" in e.name)
+    assert institute.country != "LTU"  # named after what it studies, not Lithuania's

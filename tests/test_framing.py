@@ -139,3 +139,13 @@ def test_data_files_say_where_they_come_from():
         assert "_source" in head, f.name
     lex = framing_lexicon.load()
     assert lex.learned and lex.cues_by_first and lex.place_labels
+
+
+def test_a_short_quoted_utterance_is_speech_not_a_scare_quote(parse):
+    text = (
+        "At the fair the farmer shouted “We won!” to the crowd, and his wife replied “I know it,” "
+        "before the mayor called the plan a “windfall” for the county."
+    )
+    texts, spans, _ = spans_of(parse, text)
+    assert "We won!" not in texts and not any("I know it" in t for t in texts)
+    assert any(t.startswith("windfall") and s.technique == "Doubt" for t, s in zip(texts, spans))

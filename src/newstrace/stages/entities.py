@@ -78,6 +78,7 @@ def run(ctx) -> None:
     cands += _candidates(ctx.doc, ctx.article.text, "text", find, base, date)
     groups = _group(cands)
     entities = [_entity(g, base, date) for g in groups]
+    _context_countries(groups, entities, ctx.doc, cands)
     entities.sort(key=lambda e: min((m.field != "title", m.start) for m in e.mentions))
     for n, e in enumerate(entities, 1):
         e.id = f"e{n}"
@@ -126,6 +127,8 @@ def _candidates(doc, text: str, field_name: str, find, base: kb.KnowledgeBase, d
                 (h.entry.country for h in inner if h.type in PLACE_LIKE and h.entry.country),
                 None,
             )
+            if _named_after(text, start, end, inner):
+                country = None  # "North Korea Policy Institute": a topic, not an owner
             out.append(Candidate(start, end, span, field_name, label, None, "model", country))
             used.update(inside)
     for i, h in enumerate(hits):
@@ -322,3 +325,107 @@ class EntityIndex:
             raise KeyError(entity_id)
         e.mentions.append(mention)
         self._index(entity_id, mention)
+
+
+# -- 5: countries from the article's own context --------------------------------------------------
+# A party tag after a US politician's name: "Sen. Chris Dodd (D-Conn.)", "Rep. Smith, R-Texas".
+PARTY_TAG = re.compile(r"^\s*[(,]\s*[RDI]\s*[-–]\s*[A-Z]")
+# Kinds of KB entry whose country a neighbouring name shares ("Connecticut Attorney General X",
+# "Hialeah, Florida", "X, a Brazilian diplomat"); outlets and IGOs say nothing about nationality.
+CONTEXT_KINDS = {"country", "capital", "place", "institution", "group"}
+LEFT_POS = {"PROPN", "NOUN", "ADJ"}
+RIGHT_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM"}
+WINDOW = 6  # tokens
+HOME_SHARE = 0.5  # the article's home country: at least this share of the mentions that have one
+HOME_MIN = 3
+HOME_SHARE_PLACES = 0.7  # an unknown place takes the home country only in a clearly domestic story
+
+
+@functools.lru_cache(maxsize=1)
+def _topic_bodies() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in vocab.lines("kb/topic_bodies.txt"))
+
+
+def _named_after(text: str, start: int, end: int, inner: list[Hit]) -> bool:
+    """A body named after the place it studies ("North Korea Policy Institute"), not one of the place
+    ("Gaza Health Ministry", "University of Nevada"): the name ends in a think-tank or campaign word
+    and no "of"/"in"/"for"/"at" comes before the place in it."""
+    words = text[start:end].split()
+    if not words or words[-1].lower().strip(".") not in _topic_bodies():
+        return False
+    places = [h for h in inner if h.type in PLACE_LIKE]
+    if not places:
+        return False
+    return not re.search(r"\b(?:of|in|for|at)\b", text[start : places[0].start], re.I)
+
+
+def _context_country(c: Candidate, doc, country_at: dict[int, str]) -> Optional[str]:
+    """The country a mention's neighbours give it: a party tag, a country-bearing name among the words
+    right before it (titles and modifiers only), or one in an apposition right after it."""
+    text = doc.text
+    if c.type == "PERSON" and PARTY_TAG.match(text[c.end : c.end + 12]):
+        return "USA"
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sent_start, sent_end = span[0].sent.start, span[-1].sent.end
+    i = span[0].i - 1
+    if i - 1 >= sent_start and doc[i].text == "," and doc[i - 1].pos_ == "NOUN":
+        i -= 1  # "The Turkish prime minister, Binali Yildirim said"
+    while i >= max(sent_start, span[0].i - WINDOW):
+        t = doc[i]
+        if t.i in country_at:
+            return country_at[t.i]
+        if not (t.pos_ in LEFT_POS or t.text in (".", "-", "'s", "’s")):
+            break
+        i -= 1
+    j = span[-1].i + 1
+    if j < sent_end and doc[j].text == ",":
+        for t in doc[j + 1 : min(sent_end, j + 1 + WINDOW + 2)]:
+            if t.i in country_at:
+                return country_at[t.i]
+            if not (t.pos_ in RIGHT_POS or t.lower_ in (".", "of", "'s", "’s", "-")):
+                break
+    return None
+
+
+def _context_countries(groups: list[Group], entities: list[Entity], doc, cands: list[Candidate]) -> None:
+    """Entities the KB gives no country take one from the article: their neighbours first (see
+    _context_country), else, for people and organisations, the article's home country when one country
+    holds most of the mentions that have one (a US politics story: its people are American)."""
+    if doc is None or not doc.text:
+        return
+    country_of = {id(g): e.country for g, e in zip(groups, entities)}
+    country_at: dict[int, str] = {}
+    for c in cands:
+        if c.field != "text" or c.group is None:
+            continue
+        kind = c.group.entry.kind if c.group.entry else None
+        country = country_of.get(id(c.group))
+        if kind in CONTEXT_KINDS and country and len(country) == 3:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            for t in span or ():
+                country_at[t.i] = country
+    for g, e in zip(groups, entities):
+        if e.country or e.type not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+            continue
+        for c in g.members:
+            if c.field == "text":
+                found = _context_country(c, doc, country_at)
+                if found:
+                    e.country = found
+                    break
+    votes: Counter = Counter()
+    for g, e in zip(groups, entities):
+        kind = g.entry.kind if g.entry else None
+        if e.country and len(e.country) == 3 and kind not in ("outlet", "igo"):
+            votes[e.country] += sum(1 for c in g.members if c.field == "text")
+    if not votes:
+        return
+    home, n = votes.most_common(1)[0]
+    if n < HOME_MIN or n < HOME_SHARE * sum(votes.values()):
+        return
+    share = n / sum(votes.values())
+    for e in entities:
+        if not e.country and (e.type in ("PERSON", "ORG") or e.type == "GPE" and share >= HOME_SHARE_PLACES):
+            e.country = home

@@ -9,6 +9,7 @@ span; the same function (frame_doc) classifies single sentences in benchmarks/bi
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Sequence
 
 from spacy.tokens import Doc
@@ -32,8 +33,34 @@ SPEECH_KINDS = (
 )  # indirect speech is the writer's paraphrase: its wording is the writer's
 
 
+FIRST_SECOND_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
+
+
 def is_scare(region: QuotedSpan, text: str) -> bool:
     return not region.double or word_count(region.text(text)) <= SCARE_MAX_WORDS
+
+
+def is_utterance(doc: Doc, start: int, end: int) -> bool:
+    """A short quoted stretch that is something said, not a writer's scare quote: it holds a clause
+    (a subject with its verb inside: "Kevin was snoring", "Here comes Big Daddy"), exclaims, asks, runs to
+    more than one sentence, or speaks in the first
+    or second person ("I love you", "You winning?"). A scare quote is a name or a phrase ("so-called
+    experts", a "rant")."""
+    if re.search(r"[!?]|[.;]\s+\S", doc.text[start:end]):
+        return True  # an exclamation, a question or more than one sentence ("U-S-A! U-S-A!")
+    inner = doc.char_span(start, end, alignment_mode="contract")
+    if inner is None:
+        return False
+    for t in inner:
+        if t.lower_ in FIRST_SECOND_PERSON and t.pos_ == "PRON":
+            return True
+        if (
+            t.dep_ in ("nsubj", "nsubjpass", "expl")
+            and inner.start <= t.head.i < inner.end
+            and t.head.pos_ in ("VERB", "AUX")
+        ):
+            return True
+    return False
 
 
 def frame_doc(
@@ -53,6 +80,9 @@ def frame_doc(
     spoken = [(r.start, r.end) for r in regions if not is_scare(r, doc.text)] + list(speech)
     scared = [(r.start, r.end) for r in regions if is_scare(r, doc.text)] + list(scare)
     scared = [s for s in scared if not any(a <= s[0] and s[1] <= b and (a, b) != s for a, b in spoken)]
+    said = [s for s in scared if is_utterance(doc, *s)]
+    spoken += said
+    scared = [s for s in scared if s not in said]
 
     def skip(t) -> bool:
         return any(a <= t.idx < b for a, b in spoken)
