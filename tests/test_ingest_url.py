@@ -199,3 +199,74 @@ def test_private_and_reserved_addresses_are_refused(address):
 def test_only_http_urls(loopback):
     with pytest.raises(InputError, match="only http and https"):
         url_reader.check_address("file:///etc/passwd", loopback)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "2002:7f00:1::",  # 6to4 carrying 127.0.0.1
+        "2002:a9fe:a9fe::1",  # 6to4 carrying the cloud metadata address
+        "::ffff:10.0.0.1",  # IPv4-mapped private
+        "64:ff9b::a00:1",  # NAT64 carrying 10.0.0.1
+        "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo whose client is 127.0.0.1
+    ],
+)
+def test_ipv6_spellings_of_private_addresses_are_not_public(address):
+    import ipaddress
+
+    assert not url_reader.is_public(ipaddress.ip_address(address))
+
+
+def test_a_public_6to4_address_stays_public():
+    import ipaddress
+
+    assert url_reader.is_public(ipaddress.ip_address("2002:808:808::1"))  # 8.8.8.8 inside
+
+
+def test_a_server_trickling_its_headers_is_cut_off_at_the_time_limit():
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+    stop = threading.Event()
+
+    def trickle():
+        conn, _ = listener.accept()
+        conn.recv(4096)
+        for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Slow: " + b"a" * 100:
+            if stop.is_set():
+                break
+            try:
+                conn.send(bytes([byte]))
+            except OSError:
+                break
+            time.sleep(0.2)
+        conn.close()
+
+    threading.Thread(target=trickle, daemon=True).start()
+    settings = Settings(allow_private=True, fetch_timeout=1.5)
+    began = time.monotonic()
+    with pytest.raises(InputError, match="no complete answer within 1.5 s"):
+        list(ingest.read(f"http://127.0.0.1:{port}/slow", settings))
+    stop.set()
+    listener.close()
+    assert time.monotonic() - began < 4
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(server, monkeypatch):
+    # A resolver answering differently the second time (DNS rebinding) is never asked twice: the checked
+    # address is the one connected to, whatever the host name resolves to later.
+    calls = []
+    real = url_reader.resolve
+
+    def counting(host, port, url):
+        calls.append(host)
+        return real(host, port, url)
+
+    monkeypatch.setattr(url_reader, "resolve", counting)
+    settings = Settings(allow_private=True)
+    port = server.rsplit(":", 1)[1]
+    docs = list(ingest.read(f"http://localhost:{port}/story.txt", settings))
+    assert docs and calls == ["localhost"]

@@ -4,6 +4,7 @@ analyze_many for every article behind one input."""
 from __future__ import annotations
 
 import os
+import re
 from typing import Iterator
 
 from . import dates, ingest, pipeline
@@ -12,13 +13,35 @@ from .errors import InputError
 from .model import Analysis, Article
 from .settings import Settings
 
+MAX_URL_LENGTH = 2048
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,15}:(?!\\)\S")  # 'data:…', 'ftp://…' (not 'C:\\…')
+PATH_LIKE = re.compile(
+    r"^[^\n]{1,255}\.(?:txt|text|html?|xhtml|xml|rss|atom|warc(?:\.gz)?|jsonl|ndjson|json|md)$", re.I
+)
 
-def _looks_like_text(value: str) -> bool:
-    return (
-        "\n" in value
-        or len(value) > 1024
-        or (not ingest.is_url(value) and not os.path.exists(value) and " " in value.strip())
-    )
+
+def _kind_of_source(value: str) -> str:
+    """'text' (the article itself), 'url' or 'path'; InputError for what is none of them: nothing at all,
+    a URL newstrace does not fetch (data:, file:, ftp:, too long), or a path that does not exist."""
+    stripped = value.strip()
+    if not stripped:
+        raise InputError("empty input: give an article's text, a file path or an http(s) URL")
+    if ingest.is_url(stripped) and not any(c.isspace() for c in stripped):
+        if len(stripped) > MAX_URL_LENGTH:
+            raise InputError(
+                f"a URL of {len(stripped):,} characters; newstrace fetches URLs of at most {MAX_URL_LENGTH:,}"
+            )
+        return "url"
+    if "\n" in value or len(value) > 1024:
+        return "text"
+    if SCHEME.match(stripped) and " " not in stripped:
+        scheme = stripped.split(":", 1)[0]
+        raise InputError(f"{stripped[:60]}: a {scheme}: address; newstrace fetches only http and https URLs")
+    if os.path.exists(value):
+        return "path"
+    if PATH_LIKE.match(stripped) or ("/" in stripped and not re.search(r"[.!?]\s", stripped)):
+        raise InputError(f"{stripped}: no such file")
+    return "text" if " " in stripped else "path"
 
 
 def article_of(raw: ingest.RawDocument, published: str | None = None) -> Article:
@@ -56,7 +79,14 @@ def analyze_with_timings(
 def first_document(source: str, settings: Settings | None = None) -> ingest.RawDocument:
     """The article behind source: its text itself, a file path or a URL (a feed or WARC gives its first)."""
     settings = settings or Settings()
-    if _looks_like_text(source):
+    kind = _kind_of_source(source)
+    if kind == "text":
+        try:
+            source.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError("<text>: not valid UTF-8 text") from None
+        if "\x00" in source:
+            raise InputError("<text>: holds NUL characters; binary data, not text")
         return ingest.RawDocument(body=source, source="<text>")
     for raw in ingest.read(source, settings):
         return raw

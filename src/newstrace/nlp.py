@@ -48,10 +48,21 @@ def _identifier():
     return _load_identifier(norm_probs=True)
 
 
+# Words nearly every English sentence has; a short text without any of them is not taken as English blindly.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of to and is are was were been has have had said says that this it he she they we "
+    "for with by from not will would but".split()  # none of them a common word of another language
+)
+
+
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language; 'en' for text too short to tell."""
+    """ISO 639-1 code of the text's language; 'en' when it cannot tell (fewer than 4 words, or a short text
+    with English function words)."""
     sample = text[:5000]
-    if len(sample.split()) < 8:
+    words = sample.lower().split()
+    if len(words) < 4:
         return "en"
     lang, prob = _identifier().classify(sample)
+    if len(words) < 8:  # short: trust the model only when it is sure and nothing looks English
+        return lang if prob > 0.95 and not ENGLISH_FUNCTION_WORDS.intersection(words) else "en"
     return lang if prob > 0.9 else "en"

@@ -75,7 +75,13 @@ def read(spec: str, settings: Settings | None = None) -> Iterator[RawDocument]:
 
 
 def expand(spec: str) -> list[Path]:
+    """The files behind spec: a file, every file under a directory, or the files a glob matches (a file
+    whose name holds glob characters, 'report[1].txt', is taken as it is)."""
+    if not spec.strip():
+        raise InputError("empty input: give a file, a directory, a glob or an http(s) URL")
     p = Path(spec)
+    if p.is_file():
+        return [p]
     if p.is_dir():
         files = sorted(x for x in p.rglob("*") if x.is_file() and not x.name.startswith("."))
         if not files:

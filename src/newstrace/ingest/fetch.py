@@ -14,6 +14,8 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import cast
@@ -98,37 +100,47 @@ def kind_of(page: Fetched) -> str:
 
 
 def fetch(url: str, settings: Settings) -> Fetched:
-    """GET url, following redirects hop by hop; refuses private addresses, slow servers and big bodies."""
+    """GET url, following redirects hop by hop; refuses private addresses, slow servers and big bodies.
+    The whole exchange, status line and headers included, must end within settings.fetch_timeout: a
+    server that trickles its headers a byte at a time is cut off too."""
+    holder: dict[str, httpx.Client] = {}
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newstrace-fetch")
+    future = pool.submit(_fetch, url, settings, holder)
+    try:
+        return future.result(timeout=settings.fetch_timeout + 1)
+    except FutureTimeout:
+        client = holder.get("client")
+        if client is not None:
+            client.close()  # the stalled read ends with an error in the fetching thread
+        raise InputError(f"{url}: no complete answer within {settings.fetch_timeout:g} s") from None
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _fetch(url: str, settings: Settings, holder: dict[str, httpx.Client]) -> Fetched:
     deadline = time.monotonic() + settings.fetch_timeout
     timeout = httpx.Timeout(settings.fetch_timeout)
     headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT}
     try:
         with httpx.Client(timeout=timeout, headers=headers, follow_redirects=False, trust_env=False) as client:
+            holder["client"] = client
             current = url
             for _hop in range(MAX_REDIRECTS + 1):
-                check_address(current, settings)
-                with client.stream("GET", current) as resp:
-                    if resp.is_redirect and resp.next_request is not None:
-                        current = str(resp.next_request.url)
+                target = httpx.URL(current)
+                resp = _send_pinned(client, target, check_address(current, settings))
+                try:
+                    if resp.is_redirect and "location" in resp.headers:
+                        current = str(target.join(resp.headers["location"]))
                         continue
                     if resp.status_code != 200:
                         raise InputError(
                             f"{url}: the server answered HTTP {resp.status_code} {resp.reason_phrase}".rstrip()
                         )
-                    data = read_capped(
-                        resp,
-                        url,
-                        settings.fetch_max_bytes,
-                        deadline,
-                        settings.fetch_timeout,
-                    )
+                    data = read_capped(resp, url, settings.fetch_max_bytes, deadline, settings.fetch_timeout)
                     media_type, charset = content_type(resp.headers.get("content-type", ""))
-                    return Fetched(
-                        url=str(resp.url),
-                        media_type=media_type,
-                        charset=charset,
-                        data=data,
-                    )
+                    return Fetched(url=current, media_type=media_type, charset=charset, data=data)
+                finally:
+                    resp.close()
             raise InputError(f"{url}: more than {MAX_REDIRECTS} redirects")
     except httpx.TimeoutException as exc:
         raise InputError(f"{url}: no answer within {settings.fetch_timeout:g} s") from exc
@@ -136,6 +148,28 @@ def fetch(url: str, settings: Settings) -> Fetched:
         raise InputError(f"{url}: not a valid URL ({exc})") from exc
     except httpx.HTTPError as exc:
         raise InputError(f"{url}: cannot fetch ({type(exc).__name__}: {exc})") from exc
+    except RuntimeError as exc:  # the client was closed by fetch() after the time limit
+        raise InputError(f"{url}: no complete answer within {settings.fetch_timeout:g} s") from exc
+
+
+def _send_pinned(client: httpx.Client, target: httpx.URL, addresses: list) -> httpx.Response:
+    """Send GET target to one of the addresses just checked, the first that accepts a connection: never to
+    whatever a second DNS answer would say (rebinding). The Host header and the TLS name stay the URL's,
+    so virtual hosts and certificates still work."""
+    host_header = target.host + (f":{target.port}" if target.port else "")
+    error: Exception | None = None
+    for address in addresses:
+        request = client.build_request(
+            "GET",
+            target.copy_with(host=str(address)),
+            headers={"Host": host_header},
+            extensions={"sni_hostname": target.host},
+        )
+        try:
+            return client.send(request, stream=True)
+        except httpx.ConnectError as exc:
+            error = exc
+    raise error or httpx.ConnectError(f"no address for {target.host}")
 
 
 def read_capped(resp: httpx.Response, url: str, max_bytes: int, deadline: float, timeout: float) -> bytes:
@@ -166,8 +200,9 @@ def content_type(header: str) -> tuple[str, str | None]:
     return media_type.strip().lower(), charset
 
 
-def check_address(url: str, settings: Settings) -> None:
-    """InputError unless url is http(s) and, without allow_private, every address of its host is public."""
+def check_address(url: str, settings: Settings) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """The addresses to connect to for url; InputError unless url is http(s) and, without allow_private,
+    every address of its host is public."""
     try:
         parsed = httpx.URL(url)
     except httpx.InvalidURL as exc:
@@ -177,14 +212,17 @@ def check_address(url: str, settings: Settings) -> None:
     host = parsed.host
     if not host:
         raise InputError(f"{url}: the URL has no host")
-    if settings.allow_private:
-        return
-    for address in resolve(host, parsed.port or (443 if parsed.scheme == "https" else 80), url):
-        if not is_public(address):
-            raise InputError(
-                f"{url}: refusing to fetch from {address}, a loopback, private or reserved address "
-                f"(--allow-private lets it through)"
-            )
+    addresses = resolve(host, parsed.port or (443 if parsed.scheme == "https" else 80), url)
+    if not addresses:
+        raise InputError(f"{url}: cannot resolve host {host!r}")
+    if not settings.allow_private:
+        for address in addresses:
+            if not is_public(address):
+                raise InputError(
+                    f"{url}: refusing to fetch from {address}, a loopback, private or reserved address "
+                    f"(--allow-private lets it through)"
+                )
+    return list(dict.fromkeys(addresses))
 
 
 def resolve(host: str, port: int, url: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
@@ -196,9 +234,26 @@ def resolve(host: str, port: int, url: str) -> list[ipaddress.IPv4Address | ipad
     return [ipaddress.ip_address(cast(str, info[4][0]).split("%", 1)[0]) for info in infos]
 
 
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries: mapped (::ffff:a.b.c.d), 6to4 (2002::/16), Teredo
+    (server and client), NAT64 (64:ff9b::/96)."""
+    out = [a for a in (address.ipv4_mapped, address.sixtofour) if a is not None]
+    if address.teredo is not None:
+        out.extend(address.teredo)
+    if address in NAT64:
+        out.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return out
+
+
 def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    """A global unicast address, and so is every IPv4 address it embeds."""
+    if isinstance(address, ipaddress.IPv6Address):
+        inner = embedded_ipv4(address)
+        if inner:
+            return all(is_public(a) for a in inner)
     return (
         not (
             address.is_loopback
