@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from . import vocab
@@ -23,11 +24,32 @@ ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 TAG_LINE = re.compile(r"^\s*(?:tags?|topics?|keywords?|filed under)\s*:\s*(.+?)\s*$", re.I)
 OPENERS, CLOSERS = "“‘«", "”’»"
 MAX_BOILERPLATE_WORDS = 20
+# A line with a marker at its edge (a video widget, a caption ending with its photo credit) can be long.
+MAX_MARKED_WORDS = 80
+# Markup a crawler left in the text ('<tweet tweet-author="@x">', '<tweet/>', '<br>'): a tag opens with a
+# letter, so "x < y" and "<name@example.com>" stay. Attribute values may run over a line break.
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w-]+(?:=\"[^\"<>]*\"?)?)*\s*/?>")
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    short: list[re.Pattern]  # whole lines of at most MAX_BOILERPLATE_WORDS words
+    marked: list[re.Pattern]  # whole lines of at most MAX_MARKED_WORDS words
+    tails: list[re.Pattern]  # the end of a line, dropped from it
 
 
 @lru_cache(maxsize=1)
-def boilerplate_patterns() -> list[re.Pattern]:
-    return [re.compile(rf"^\W*{line.strip()}\W*$", re.I) for line in vocab.lines("boilerplate.txt")]
+def boilerplate_patterns() -> Boilerplate:
+    found: dict[str, list[re.Pattern]] = {"": [], "long": [], "tail": []}
+    for line in vocab.lines("boilerplate.txt"):
+        kind, sep, pattern = line.strip().partition(": ")
+        if not (sep and kind in ("long", "tail")):
+            kind, pattern = "", line.strip()
+        if kind == "tail":  # after a sentence end, to the end of the line
+            found[kind].append(re.compile(rf"(?<=[.!?”\"])\s+{pattern}\W*$", re.I))
+        else:
+            found[kind].append(re.compile(rf"^\W*{pattern}\W*$", re.I))
+    return Boilerplate(found[""], found["long"], found["tail"])
 
 
 def normalise_spaces(text: str) -> str:
@@ -38,9 +60,18 @@ def normalise_spaces(text: str) -> str:
 
 
 def is_boilerplate(line: str) -> bool:
-    if len(line.split()) > MAX_BOILERPLATE_WORDS:
-        return False
-    return any(p.match(line) for p in boilerplate_patterns())
+    words = len(line.split())
+    patterns = boilerplate_patterns()
+    if words <= MAX_BOILERPLATE_WORDS and any(p.match(line) for p in patterns.short):
+        return True
+    return words <= MAX_MARKED_WORDS and any(p.match(line) for p in patterns.marked)
+
+
+def drop_tail(line: str) -> str:
+    """The line without a trailing link sentence ("… on Tuesday. Details here.")."""
+    for p in boilerplate_patterns().tails:
+        line = p.sub("", line)
+    return line
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -94,9 +125,10 @@ def clean_body(body: str) -> tuple[str, list[str]]:
     """The cleaned body and the tags found in a trailing tag line."""
     tags: list[str] = []
     kept: list[str] = []
-    for line in normalise_spaces(body).split("\n"):
+    for line in normalise_spaces(MARKUP_TAG.sub("", body)).split("\n"):
         if line and is_boilerplate(line):
             continue
+        line = drop_tail(line)
         m = TAG_LINE.match(line)
         if m and not tags:
             tags = [t.strip() for t in re.split(r"[,;|]", m.group(1)) if t.strip()]
