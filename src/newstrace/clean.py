@@ -138,8 +138,9 @@ def clean_body(body: str) -> tuple[str, list[str]]:
     return text, tags
 
 
-def make_article(body: str, title: str | None = None, **meta) -> Article:
-    """An Article from a raw body: title split off plain text, boilerplate and tag line removed."""
+def make_article(body: str, title: str | None = None, blockquotes: list[str] | None = None, **meta) -> Article:
+    """An Article from a raw body: title split off plain text, boilerplate and tag line removed; the
+    page's block quotes (their raw text) located in the cleaned text."""
     body = normalise_spaces(body)
     if title is None:
         title, body = split_title(body)
@@ -147,4 +148,16 @@ def make_article(body: str, title: str | None = None, **meta) -> Article:
     text, tags = clean_body(body)
     tags = meta.pop("tags", None) or tags
     article_id = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Article(id=article_id, title=title, text=text, tags=tags, **meta)
+    spans = [span for quote in blockquotes or [] if (span := locate_block(text, quote))]
+    return Article(id=article_id, title=title, text=text, tags=tags, blockquotes=spans, **meta)
+
+
+def locate_block(text: str, block: str) -> list[int] | None:
+    """[start, end) in the cleaned text of a block quote's cleaned paragraphs, first to last."""
+    cleaned, _ = clean_body(block)
+    paras = [p for p in cleaned.split("\n") if p.strip()]
+    if not paras:
+        return None
+    start = text.find(paras[0])
+    end = text.find(paras[-1], start) if start >= 0 else -1
+    return [start, end + len(paras[-1])] if start >= 0 and end >= 0 else None
