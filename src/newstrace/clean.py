@@ -28,6 +28,11 @@ MAX_BOILERPLATE_WORDS = 20
 MAX_MARKED_WORDS = 80
 # Markup a crawler left in the text ('<tweet tweet-author="@x">', '<tweet/>', '<br>'): a tag opens with a
 # letter, so "x < y" and "<name@example.com>" stay. Attribute values may run over a line break.
+# An embedded post or quotation the markup marks ('<tweet tweet-author="@x">text<tweet/>') is quoted text: it
+# keeps quote marks when its tags go, so it is read as the quotation it is.
+QUOTING_MARKUP = re.compile(
+    r"<(tweet|blockquote|q)\b(?:\s+[\w-]+(?:=\"[^\"<>]*\"?)?)*\s*>([^<>“”\"]+?)<(?:/\1|\1\s*/)>", re.I
+)
 MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w-]+(?:=\"[^\"<>]*\"?)?)*\s*/?>")
 
 
@@ -65,6 +70,12 @@ def is_boilerplate(line: str) -> bool:
     if words <= MAX_BOILERPLATE_WORDS and any(p.match(line) for p in patterns.short):
         return True
     return words <= MAX_MARKED_WORDS and any(p.match(line) for p in patterns.marked)
+
+
+def strip_markup(body: str) -> str:
+    """The body without markup tags a crawler left in it; an embedded post keeps quote marks around it."""
+    body = QUOTING_MARKUP.sub(lambda m: "“" + m.group(2).strip() + "”", body)
+    return MARKUP_TAG.sub("", body)
 
 
 def drop_tail(line: str) -> str:
@@ -125,7 +136,7 @@ def clean_body(body: str) -> tuple[str, list[str]]:
     """The cleaned body and the tags found in a trailing tag line."""
     tags: list[str] = []
     kept: list[str] = []
-    for line in normalise_spaces(MARKUP_TAG.sub("", body)).split("\n"):
+    for line in normalise_spaces(strip_markup(body)).split("\n"):
         if line and is_boilerplate(line):
             continue
         line = drop_tail(line)

@@ -46,8 +46,9 @@ def find_outlets(text: str, settings: Settings | None = None) -> list[OutletMent
 
 # Words an article uses for an outlet it has already named ("the newspaper reported:").
 DESCRIPTION = re.compile(
-    r"\b[Tt]he\s+(?:news\s+)?(?:newspaper|paper|outlet|network|broadcaster|magazine|website|site|channel|"
-    r"agency|wire service|wire|daily|tabloid|publication)\b"
+    # words that also name other things ("the agency", "the site", "the channel") count only after "news"
+    r"\b[Tt]he\s+(?:newspaper|paper|news outlet|outlet|broadcaster|magazine|tabloid|publication|wire service|"
+    r"news\s+(?:agency|site|website|network|channel|service))\b"
 )
 SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[A-Z“‘\"])")
 
