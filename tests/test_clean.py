@@ -162,3 +162,73 @@ def test_article_id_is_the_sha256_of_the_cleaned_text(story):
     # the same story with different furniture around it is the same article
     again = make_article(STORY.replace("Advertisement", "Share on Twitter"), title=None)
     assert again.id == story.id
+
+
+# -- crawl boilerplate (video widgets, photo credits, related links) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "JUST WATCHED Why the harbour flooded Replay More Videos ... MUST WATCH Why the harbour flooded 01:42",
+        "Replay More Videos",
+        "CLOSE The mayor explains the new parking rules in a short video for residents of the old town. Newsy",
+        "Slideshow (4 Images)",
+        "Read more:",
+        "READ MORE: Harbour wall to be rebuilt after storm damage",
+        "More: Five things to know about the new bus timetable",
+        "Read or Share this story: https://example.com/s/abc",
+        "(Associated Press)",
+        "REUTERS/Jane Okafor",
+        "AP Photo/Tom Ruiz",
+        "(Photo: Getty Images)",
+        "Screenshot: “harbour-council.example”",
+        "Workers clear debris from the harbour road on Tuesday. (Photo by Ines Marr/Getty Images)",
+        "A crane lifts a boat from the water in Dover, Britain, March 3, 2024. REUTERS/Jane Okafor",
+        "© AFP Workers clear debris from the harbour road on Tuesday.",
+        "This March 3, 2024 photo shows the harbour wall in Dover. (Harbour Trust via AP) (Associated Press)",
+        "A crane lifts a boat from the water. Photograph: Ines Marr/Getty Images",
+    ],
+)
+def test_crawl_boilerplate_lines_are_removed(line):
+    text, _ = clean_body(f"The harbour reopened on Monday.\n\n{line}\n\nBoats returned by noon.")
+    assert text == "The harbour reopened on Monday.\n\nBoats returned by noon."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reuters reported that the photo was taken in May by a local resident.",
+        "The Associated Press obtained a photo of the letter on Tuesday.",
+        "Reuters/Ipsos polling showed the mayor ahead by four points.",
+        "Close to 200 people were evacuated from the harbour, officials said.",
+        "More than 40 boats were damaged in the storm.",
+        "Read more than 500 pages of the report and you find no mention of the wall, he said.",
+        "The photo, published by AFP, shows the harbour master at the scene.",
+        "DOVER (AFP) - The harbour reopened on Monday after a week of repairs.",
+        "A photo of the damage was released on Tuesday (AP).",
+        "The council will publish more details here next week.",
+    ],
+)
+def test_article_sentences_that_mention_agencies_or_photos_are_kept(sentence):
+    text, _ = clean_body(f"The harbour reopened on Monday.\n\n{sentence}")
+    assert text == f"The harbour reopened on Monday.\n\n{sentence}"
+
+
+def test_a_link_sentence_after_the_last_sentence_is_dropped():
+    text, _ = clean_body("UPDATE: The mayor spoke to reporters on Tuesday afternoon. Details here.")
+    assert text == "UPDATE: The mayor spoke to reporters on Tuesday afternoon."
+
+
+def test_markup_tags_left_by_a_crawler_are_removed_but_their_text_kept():
+    assert clean_body("The <b>harbour</b> reopened.<br/>")[0] == "The harbour reopened."
+
+
+def test_an_embedded_post_in_markup_keeps_quote_marks_when_its_tags_go():
+    body = 'The mayor posted:\n\n<tweet tweet-author="@mayor" tweet-date="May 1,\n2024">Harbour open!<tweet/>'
+    text, _ = clean_body(body)
+    assert text == "The mayor posted:\n\n“Harbour open!”"
+    assert (
+        clean_body("If x < y then <jane@example.com> writes back.")[0]
+        == "If x < y then <jane@example.com> writes back."
+    )

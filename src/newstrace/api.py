@@ -57,6 +57,7 @@ def article_of(raw: ingest.RawDocument, published: str | None = None) -> Article
         published=published or dates.normalise(raw.published),
         authors=raw.authors,
         tags=raw.tags,
+        blockquotes=raw.blockquotes,
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from . import vocab
@@ -23,11 +24,37 @@ ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 TAG_LINE = re.compile(r"^\s*(?:tags?|topics?|keywords?|filed under)\s*:\s*(.+?)\s*$", re.I)
 OPENERS, CLOSERS = "“‘«", "”’»"
 MAX_BOILERPLATE_WORDS = 20
+# A line with a marker at its edge (a video widget, a caption ending with its photo credit) can be long.
+MAX_MARKED_WORDS = 80
+# Markup a crawler left in the text ('<tweet tweet-author="@x">', '<tweet/>', '<br>'): a tag opens with a
+# letter, so "x < y" and "<name@example.com>" stay. Attribute values may run over a line break.
+# An embedded post or quotation the markup marks ('<tweet tweet-author="@x">text<tweet/>') is quoted text: it
+# keeps quote marks when its tags go, so it is read as the quotation it is.
+QUOTING_MARKUP = re.compile(
+    r"<(tweet|blockquote|q)\b(?:\s+[\w-]+(?:=\"[^\"<>]*\"?)?)*\s*>([^<>“”\"]+?)<(?:/\1|\1\s*/)>", re.I
+)
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w-]+(?:=\"[^\"<>]*\"?)?)*\s*/?>")
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    short: list[re.Pattern]  # whole lines of at most MAX_BOILERPLATE_WORDS words
+    marked: list[re.Pattern]  # whole lines of at most MAX_MARKED_WORDS words
+    tails: list[re.Pattern]  # the end of a line, dropped from it
 
 
 @lru_cache(maxsize=1)
-def boilerplate_patterns() -> list[re.Pattern]:
-    return [re.compile(rf"^\W*{line.strip()}\W*$", re.I) for line in vocab.lines("boilerplate.txt")]
+def boilerplate_patterns() -> Boilerplate:
+    found: dict[str, list[re.Pattern]] = {"": [], "long": [], "tail": []}
+    for line in vocab.lines("boilerplate.txt"):
+        kind, sep, pattern = line.strip().partition(": ")
+        if not (sep and kind in ("long", "tail")):
+            kind, pattern = "", line.strip()
+        if kind == "tail":  # after a sentence end, to the end of the line
+            found[kind].append(re.compile(rf"(?<=[.!?”\"])\s+{pattern}\W*$", re.I))
+        else:
+            found[kind].append(re.compile(rf"^\W*{pattern}\W*$", re.I))
+    return Boilerplate(found[""], found["long"], found["tail"])
 
 
 def normalise_spaces(text: str) -> str:
@@ -38,9 +65,24 @@ def normalise_spaces(text: str) -> str:
 
 
 def is_boilerplate(line: str) -> bool:
-    if len(line.split()) > MAX_BOILERPLATE_WORDS:
-        return False
-    return any(p.match(line) for p in boilerplate_patterns())
+    words = len(line.split())
+    patterns = boilerplate_patterns()
+    if words <= MAX_BOILERPLATE_WORDS and any(p.match(line) for p in patterns.short):
+        return True
+    return words <= MAX_MARKED_WORDS and any(p.match(line) for p in patterns.marked)
+
+
+def strip_markup(body: str) -> str:
+    """The body without markup tags a crawler left in it; an embedded post keeps quote marks around it."""
+    body = QUOTING_MARKUP.sub(lambda m: "“" + m.group(2).strip() + "”", body)
+    return MARKUP_TAG.sub("", body)
+
+
+def drop_tail(line: str) -> str:
+    """The line without a trailing link sentence ("… on Tuesday. Details here.")."""
+    for p in boilerplate_patterns().tails:
+        line = p.sub("", line)
+    return line
 
 
 def split_title(text: str) -> tuple[str, str]:
@@ -94,9 +136,10 @@ def clean_body(body: str) -> tuple[str, list[str]]:
     """The cleaned body and the tags found in a trailing tag line."""
     tags: list[str] = []
     kept: list[str] = []
-    for line in normalise_spaces(body).split("\n"):
+    for line in normalise_spaces(strip_markup(body)).split("\n"):
         if line and is_boilerplate(line):
             continue
+        line = drop_tail(line)
         m = TAG_LINE.match(line)
         if m and not tags:
             tags = [t.strip() for t in re.split(r"[,;|]", m.group(1)) if t.strip()]
@@ -106,8 +149,9 @@ def clean_body(body: str) -> tuple[str, list[str]]:
     return text, tags
 
 
-def make_article(body: str, title: str | None = None, **meta) -> Article:
-    """An Article from a raw body: title split off plain text, boilerplate and tag line removed."""
+def make_article(body: str, title: str | None = None, blockquotes: list[str] | None = None, **meta) -> Article:
+    """An Article from a raw body: title split off plain text, boilerplate and tag line removed; the
+    page's block quotes (their raw text) located in the cleaned text."""
     body = normalise_spaces(body)
     if title is None:
         title, body = split_title(body)
@@ -115,4 +159,16 @@ def make_article(body: str, title: str | None = None, **meta) -> Article:
     text, tags = clean_body(body)
     tags = meta.pop("tags", None) or tags
     article_id = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Article(id=article_id, title=title, text=text, tags=tags, **meta)
+    spans = [span for quote in blockquotes or [] if (span := locate_block(text, quote))]
+    return Article(id=article_id, title=title, text=text, tags=tags, blockquotes=spans, **meta)
+
+
+def locate_block(text: str, block: str) -> list[int] | None:
+    """[start, end) in the cleaned text of a block quote's cleaned paragraphs, first to last."""
+    cleaned, _ = clean_body(block)
+    paras = [p for p in cleaned.split("\n") if p.strip()]
+    if not paras:
+        return None
+    start = text.find(paras[0])
+    end = text.find(paras[-1], start) if start >= 0 else -1
+    return [start, end + len(paras[-1])] if start >= 0 and end >= 0 else None

@@ -29,6 +29,8 @@ class Article:
     authors: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     language: str = "en"
+    # [start, end) of each passage the page set as a block quote (HTML <blockquote>): a relay's exact extent
+    blockquotes: list[list[int]] = field(default_factory=list)
 
 
 @dataclass

@@ -78,6 +78,7 @@ def job_for(raw: ingest.RawDocument, published: Optional[str]) -> Job:
         published=dates.normalise(raw.published) or published,
         authors=raw.authors,
         tags=raw.tags,
+        blockquotes=raw.blockquotes,
     )
     return Job(raw.source, article=article, article_id=article.id)
 

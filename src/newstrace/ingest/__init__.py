@@ -29,6 +29,7 @@ class RawDocument:
     published: Optional[str] = None
     authors: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    blockquotes: list[str] = field(default_factory=list)  # text of each page block quote, paragraphs by "\n\n"
     error: Optional[str] = None  # a record the reader found but could not read: why (readers go on past it)
 
 

@@ -95,6 +95,8 @@ def parse_page(data: bytes | str, source: str, url: str | None = None) -> RawDoc
         raise InputError(f"{source}: no article text found in the HTML")
     title = squash(doc.title or "")
     headline = drop_leading_headline(doc.body, title)
+    drop_pull_quotes(doc.body)
+    quotes = [paragraphs_text(xmltotxt(q, include_formatting=False)) for q in doc.body.iter("quote")]
     body = paragraphs_text(xmltotxt(doc.body, include_formatting=False))
     if len(body.split()) < MIN_BODY_WORDS:
         raise InputError(f"{source}: no article text found in the HTML")
@@ -107,6 +109,7 @@ def parse_page(data: bytes | str, source: str, url: str | None = None) -> RawDoc
         published=doc.date,
         authors=split_list(doc.author, ";"),
         tags=split_list(doc.tags, ","),
+        blockquotes=[q for q in quotes if q],
     )
 
 
@@ -137,6 +140,24 @@ def drop_leading_headline(body: etree._Element, title: str) -> str:
         body.remove(first)
         return text
     return ""
+
+
+def drop_pull_quotes(body: etree._Element) -> None:
+    """Remove block quotes that repeat words of the body's other text: a pull quote is page design, and
+    kept it would count its quote twice."""
+    words = lambda s: " ".join(re.findall(r"\w+", s.casefold()))  # noqa: E731
+    for quote in list(body.iter("quote")):
+        own = words("".join(quote.itertext()))
+        rest = words(" ".join("".join(e.itertext()) for e in body if e is not quote and quote not in e.iter()))
+        if own and own in rest and quote.getparent() is not None:
+            parent = quote.getparent()
+            if quote.tail and quote.tail.strip():  # keep text that followed the quote
+                prev = quote.getprevious()
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + quote.tail
+                else:
+                    parent.text = (parent.text or "") + quote.tail
+            parent.remove(quote)
 
 
 def paragraphs_text(text: str) -> str:

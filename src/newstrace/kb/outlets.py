@@ -42,3 +42,50 @@ def find_outlets(text: str, settings: Settings | None = None) -> list[OutletMent
         entry = names[m.group(1)]
         out.append(OutletMention(name=entry.name, start=m.start(), end=m.end(), entry=entry))
     return out
+
+
+# Words an article uses for an outlet it has already named ("the newspaper reported:").
+DESCRIPTION = re.compile(
+    # words that also name other things ("the agency", "the site", "the channel") count only after "news"
+    r"\b[Tt]he\s+(?:newspaper|paper|news outlet|outlet|broadcaster|magazine|tabloid|publication|wire service|"
+    r"news\s+(?:agency|site|website|network|channel|service))\b"
+)
+SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"]?\s+(?=[A-Z“‘\"])")
+
+
+def short_name(entry: kb.KBEntry) -> str | None:
+    """The last word of a multi-word outlet name: "the Times", "the Post" once the outlet is named."""
+    words = entry.name.split()
+    return words[-1] if len(words) > 1 and words[-1][:1].isupper() else None
+
+
+def named_before(text: str, end: int, settings: Settings | None = None) -> list[OutletMention]:
+    """Outlets named in text[:end], in order."""
+    return find_outlets(text[:end], settings)
+
+
+def referred_outlet(phrase: str, earlier: list[OutletMention]) -> OutletMention | None:
+    """The earlier-named outlet that phrase refers to by a description or by its short name; the nearest wins."""
+    for mention in reversed(earlier):
+        short = short_name(mention.entry)
+        if short and re.search(rf"\b[Tt]he\s+{re.escape(short)}\b", phrase):
+            return mention
+    if DESCRIPTION.search(phrase) and earlier:
+        return earlier[-1]
+    return None
+
+
+def reporter_outlet(surname: str, text: str, end: int, settings: Settings | None = None) -> OutletMention | None:
+    """The outlet of a reporter the article introduced earlier in a sentence naming both ("The Post sent its
+    reporter Jane Doe"): a surname alone in an intro ("Doe reports:") relays that outlet."""
+    before = text[:end]
+    for sentence in reversed(SENTENCE_END.split(before)):
+        if not re.search(rf"\b[A-Z][\w'’-]+\s+{re.escape(surname)}\b", sentence):
+            continue
+        start = before.rfind(sentence)
+        own = find_outlets(sentence, settings) or [
+            m for m in [referred_outlet(sentence, named_before(text, start, settings))] if m
+        ]
+        if own:
+            return own[-1]
+    return None
