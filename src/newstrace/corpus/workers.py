@@ -111,13 +111,13 @@ def analyse_chunk(articles: list[Article], settings: Settings) -> list[Union[str
 _worker_settings: Settings | None = None
 
 
-def _start_worker(settings: Settings) -> None:
+def _start_worker(settings: Settings, parent: int) -> None:
     """Runs once in each worker process: cap its memory, make it leave when its parent is gone (a
     `kill -9` of the batch must not leave workers running), keep the settings, load the model now."""
     global _worker_settings
     _worker_settings = settings
     _limit_memory(settings.worker_memory_mb)
-    _exit_with_parent()
+    _exit_with_parent(parent)
     from .. import nlp
 
     try:
@@ -138,8 +138,10 @@ def _limit_memory(megabytes: int) -> None:
         pass  # not on this platform, or a lower hard limit already: keep what there is
 
 
-def _exit_with_parent() -> None:
-    parent = os.getppid()
+def _exit_with_parent(parent: int) -> None:
+    """Leave as soon as the batch process (parent) is gone, even if it died before this worker started."""
+    if os.getppid() != parent:
+        os._exit(1)
 
     def watch() -> None:
         while True:
@@ -190,7 +192,9 @@ def local_executor(jobs: Iterable[Job], settings: Settings, workers: int = 0) ->
     ctx = multiprocessing.get_context("spawn")  # a clean interpreter per worker: no state copied by fork
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(settings,))
+        return ProcessPoolExecutor(
+            max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(settings, os.getpid())
+        )
 
     pool = new_pool()
     pending: collections.deque[tuple[list[Job], Any, bool]] = collections.deque()  # (jobs, future, retried alone)

@@ -1,0 +1,131 @@
+"""Hostile and odd input: one clear line and a non-zero exit, never a traceback; runaway articles and
+killed batches leave nothing behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newstrace.clean import make_article
+from newstrace.errors import InputError
+from newstrace.settings import Settings
+
+from test_cli_errors import ENGLISH, assert_refused
+
+NEWSTRACE = Path(sys.executable).parent / "newstrace"
+
+
+def run(*args: str, cwd: Path, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    out = subprocess.run([str(NEWSTRACE), *args], cwd=cwd, input=stdin, capture_output=True, timeout=300, env=env)
+    return subprocess.CompletedProcess(out.args, out.returncode, out.stdout.decode(), out.stderr.decode())
+
+
+@pytest.mark.parametrize(
+    ("arg", "fragment"),
+    [
+        ("", "empty input"),
+        ("   ", "empty input"),
+        ("my artcle.txt", "no such file"),
+        ("data:text/html,<b>hi</b>", "only http and https"),
+        ("file:///etc/passwd", "only http and https"),
+        ("https://example.com/" + "a" * 3000, "URLs of at most"),
+    ],
+)
+def test_what_is_neither_text_nor_file_nor_url_is_refused(tmp_path, arg, fragment):
+    (tmp_path / "decoy.txt").write_text(ENGLISH)  # `analyze ""` must not pick up a file of the folder
+    assert_refused(run("analyze", arg, cwd=tmp_path), fragment)
+
+
+def test_a_file_named_like_a_glob_is_read_as_itself(tmp_path):
+    (tmp_path / "report[1].txt").write_text(ENGLISH)
+    out = run("analyze", "report[1].txt", cwd=tmp_path)
+    assert out.returncode == 0 and '"schema": "newstrace/1"' in out.stdout
+
+
+def test_usage_errors_are_one_line(tmp_path):
+    assert_refused(run("analyze", "--no-such-option", cwd=tmp_path), "No such option")
+    assert_refused(run("analyze", "x.txt", "--published", "2024-13-40", cwd=tmp_path), "YYYY-MM-DD")
+
+
+def test_binary_and_nul_bytes_on_standard_input_are_refused(tmp_path):
+    assert_refused(run("analyze", "-", cwd=tmp_path, stdin=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary")
+    assert_refused(run("analyze", "-", cwd=tmp_path, stdin=ENGLISH.encode() * 20 + b"\x00tail"), "binary")
+
+
+def test_utf16_text_with_a_byte_order_mark_is_read(tmp_path):
+    out = run("analyze", "-", cwd=tmp_path, stdin=ENGLISH.encode("utf-16"))
+    assert out.returncode == 0, out.stderr
+    assert "Mayor Jane Porter" in out.stdout
+
+
+def test_an_article_over_the_size_cap_is_a_clear_error(tmp_path):
+    env = {**os.environ, "NEWSTRACE_MAX_CHARS": "2000"}
+    big = ENGLISH * 30
+    (tmp_path / "big.txt").write_text(big)
+    assert_refused(run("analyze", "big.txt", cwd=tmp_path, env=env), "NEWSTRACE_MAX_CHARS")
+
+
+def test_the_size_cap_is_checked_before_any_parsing():
+    from newstrace import pipeline
+
+    article = make_article("Word " * 50_000, source="<big>")
+    with pytest.raises(InputError, match="more than the 1,000"):
+        pipeline.check_article(article, Settings(max_chars=1000))
+
+
+def test_the_text_summary_shows_markup_and_escape_sequences_as_text(tmp_path):
+    (tmp_path / "evil.txt").write_text(
+        "Budget [/bold] passes [link=http://evil.example]click[/link]\n\n"
+        "The council approved the budget on Tuesday, \x1b]0;owned\x07 officials said after the vote.\n"
+    )
+    out = run("analyze", "evil.txt", "--format", "text", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "[/bold]" in out.stdout and "[link=http://evil.example]" in out.stdout
+    assert "\x1b" not in out.stdout and "\x07" not in out.stdout
+
+
+def test_error_messages_do_not_echo_control_bytes(tmp_path):
+    out = run("analyze", "no\x1b[31msuch.txt", cwd=tmp_path)
+    assert out.returncode == 2 and "\x1b" not in out.stderr and "\\x1b" in out.stderr
+
+
+def test_a_runaway_article_becomes_a_reported_failure_and_the_batch_goes_on(tmp_path):
+    from newstrace.corpus.batch import run_batch
+    from newstrace.corpus.workers import local_executor
+
+    for n in range(3):
+        (tmp_path / f"a{n}.txt").write_text(ENGLISH.replace("Tuesday", f"day {n}"))
+    failures = []
+    settings = Settings(article_timeout=0.0001)  # every article runs over its time limit
+    report = run_batch(
+        [str(tmp_path)], None, None, None, settings, workers=2, executor=local_executor, on_failure=failures.append
+    )
+    assert report.failed == 3 and report.analysed == 0
+    assert all("took longer than" in f.message for f in failures)
+
+
+def test_workers_leave_when_a_batch_is_killed(tmp_path, shared):
+    psutil = pytest.importorskip("psutil")
+    src = shared / "corpus" / "articles.jsonl"
+    proc = subprocess.Popen(
+        [str(NEWSTRACE), "batch", str(src), "--db", str(tmp_path / "k.duckdb"), "-j", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    parent = psutil.Process(proc.pid)
+    deadline = time.monotonic() + 120
+    children = []
+    while time.monotonic() < deadline and len(children) < 2:
+        children = [c for c in parent.children(recursive=True) if "resource_tracker" not in " ".join(c.cmdline())]
+        time.sleep(0.5)
+    assert children, "the batch started no worker"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    gone, alive = psutil.wait_procs(children, timeout=10)
+    assert not alive, f"workers still running after the batch was killed: {alive}"
