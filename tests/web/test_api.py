@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from newstrace.corpus.store import Store
 from newstrace.web import WebSettings, create_app
 
-from .conftest import SEED, copy_store
+from .conftest import SEED, WIRE_OUTLET, WIRE_TITLE, copy_store
 
 KEY = "test-key"
 
@@ -127,7 +127,7 @@ def test_analysis_timeout(store):
 
 def test_articles_search_outlet_dates_paging(client, seed_doc):
     every = client.get("/api/articles", params={"limit": 1000}).json()["items"]
-    assert len(every) == 6  # the cluster, the seed and the HTML article
+    assert len(every) == 7  # the cluster, its wire copy, the seed and the HTML article
     one = client.get("/api/articles", params={"q": "Blinken Rafah"}).json()["items"]
     assert [a["id"] for a in one] == [seed_doc["article"]["id"]]
     outlet = every[0]["outlet"]
@@ -161,6 +161,95 @@ def test_statements_and_appearances(client, seed_doc):
     assert one["first_appearance"]["published"] == first["published"]
     error_of(client.get("/api/statements/nope"), 404)
     error_of(client.get(f"/api/statements/{seed_doc['article']['id']}:s999"), 404)
+
+
+KREMLIN = "europe.chinadaily.com.cn"  # the wire copy's original
+
+
+def test_statements_across_articles(client, seed_doc):
+    r = client.get("/api/statements", params={"min_articles": 2, "limit": 1000})
+    assert r.status_code == 200
+    rows = r.json()["items"]
+    assert rows and all(s["n_articles"] >= 2 and s["n_outlets"] >= 2 for s in rows)
+    for s in rows:  # the wire copy repeats the Kremlin article's quotes: the Kremlin article said them first
+        assert set(s) >= {
+            "id",
+            "speaker",
+            "text",
+            "n_quotes",
+            "n_articles",
+            "n_outlets",
+            "reworded",
+            "first_appearance",
+        }
+        assert s["first_appearance"]["outlet"] == KREMLIN and s["first_appearance"]["published"] == "2017-09-15"
+    reworded = [s for s in rows if s["reworded"]]
+    assert [s["speaker"] for s in reworded] == ["Dmitry Peskov"] and "deeply worried" in reworded[0]["text"]
+    one = client.get(f"/api/statements/{reworded[0]['id']}").json()
+    appearances = one["appearances"]
+    assert [(a["published"], a["outlet"]) for a in appearances] == [
+        ("2017-09-15", KREMLIN),
+        ("2017-09-16", WIRE_OUTLET),
+    ]
+    assert "deeply worried" in appearances[0]["text"] and "deeply concerned" in appearances[1]["text"]
+    assert appearances[1]["title"] == WIRE_TITLE and all(a["kind"] for a in appearances)
+    assert one["first_appearance"]["article_id"] == appearances[0]["article_id"]
+    fewer = client.get("/api/statements", params={"min_articles": 1, "limit": 1000}).json()["items"]
+    assert len(fewer) > len(rows) and {s["id"] for s in rows} <= {s["id"] for s in fewer}
+    assert client.get("/api/statements", params={"min_articles": 3}).json()["items"] == []
+    error_of(client.get("/api/statements", params={"min_articles": 0}), 422)
+
+
+def test_first_appearance_of_a_wording(client, seed_doc):
+    r = client.get("/api/first", params={"q": "sole specific measure"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["offset"] == 0 and body["next_offset"] is None
+    rows = body["items"]
+    assert [(q["published"], q["outlet"]) for q in rows] == [("2017-09-15", KREMLIN), ("2017-09-16", WIRE_OUTLET)]
+    assert all(q["speaker"] == "Dmitry Peskov" and "sole specific measure" in q["text"] for q in rows)
+    assert rows[0]["statement_id"] == rows[1]["statement_id"] and rows[0]["statement_id"].startswith("cs")
+    assert rows[0]["copy_of"] is None and rows[1]["copy_of"] == rows[0]["article_id"]
+    assert client.get("/api/first", params={"q": "zzzz wording nobody used"}).json()["items"] == []
+    error_of(client.get("/api/first"), 422)
+    error_of(client.get("/api/first", params={"q": ""}), 422)
+
+
+def test_copies(client, seed_doc):
+    body = client.get("/api/copies").json()
+    assert set(body) >= {"items", "limit", "offset", "next_offset"}
+    [copy] = body["items"]
+    assert set(copy) == {
+        "share",
+        "published",
+        "outlet",
+        "title",
+        "article_id",
+        "original_published",
+        "original_outlet",
+        "original_title",
+        "original_id",
+    }
+    assert 0.6 <= copy["share"] <= 1
+    assert (copy["outlet"], copy["published"], copy["title"]) == (WIRE_OUTLET, "2017-09-16", WIRE_TITLE)
+    assert (copy["original_outlet"], copy["original_published"]) == (KREMLIN, "2017-09-15")
+    assert "Kremlin" in copy["original_title"]
+    for article in (copy["article_id"][:8], copy["original_id"]):
+        assert client.get("/api/copies", params={"article": article}).json()["items"] == [copy]
+    assert client.get("/api/copies", params={"article": seed_doc["article"]["id"]}).json()["items"] == []
+    stories = client.get("/api/stories", params={"limit": 1000}).json()["items"]
+    assert {"article_id": copy["article_id"], "copy_of": copy["original_id"]}.items() <= next(
+        s for s in stories if s["article_id"] == copy["article_id"]
+    ).items()
+
+
+def test_corpus_events(client, seed_doc):
+    rows = client.get("/api/corpus-events", params={"min_sources": 2}).json()["items"]
+    assert rows and all(e["num_sources"] >= 2 and e["num_articles"] >= 2 for e in rows)
+    assert any(e["source"] == "North Korea" and e["type"] == "ASSAULT" for e in rows)
+    every = client.get("/api/corpus-events", params={"limit": 1000}).json()["items"]
+    assert len(every) > len(rows)
+    error_of(client.get("/api/corpus-events", params={"min_sources": 0}), 422)
 
 
 def test_events_filters(client, seed_doc):
@@ -199,7 +288,7 @@ def test_claims_entities_stories_status(client, seed_doc):
     assert stories["items"], "the North Korea articles of the test store make at least one story"
     assert all(r["story_id"].startswith("st") and r["size"] >= 2 and r["article_id"] for r in stories["items"])
     status = client.get("/api/status").json()
-    assert status["writable"] and status["api_key_required"] and status["counts"]["articles"] == 6
+    assert status["writable"] and status["api_key_required"] and status["counts"]["articles"] == 7
 
 
 def test_errors_are_json(client):
@@ -228,6 +317,9 @@ def test_page_openapi_and_headers(client):
         "/api/claims",
         "/api/entities/{entity_id}",
         "/api/stories",
+        "/api/first",
+        "/api/copies",
+        "/api/corpus-events",
     ):
         assert path in paths
     assert "script-src 'self'" in client.get("/api/stories").headers["content-security-policy"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEED, copy_store
+from .conftest import SEED, WIRE_OUTLET, WIRE_TITLE, copy_store
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
@@ -214,30 +214,100 @@ def test_emoji_before_a_quote(page, server):
     assert mismatched == []
 
 
+KREMLIN_TITLE = "New DPRK missile launch further aggravates tensions: Kremlin"
+CHINA_TITLE = "China opposes DPRK's missile launch: FM spokesperson"
+
+
 def test_corpus_view(page, server, seed_url):
     page.goto(server + "/#/corpus")
     page.wait_for_selector("#search-results li")
-    assert page.locator("#search-results li").count() >= 4
+    assert page.locator("#search-results li").count() >= 5
     page.wait_for_selector("#c-graph svg .node")
     names = page.locator("#c-graph svg .node text").evaluate_all("ns => ns.map(n => n.textContent)")
     assert "North Korea" in names
     assert page.locator("#c-timeline svg circle").count() > 0
-    assert "not built" in page.locator("#c-stories").inner_text()
+
+    # stories: the North Korea articles of September 2017 make one story; the wire copy is marked as one
+    page.wait_for_selector("#c-stories .story li")
+    stories = page.locator("#c-stories")
+    assert "not built" not in stories.inner_text()
+    story = page.locator("#c-stories .story", has_text=KREMLIN_TITLE)
+    assert story.count() == 1
+    articles = story.locator("li").all_inner_texts()
+    assert any(CHINA_TITLE in t for t in articles) and any(WIRE_TITLE in t for t in articles)
+    assert story.locator("h4").inner_text().startswith("3 articles")
+    copy_row = story.locator("li", has_text=WIRE_TITLE)
+    assert "wire copy" in copy_row.inner_text() and "2017-09-16" in copy_row.inner_text()
+    assert all("wire copy" not in t for t in articles if WIRE_TITLE not in t)
+
+    # wire copies: the share copied, the copy and the original
+    page.wait_for_selector("#c-copies li.copy")
+    copy = page.locator("#c-copies li.copy").inner_text()
+    share = int(page.locator("#c-copies .share").inner_text().rstrip("%"))
+    assert 60 <= share <= 100
+    assert WIRE_OUTLET in copy and WIRE_TITLE in copy and "europe.chinadaily.com.cn" in copy and KREMLIN_TITLE in copy
+
+    # statements across articles: at least two articles, the reworded one, its first appearance on top
+    page.fill("#st-min", "2")
+    page.click("#statements-form button")
+    page.wait_for_selector('#c-statements li[data-articles="2"]')
+    rows = page.locator("#c-statements .body li")
+    assert rows.count() >= 2
+    assert all("2 articles · 2 outlets" in t for t in rows.all_inner_texts())
+    reworded = page.locator("#c-statements .body li.reworded")
+    assert reworded.count() == 1 and "Dmitry Peskov" in reworded.inner_text()
+    assert reworded.locator(".badge-reworded").inner_text() == "reworded"
+    reworded.locator("button").click()
+    page.wait_for_selector("#c-statements .appearances li")
+    shown = page.locator("#c-statements .appearances li")
+    assert shown.count() == 2
+    assert "selected" in (reworded.get_attribute("class") or "")  # the statement shown is marked in the list
+    first, later = shown.nth(0), shown.nth(1)
+    assert "first-appearance" in (first.get_attribute("class") or "")
+    assert first.locator(".badge-first").inner_text() == "First appearance"
+    assert "2017-09-15" in first.inner_text() and "europe.chinadaily.com.cn" in first.inner_text()
+    assert KREMLIN_TITLE in first.inner_text() and "deeply worried" in first.locator("q").inner_text()
+    assert later.locator(".badge-first").count() == 0 and WIRE_OUTLET in later.inner_text()
+    assert "deeply concerned" in later.locator("q").inner_text()
+    assert "linked within one article" not in page.locator("#c-statements").inner_text()
+
+    # the first appearance of a wording
+    page.fill("#fw-q", "sole specific measure")
+    page.click("#first-form button")
+    page.wait_for_selector("#c-first li")
+    traced = page.locator("#c-first .appearance-list > li")
+    assert traced.count() == 2
+    assert "First appearance" in traced.nth(0).inner_text() and "europe.chinadaily.com.cn" in traced.nth(0).inner_text()
+    assert "wire copy" in traced.nth(1).inner_text() and WIRE_OUTLET in traced.nth(1).inner_text()
+
+    # events several outlets report
+    page.wait_for_selector("#c-widely tbody tr")
+    assert "North Korea" in page.locator("#c-widely").inner_text()
+
     page.fill("#q-speaker", "Netanyahu")
     page.click("#quotes-form button")
     wait_count(page, "#c-quotes li", 4)
     assert all("Netanyahu" in t for t in page.locator("#c-quotes li strong").all_inner_texts())
     page.fill("#st-speaker", "Netanyahu")
+    page.fill("#st-min", "1")
     page.click("#statements-form button")
     page.wait_for_selector("#c-statements li button")
     page.locator("#c-statements li button").first.click()
     page.wait_for_selector("#c-statements .appearances ol li")
+    assert page.locator("#c-statements .appearances li.first-appearance").count() == 1
     page.fill("#s-q", "missile")
     page.click("#search-form button")
     wait_count(page, "#search-results li", 1)
     page.fill("#s-q", "")
     page.click("#search-form button")
-    wait_count(page, "#search-results li", 4)
+    wait_count(page, "#search-results li", 5)
+    # the screenshots show the links: a statement's appearances and the traced wording
+    page.fill("#st-speaker", "")
+    page.fill("#st-min", "2")
+    page.click("#statements-form button")
+    page.wait_for_selector("#c-statements .body li.reworded")
+    page.locator("#c-statements .body li.reworded button").click()
+    page.wait_for_selector("#c-statements .appearances li")
     shot(page, "corpus-1280.png")
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

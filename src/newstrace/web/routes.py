@@ -209,6 +209,19 @@ def events(
     return page(rows, limit, offset)
 
 
+@router.get(
+    "/corpus-events",
+    summary="Events as the corpus knows them: one row however many articles report it, reported by at least "
+    "min_sources outlets, most widely reported first.",
+)
+def corpus_events(
+    request: Request,
+    min_sources: int = Query(1, ge=1, le=100_000, description="Only events reported by this many outlets."),
+    limit: int = LIMIT,
+) -> dict:
+    return page(query.corpus_events(store_of(request), min_sources=min_sources, limit=limit), limit, 0)
+
+
 @router.get("/claims", summary="Numeric claims whose text contains every word of `q`.")
 def claims(
     request: Request,

@@ -399,6 +399,8 @@ async function loadCorpus() {
   loadStatements();
   loadEvents();
   loadStories();
+  loadCopies();
+  loadWidelyReported();
 }
 
 async function searchArticles() {
@@ -433,20 +435,46 @@ async function loadQuotes() {
   }
 }
 
+function articleLink(id, title) {
+  return el("a", { href: "#/article/" + encodeURIComponent(id), text: title || "(untitled)" });
+}
+
+function badge(text, kind, title) {
+  return el("span", { class: `badge badge-${kind}`, text, title: title || null });
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// a message of a panel: the store may not be linked yet (503 from the link routes)
+function panelError(body, e) {
+  body.appendChild(el("p", { class: e.status === 503 ? "note" : "error", text: e.message }));
+}
+
 async function loadStatements() {
   const body = clear($("#c-statements .body"));
+  clear($("#c-statements .appearances"));
+  const minArticles = Math.max(1, parseInt($("#st-min").value, 10) || 1);
   try {
-    const { body: page } = await api("/api/statements" + qs({ speaker: $("#st-speaker").value, limit: 30 }));
-    if (!page.items.length) body.appendChild(el("p", { class: "empty", text: "No statements." }));
-    const list = el("ul", { class: "results" });
+    const { body: page } = await api("/api/statements" + qs({ speaker: $("#st-speaker").value, min_articles: minArticles, limit: 30 }));
+    if (!page.items.length) body.appendChild(el("p", { class: "empty", text: minArticles > 1 ? `No statement is quoted by ${minArticles} or more articles.` : "No statements." }));
+    const list = el("ul", { class: "results statements" });
     page.items.forEach((s) => {
-      const open = el("button", { type: "button", class: "link", text: `${s.speaker || "unknown"}: ${s.text}` });
-      open.addEventListener("click", () => showAppearances(s.id));
-      list.appendChild(el("li", {}, open, el("span", { class: "count", text: ` ×${s.quotes.length}` })));
+      const open = el("button", { type: "button", class: "link", "data-statement": s.id }, el("strong", { text: s.speaker || "unknown" }), ": ", s.text);
+      open.addEventListener("click", () => {
+        list.querySelectorAll("li.selected").forEach((li) => li.classList.remove("selected"));
+        open.parentNode.classList.add("selected");
+        showAppearances(s.id);
+      });
+      const f = s.first_appearance || {};
+      const counts = el("span", { class: "counts", text: `${plural(s.n_articles, "article")} · ${plural(s.n_outlets, "outlet")}` });
+      const meta = el("div", { class: "meta" }, counts, s.reworded ? [" ", badge("reworded", "reworded", "Quoted with different words in different outlets")] : null, " · first: " + [f.published, f.outlet].filter(Boolean).join(", "));
+      list.appendChild(el("li", { "data-articles": String(s.n_articles), class: s.reworded ? "reworded" : null }, open, meta));
     });
     body.appendChild(list);
   } catch (e) {
-    body.appendChild(el("p", { class: "error", text: e.message }));
+    panelError(body, e);
   }
 }
 
@@ -454,13 +482,118 @@ async function showAppearances(id) {
   const box = clear($("#c-statements .appearances"));
   try {
     const { body: s } = await api("/api/statements/" + encodeURIComponent(id));
-    box.appendChild(el("h4", { text: `Appearances of ${s.speaker || "unknown"}'s statement, in time order` }));
-    const list = el("ol", {});
-    s.appearances.forEach((a) => list.appendChild(el("li", {}, el("q", { text: a.text }), el("div", { class: "meta", text: [a.published, a.outlet, a.kind, a.via ? "via " + a.via : null].filter(Boolean).join(" · ") }))));
+    box.appendChild(el("h4", { text: `Where ${s.speaker || "an unknown speaker"}'s statement appeared, in time order` }));
+    box.appendChild(el("p", { class: "meta", text: [plural(s.appearances.length, "quote"), plural(s.n_articles || 1, "article"), plural(s.n_outlets || 1, "outlet"), s.reworded ? "reworded between outlets" : null].filter(Boolean).join(" · ") }));
+    const list = el("ol", { class: "appearance-list" });
+    s.appearances.forEach((a, i) => {
+      const head = el("div", { class: "meta" }, i === 0 ? [badge("First appearance", "first"), " "] : null, [a.published || "undated", a.outlet || "unknown outlet"].join(" · ") + " · ", articleLink(a.article_id, a.title), ` · ${a.kind}` + (a.via ? ` · via ${a.via}` : ""));
+      list.appendChild(el("li", { class: i === 0 ? "appearance first-appearance" : "appearance" }, head, el("q", { class: "wording", text: a.text })));
+    });
     box.appendChild(list);
-    box.appendChild(el("p", { class: "note", text: "Statements are linked within one article for now; appearances in other articles come with cross-article linking." }));
+    box.focus();
   } catch (e) {
-    box.appendChild(el("p", { class: "error", text: e.message }));
+    panelError(box, e);
+  }
+}
+
+async function traceWording() {
+  const body = clear($("#c-first .body"));
+  const words = $("#fw-q").value.trim();
+  if (!words) return body.appendChild(el("p", { class: "error", text: "Give some words of the wording." }));
+  try {
+    const { body: page } = await api("/api/first" + qs({ q: words, limit: 50 }));
+    if (!page.items.length) return body.appendChild(el("p", { class: "empty", text: "No quote holds all these words." }));
+    const list = el("ol", { class: "appearance-list" });
+    page.items.forEach((q, i) => {
+      const marks = [];
+      if (i === 0) marks.push(badge("First appearance", "first"), " ");
+      if (q.copy_of) marks.push(badge("wire copy", "copy", "This article is largely a copy of an earlier one"), " ");
+      const head = el("div", { class: "meta" }, marks, [q.published || "undated", q.outlet || "unknown outlet"].join(" · ") + " · ", articleLink(q.article_id, q.title), ` · ${q.kind}`);
+      const said = el("div", {}, el("strong", { text: q.speaker || "unknown" }), ": ", el("q", { class: "wording", text: q.text }));
+      const li = el("li", { class: i === 0 ? "appearance first-appearance" : "appearance" }, head, said);
+      if (q.statement_id) {
+        const open = el("button", { type: "button", class: "link small", text: "all appearances of this statement" });
+        open.addEventListener("click", () => {
+          showAppearances(q.statement_id);
+          $("#c-statements").scrollIntoView({ block: "start" });
+        });
+        li.appendChild(open);
+      }
+      list.appendChild(li);
+    });
+    body.appendChild(list);
+  } catch (e) {
+    panelError(body, e);
+  }
+}
+
+async function loadCopies() {
+  const body = clear($("#c-copies .body"));
+  try {
+    const { body: page } = await api("/api/copies" + qs({ limit: 100 }));
+    if (!page.items.length) return body.appendChild(el("p", { class: "empty", text: "No wire copies: no article is largely made of an earlier one's text." }));
+    const list = el("ul", { class: "results copies" });
+    page.items.forEach((c) => {
+      const share = `${Math.round(c.share * 100)}%`;
+      list.appendChild(
+        el(
+          "li",
+          { class: "copy", "data-article": c.article_id },
+          el("div", {}, el("span", { class: "share", text: share, title: "Share of this article's text found in the original" }), " copied · ", el("span", { class: "meta-inline", text: [c.published, c.outlet].filter(Boolean).join(" · ") + " · " }), articleLink(c.article_id, c.title)),
+          el("div", { class: "meta" }, "original: " + [c.original_published, c.original_outlet].filter(Boolean).join(" · ") + " · ", articleLink(c.original_id, c.original_title))
+        )
+      );
+    });
+    body.appendChild(list);
+  } catch (e) {
+    panelError(body, e);
+  }
+}
+
+async function loadStories() {
+  const body = clear($("#c-stories .body"));
+  try {
+    const { body: page } = await api("/api/stories" + qs({ limit: 500 }));
+    if (!page.items.length) {
+      body.appendChild(el("p", { class: "empty", text: "No stories yet: a story is two or more articles about the same happening." }));
+      return;
+    }
+    const groups = new Map(); // in the API's order: largest story first
+    page.items.forEach((row) => {
+      if (!groups.has(row.story_id)) groups.set(row.story_id, []);
+      groups.get(row.story_id).push(row);
+    });
+    const titles = new Map(page.items.map((r) => [r.article_id, r.title]));
+    for (const [id, rows] of groups) {
+      const dates = rows.map((r) => r.published).filter(Boolean).sort();
+      const span = dates.length ? (dates[0] === dates[dates.length - 1] ? dates[0] : `${dates[0]} to ${dates[dates.length - 1]}`) : "undated";
+      const outlets = new Set(rows.map((r) => r.outlet).filter(Boolean));
+      const list = el("ol", { class: "story-articles" });
+      rows.forEach((r) => {
+        const copy = r.copy_of ? badge("wire copy", "copy", "A copy of " + (titles.get(r.copy_of) || "an earlier article")) : null;
+        list.appendChild(el("li", { class: r.copy_of ? "copy" : null, "data-article": r.article_id }, el("span", { class: "meta-inline", text: [r.published || "undated", r.outlet || "unknown outlet"].join(" · ") + " · " }), articleLink(r.article_id, r.title), copy ? [" ", copy] : null));
+      });
+      body.appendChild(el("div", { class: "story", "data-story": id }, el("h4", { text: `${plural(rows[0].size, "article")} · ${plural(outlets.size, "outlet")} · ${span}` }), list));
+    }
+    if (page.next_offset !== null) body.appendChild(el("p", { class: "note", text: "More stories than shown here." }));
+  } catch (e) {
+    panelError(body, e);
+  }
+}
+
+async function loadWidelyReported() {
+  const body = clear($("#c-widely .body"));
+  try {
+    const { body: page } = await api("/api/corpus-events" + qs({ min_sources: 2, limit: 50 }));
+    if (!page.items.length) return body.appendChild(el("p", { class: "empty", text: "No event is reported by two or more outlets." }));
+    const tbody = el("tbody");
+    page.items.forEach((e) =>
+      tbody.appendChild(el("tr", {}, el("td", { text: e.date || "" }), el("td", { text: e.source || "—" }), el("td", {}, el("span", { class: `etype t-${String(e.type).toLowerCase()}`, text: e.type })), el("td", { text: e.target || "—" }), el("td", { text: String(e.num_sources) }), el("td", { text: String(e.num_articles) })))
+    );
+    const head = el("thead", {}, el("tr", {}, ["Date", "Who", "Did what", "To whom", "Outlets", "Articles"].map((h) => el("th", { scope: "col", text: h }))));
+    body.appendChild(el("div", { class: "scroll" }, el("table", { class: "events" }, head, tbody)));
+  } catch (e) {
+    panelError(body, e);
   }
 }
 
@@ -549,22 +682,6 @@ function renderGraph(body, events) {
   body.appendChild(pic);
 }
 
-async function loadStories() {
-  const body = clear($("#c-stories .body"));
-  try {
-    const { body: page } = await api("/api/stories");
-    if (!page.items.length) {
-      body.appendChild(el("p", { class: "empty", text: "No stories or wire copies yet: linking articles across the store (the same story, the same wire copy) is not built, so /api/stories returns an empty list." }));
-      return;
-    }
-    const list = el("ul", { class: "results" });
-    page.items.forEach((s) => list.appendChild(el("li", { text: s.title || s.id })));
-    body.appendChild(list);
-  } catch (e) {
-    body.appendChild(el("p", { class: "error", text: e.message }));
-  }
-}
-
 // ---- analyse box -----------------------------------------------------------------------------------
 async function analyse(event) {
   event.preventDefault();
@@ -629,6 +746,10 @@ function init() {
   $("#statements-form").addEventListener("submit", (e) => {
     e.preventDefault();
     loadStatements();
+  });
+  $("#first-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    traceWording();
   });
   $("#events-form").addEventListener("submit", (e) => {
     e.preventDefault();
