@@ -15,7 +15,6 @@ import pytest
 from newstrace.clean import make_article
 from newstrace.errors import InputError
 from newstrace.settings import Settings
-
 from test_cli_errors import ENGLISH, assert_refused
 
 NEWSTRACE = Path(sys.executable).parent / "newstrace"
