@@ -176,7 +176,7 @@ def test_relinking_a_store_is_idempotent_and_queries_answer(linked_store):
     [copy] = query.copies(store)
     assert copy["original_outlet"] == "Wire Service" and copy["outlet"] == "Daily Paper" and copy["share"] >= 0.8
     statements = query.statements(store, speaker="Kovalenko", min_articles=2)
-    assert statements and statements[0]["first_outlet"] == "Wire Service"
+    assert statements and statements[0]["first_appearance"]["outlet"] == "Wire Service"
     appearances = query.statement_appearances(store, statements[0]["id"])
     assert [r["outlet"] for r in appearances] == ["Wire Service", "Daily Paper"]
     first = query.first(store, "close the harbour")
