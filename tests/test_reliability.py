@@ -128,3 +128,36 @@ def test_workers_leave_when_a_batch_is_killed(tmp_path, shared):
     proc.wait()
     gone, alive = psutil.wait_procs(children, timeout=10)
     assert not alive, f"workers still running after the batch was killed: {alive}"
+
+
+def test_a_feed_link_to_a_private_address_is_refused_out_loud(tmp_path):
+    teaser = "The harbour reopened on Tuesday after the strike ended, officials said."
+    (tmp_path / "feed.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Loopback Wire</title>'
+        f"<item><title>Harbour reopens</title><link>http://127.0.0.1:9/story</link><description>{teaser}"
+        "</description></item></channel></rss>"
+    )
+    out = run("analyze", "feed.rss", cwd=tmp_path)
+    assert out.returncode == 0 and "harbour reopened" in out.stdout
+    assert "newstrace: note: http://127.0.0.1:9/story: refusing to fetch from 127.0.0.1" in out.stderr
+
+
+def test_a_page_nested_deeper_than_the_parser_follows_keeps_its_text():
+    from newstrace.ingest import html
+
+    body = "The council approved the budget on Tuesday after a long debate about schools. " * 4
+    page = "<html><head><title>Deep</title></head><body>" + "<div>" * 2000 + f"<p>{body}</p>" + "</div>" * 2000
+    assert "approved the budget" in html.parse_page(page.encode(), "deep.html").body
+
+
+def test_knowledge_base_lines_of_the_wrong_types_are_one_line_errors(tmp_path):
+    for n, line in enumerate(
+        [
+            '{"name": null}',
+            '{"name": "Ann Bee", "roles": [{"role": "Mayor", "start": 2020}]}',
+            '{"name": "Ann Bee", "aliases": [3]}',
+        ]
+    ):
+        path = tmp_path / f"kb{n}.jsonl"
+        path.write_text(line + "\n")
+        assert_refused(run("kb", "lookup", "Ann Bee", "--kb", str(path), cwd=tmp_path), "not a knowledge-base entry")

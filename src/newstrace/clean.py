@@ -33,7 +33,13 @@ MAX_MARKED_WORDS = 80
 QUOTING_MARKUP = re.compile(
     r"<(tweet|blockquote|q)\b(?:\s+[\w-]+(?:=\"[^\"<>]*\"?)?)*\s*>([^<>“”\"]+?)<(?:/\1|\1\s*/)>", re.I
 )
-MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w-]+(?:=\"[^\"<>]*\"?)?)*\s*/?>")
+# Only layout and embedding tags go: a tag such as <script> or <img …> written in an article (a story about
+# web security) is words the article prints, kept as text (and shown as text, never run, by every renderer).
+MARKUP_TAG = re.compile(
+    r"</?(?:tweet|br|p|div|span|em|strong|b|i|u|blockquote|q|figure|figcaption|small|sup|sub|hr)\b"
+    r"(?:\s+[\w-]+(?:=\"[^\"<>]*\"?)?)*\s*/?>",
+    re.I,
+)
 
 
 @dataclass(frozen=True)

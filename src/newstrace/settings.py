@@ -19,6 +19,7 @@ class Settings:
     fetch_timeout: float = 20.0
     fetch_max_bytes: int = 10_000_000
     follow_feed_links: bool = True  # an RSS entry without content is replaced by the page it links to
+    feed_links_budget: float = 60.0  # seconds one feed may spend fetching linked pages, all links together
     # The longest article text analysed (characters); real news is far shorter, and cost grows with it.
     max_chars: int = field(default_factory=lambda: _int_env("NEWSTRACE_MAX_CHARS", 200_000))
     max_input_bytes: int = 50_000_000  # a file or standard input larger than this is refused unread

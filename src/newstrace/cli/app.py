@@ -147,11 +147,25 @@ def _register_subcommands() -> None:
 _register_subcommands()
 
 
+def _print_warnings() -> None:
+    """Warnings of the newstrace loggers (a feed link not followed, …) as `newstrace: note: …` lines."""
+    import logging
+
+    class OneLine(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            typer.echo(f"newstrace: note: {one_line(record.getMessage())}", err=True)
+
+    logger = logging.getLogger("newstrace")
+    logger.addHandler(OneLine(level=logging.WARNING))
+    logger.propagate = False
+
+
 def main() -> None:
     """The `newstrace` command. A usage error is one `newstrace: …` line and exit 2, never a boxed screen."""
     # Typer 0.29 vendors click; its usage errors are these (the version is pinned in requirements.lock).
     from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
+    _print_warnings()
     try:
         code = app(standalone_mode=False)
     except NoArgsIsHelpError as exc:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Optional, TextIO, cast
 
 from .. import dates, ingest
-from ..clean import make_article
+from ..api import article_of
 from ..errors import InputError
 from ..model import Analysis
 from ..settings import Settings
@@ -67,19 +67,10 @@ def read_jobs(inputs: Iterable[str], published: Optional[str], settings: Setting
 
 
 def job_for(raw: ingest.RawDocument, published: Optional[str]) -> Job:
+    """The Job of one raw document: its cleaned Article, dated by the document itself, else by `published`."""
     if raw.error:
         return Job(raw.source, failure=Failure(raw.source, raw.error))
-    article = make_article(
-        raw.body,
-        title=raw.title,
-        source=raw.source,
-        url=raw.url,
-        outlet=raw.outlet,
-        published=dates.normalise(raw.published) or published,
-        authors=raw.authors,
-        tags=raw.tags,
-        blockquotes=raw.blockquotes,
-    )
+    article = article_of(raw, None if dates.normalise(raw.published) else published)
     return Job(raw.source, article=article, article_id=article.id)
 
 

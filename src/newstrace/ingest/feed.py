@@ -8,6 +8,8 @@ is replaced by the page it links to (fetched through url.py, under the same addr
 from __future__ import annotations
 
 import io
+import logging
+import time
 from typing import Any, Iterator
 
 import feedparser
@@ -17,6 +19,8 @@ from ..errors import InputError
 from ..settings import Settings
 from . import RawDocument, read_bytes
 from .html import fragment_to_text, paragraphs_text, squash
+
+log = logging.getLogger("newstrace.ingest.feed")
 
 # Fewer words than this and an entry is a teaser, not the article: its linked page is fetched instead.
 MIN_ARTICLE_WORDS = 120
@@ -42,8 +46,9 @@ def parse(data: bytes, source: str, settings: Settings, base_url: str | None = N
         raise InputError(f"{source}: the feed has no entries")
     outlet = squash(parsed.feed.get("title", "")) or None
     produced = 0
+    deadline = time.monotonic() + settings.feed_links_budget
     for entry in parsed.entries:
-        raw = entry_document(entry, source, outlet, settings)
+        raw = entry_document(entry, source, outlet, settings, deadline)
         if raw is not None:
             produced += 1
             yield raw
@@ -51,8 +56,12 @@ def parse(data: bytes, source: str, settings: Settings, base_url: str | None = N
         raise InputError(f"{source}: no feed entry has any text")
 
 
-def entry_document(entry, source: str, outlet: str | None, settings: Settings) -> RawDocument | None:
-    """The article of one entry, or None when it has no text at all and its link cannot be read."""
+def entry_document(
+    entry, source: str, outlet: str | None, settings: Settings, deadline: float = float("inf")
+) -> RawDocument | None:
+    """The article of one entry, or None when it has no text at all and its link cannot be read. Linked
+    pages are fetched only until the feed's time budget (deadline, time.monotonic()) is spent; a link not
+    followed is logged (a warning of the 'newstrace' logger, which the CLI prints) with the reason."""
     body = entry_text(entry)
     link = entry.get("link") or None
     meta: dict[str, Any] = dict(
@@ -64,7 +73,14 @@ def entry_document(entry, source: str, outlet: str | None, settings: Settings) -
         tags=entry_tags(entry),
     )
     if len(body.split()) < MIN_ARTICLE_WORDS and link and settings.follow_feed_links:
-        page = fetch_linked_page(link, settings)
+        page = None
+        if time.monotonic() > deadline:
+            log.warning("%s: not followed, the feed's %g s for linked pages is spent", link, settings.feed_links_budget)
+        else:
+            try:
+                page = fetch_linked_page(link, settings)
+            except InputError as exc:
+                log.warning("%s; the feed's own text is used", exc)
         if page is not None and len(page.body.split()) > len(body.split()):
             # the page knows its own text; the entry's metadata fills what the page lacks
             return RawDocument(
@@ -82,14 +98,11 @@ def entry_document(entry, source: str, outlet: str | None, settings: Settings) -
     return RawDocument(body=body, source=link or source, **meta)
 
 
-def fetch_linked_page(link: str, settings: Settings) -> RawDocument | None:
-    """The linked article, or None when it cannot be fetched or read (the entry's own text is kept then)."""
+def fetch_linked_page(link: str, settings: Settings) -> RawDocument:
+    """The linked article; InputError when it cannot be fetched or read (the entry's own text is kept then)."""
     from .fetch import read_article
 
-    try:
-        return read_article(link, settings)
-    except InputError:
-        return None
+    return read_article(link, settings)
 
 
 def entry_text(entry) -> str:

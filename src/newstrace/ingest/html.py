@@ -73,7 +73,25 @@ def read(source: str, settings: Settings) -> Iterator[RawDocument]:
     yield parse_page(read_bytes(source), source=source)
 
 
+# Layout wrappers: removing them leaves the text and its paragraphs, and a page nested deeper than the
+# HTML parser follows (lxml stops near 256 levels and drops the rest) becomes readable again.
+WRAPPER_TAGS = re.compile(rb"</?(?:div|span|section|font|center|table|tbody|tr|td|th|ul|ol|li|main)\b[^>]*>", re.I)
+DEEP_NESTING = 200  # this many wrapper tags before the first paragraph: try again flattened
+
+
 def parse_page(data: bytes | str, source: str, url: str | None = None) -> RawDocument:
+    """The article of one HTML page (see _parse_page); a page nested too deep is read again flattened."""
+    try:
+        return _parse_page(data, source, url)
+    except InputError:
+        raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+        head = raw[: raw.lower().find(b"<p")] if b"<p" in raw.lower() else raw
+        if len(WRAPPER_TAGS.findall(head)) < DEEP_NESTING:
+            raise
+        return _parse_page(WRAPPER_TAGS.sub(b" ", raw), source, url)
+
+
+def _parse_page(data: bytes | str, source: str, url: str | None = None) -> RawDocument:
     """The article in one HTML page: body, title, authors, date, outlet (site name) and tags."""
     if not data or not data.strip():
         raise InputError(f"{source}: empty HTML page")

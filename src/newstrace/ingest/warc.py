@@ -22,10 +22,11 @@ from . import RawDocument
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read(source: str, settings: Settings) -> Iterator[RawDocument]:
+def read(source: str, settings: Settings | None = None) -> Iterator[RawDocument]:
     """Yield the article of each HTML response with status 200, with url = its WARC-Target-URI."""
     from . import html
 
+    settings = settings or Settings()
     path = Path(source)
     check_is_warc(path)
     found = 0
@@ -35,7 +36,11 @@ def read(source: str, settings: Settings) -> Iterator[RawDocument]:
                 if not is_html_page(record):
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI")
-                payload = record.content_stream().read()
+                # Read at most the fetch cap: a page (or a compression bomb) larger than that is skipped
+                # without ever being held in memory whole.
+                payload = record.content_stream().read(settings.fetch_max_bytes + 1)
+                if len(payload) > settings.fetch_max_bytes:
+                    continue
                 try:
                     raw = html.parse_page(payload, source=f"{path} ({uri})", url=uri)
                 except InputError:
@@ -45,6 +50,8 @@ def read(source: str, settings: Settings) -> Iterator[RawDocument]:
                 yield raw
     except ArchiveLoadFailed as exc:
         raise InputError(f"{path}: not a readable WARC file ({exc})") from exc
+    except (ValueError, AttributeError, KeyError, IndexError, TypeError) as exc:  # warcio on malformed headers
+        raise InputError(f"{path}: a malformed WARC record ({type(exc).__name__}: {exc})") from exc
     except (
         OSError,
         EOFError,

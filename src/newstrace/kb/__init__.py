@@ -209,6 +209,9 @@ def _entries_from(lines: Iterable[str], where: str, origin: str = "bundled") -> 
             defaults = d.get("_defaults") or {}
             continue
         d = {**defaults, **d}
+        problem = _entry_problem(d)
+        if problem:
+            raise InputError(f"{where}:{n}: not a knowledge-base entry ({problem})")
         try:
             roles = [Role(**r) for r in d.get("roles") or []]
             known = {
@@ -235,6 +238,34 @@ def _entries_from(lines: Iterable[str], where: str, origin: str = "bundled") -> 
             )
         except (KeyError, TypeError) as exc:
             raise InputError(f"{where}:{n}: not a knowledge-base entry ({exc})") from exc
+
+
+def _entry_problem(d: dict) -> Optional[str]:
+    """What is wrong with an entry's fields, or None: a name must be text, lists must hold text, dates must
+    be 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' strings."""
+    if not isinstance(d.get("name"), str) or not d["name"].strip():
+        return "'name' must be a non-empty string"
+    for key in ("id", "type", "kind", "country", "code"):
+        if d.get(key) is not None and not isinstance(d[key], str):
+            return f"{key!r} must be a string"
+    for key in ("aliases", "demonyms"):
+        value = d.get(key)
+        if value is not None and (not isinstance(value, list) or not all(isinstance(x, str) for x in value)):
+            return f"{key!r} must be a list of strings"
+    roles = d.get("roles")
+    if roles is not None and not isinstance(roles, list):
+        return "'roles' must be a list"
+    for role in roles or []:
+        if not isinstance(role, dict) or not isinstance(role.get("role"), str):
+            return "each role needs a 'role' string"
+        for key in ("start", "end"):
+            value = role.get(key)
+            if value is not None and not (isinstance(value, str) and DATE_TEXT.match(value)):
+                return f"role {key!r} must be a date string like '2021-01-20' (got {value!r})"
+    return None
+
+
+DATE_TEXT = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def bundled_files() -> list:
