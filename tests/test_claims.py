@@ -100,7 +100,7 @@ def test_vote_tally_is_one_claim(analyze_text):
 
 def test_claimant_is_the_speaker_whose_words_hold_the_number(analyze_text):
     a = analyze_text(
-        'The mayor, Ana Ruiz, said the flood had cost the city 40 million dollars. '
+        "The mayor, Ana Ruiz, said the flood had cost the city 40 million dollars. "
         '"We lost 300 homes," Ruiz said. The river rose 2 metres.',
         published="2024-05-02",
     )
@@ -113,3 +113,16 @@ def test_words_someone_did_not_say_are_not_their_claim(analyze_text):
     a = analyze_text('The manager said the shop would stay open. She did not say "all four", and left.')
     c = claim(a, 4)
     assert c is None or c.attributed_to is None
+
+
+def test_ranges_shares_and_comparisons(analyze_text):
+    a = analyze_text(
+        "The rebels have 4,000 to 5,000 fighters. Half of voters say they are undecided, "
+        "and smokers were 40% more likely to fall ill. The league won the title twice."
+    )
+    c = claim(a, 4000)
+    assert c is not None and "5,000 fighters" in c.text and claim(a, 5000) is None
+    c = claim(a, 50)
+    assert c is not None and c.unit == "percent" and c.text.startswith("Half of")
+    assert "more likely" in claim(a, 40).text
+    assert claim(a, 2).unit == "times"

@@ -88,6 +88,9 @@ def number_value(tokens: list[Token]) -> Optional[float]:
     'two thousand five hundred', 'one hundred and twenty'. Runs of number words are read by text2num, which
     knows how scales combine; a tally or range ('7-4', '10-12') is worth its first number."""
     words = [t.lower_.replace(",", "") for t in tokens]
+    cut = _range_cut(words)
+    if cut is not None:
+        words = words[:cut]  # '8,000 to 10,000', 'between 600 and 700': the range's first number
     if len(words) >= 3 and words[1] == "-" and all(re.fullmatch(r"\d+", w) for w in (words[0], words[2])):
         return float(words[0])
     if words and all(w in WORDS or w in SCALE or w in ("and", "-") or _hyphenated(w) for w in words):
@@ -114,6 +117,14 @@ def number_value(tokens: list[Token]) -> Optional[float]:
         else:
             return None
     return value
+
+
+def _range_cut(words: list[str]) -> Optional[int]:
+    """Where the second number of a range starts its connector ('to', 'and' not after a scale word)."""
+    for k in range(1, len(words) - 1):
+        if words[k] == "to" or (words[k] == "and" and words[k - 1] not in SCALE):
+            return k
+    return None
 
 
 def _hyphenated(w: str) -> bool:
@@ -146,7 +157,22 @@ def _number_runs(sent) -> list[list[Token]]:
             cur = []
     if cur:
         runs.append(cur)
-    return runs
+    return _ranges(runs)
+
+
+def _ranges(runs: list[list[Token]]) -> list[list[Token]]:
+    """'8,000 to 10,000 fighters', 'between 600 and 700 emails': one claim over both numbers."""
+    out: list[list[Token]] = []
+    for r in runs:
+        if out:
+            prev = out[-1]
+            gap = r[0].doc[prev[-1].i + 1 : r[0].i]
+            before = prev[0].nbor(-1).lower_ if prev[0].i > 0 else ""
+            if len(gap) == 1 and (gap[0].lower_ == "to" or (gap[0].lower_ == "and" and before == "between")):
+                out[-1] = prev + [gap[0]] + r
+                continue
+        out.append(r)
+    return out
 
 
 def _joins(prev: Token, tok: Token, nxt: Token) -> bool:
@@ -189,6 +215,16 @@ def _percent_tail(run: list[Token]) -> Optional[Token]:
     return None
 
 
+def _comparative(tail: Token) -> Optional[Token]:
+    """'more likely', 'higher', 'less' right after a percentage: the last word of the comparison."""
+    doc = tail.doc
+    nxt = doc[tail.i + 1] if tail.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ not in ("more", "less", "fewer", "higher", "lower", "greater", "smaller"):
+        return None
+    after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+    return after if after is not None and after.pos_ in ("ADJ", "ADV") and nxt.lower_ in ("more", "less") else nxt
+
+
 def _is_tally(run: list[Token]) -> bool:
     """'7-4': two figures joined by a hyphen."""
     return len(run) == 3 and run[1].text in ("-", "\u2013") and run[0].text.isdigit() and run[2].text.isdigit()
@@ -201,7 +237,9 @@ def _unit(noun: Optional[Token], run: list[Token]) -> Optional[str]:
     if _percent_tail(run) is not None:
         return "percent"
     if _is_tally(run):
-        near = [t.lemma_.lower() for t in run[0].doc[max(0, run[0].i - 3) : run[-1].i + 3]] + [run[0].head.lemma_.lower()]
+        near = [t.lemma_.lower() for t in run[0].doc[max(0, run[0].i - 3) : run[-1].i + 3]] + [
+            run[0].head.lemma_.lower()
+        ]
         if "vote" in near:
             return "votes"
     if noun is None:
@@ -298,6 +336,9 @@ def run(ctx) -> None:
             pct = _percent_tail(run_)
             if pct is not None and noun is not None and noun.i <= pct.i:
                 noun = None  # '9 per cent': 'cent' is the unit, not what is counted
+            more = _comparative(pct) if pct is not None else None
+            if more is not None:
+                pct = more  # '56% more likely': the comparison is what the number says
             end = max(
                 run_[-1].idx + len(run_[-1]),
                 (noun.idx + len(noun)) if noun is not None and noun.i > run_[-1].i else 0,
@@ -307,42 +348,75 @@ def run(ctx) -> None:
             first_i = run_[0].i - (len(hedge.split()) if hedge else 0)
             if verb.pos_ == "VERB" and 0 < first_i - verb.i <= 2 and (noun is None or noun.dep_ in ("dobj", "attr")):
                 start = verb.idx  # 'killed about 30,000 people'
-            voice = analysis.voice_at(start)
-            intro = next(
-                (
-                    v
-                    for v in analysis.voices
-                    if v.kind == "relay" and v.intro_start is not None and v.intro_start <= start < (v.intro_end or 0)
-                ),
-                None,
-            )
-            quote = _claimant(quotes, ctx.doc, run_[0].idx)
-            via = (
-                voice.outlet
-                if voice.kind == "relay"
-                else intro.outlet
-                if intro is not None
-                else quote.via
-                if quote is not None
-                else None
-            )
             analysis.claims.append(
-                Claim(
-                    id=f"c{len(analysis.claims) + 1}",
-                    text=ctx.article.text[start:end],
-                    value=value,
-                    start=start,
-                    end=end,
-                    unit=_unit(noun, run_),
-                    approx=hedge,
-                    counted=_counted_text(noun),
-                    voice=voice.id,
-                    via=via,
-                    attributed_to=Ref(quote.speaker.name, quote.speaker.entity)
-                    if quote is not None and quote.speaker
-                    else None,
-                )
+                _claim(ctx, quotes, run_[0].idx, start, end, value, _unit(noun, run_), hedge, _counted_text(noun))
             )
+        for start, end, value, unit, counted in _proportions(sent):
+            analysis.claims.append(_claim(ctx, quotes, start, start, end, value, unit, None, counted))
+
+
+def _claim(ctx, quotes, at: int, start: int, end: int, value, unit, hedge, counted) -> Claim:
+    """A claim with its voice, relaying outlet and claimant (the speaker whose words hold the number at
+    `at`)."""
+    analysis = ctx.analysis
+    voice = analysis.voice_at(start)
+    intro = next(
+        (
+            v
+            for v in analysis.voices
+            if v.kind == "relay" and v.intro_start is not None and v.intro_start <= start < (v.intro_end or 0)
+        ),
+        None,
+    )
+    quote = _claimant(quotes, ctx.doc, at)
+    via = voice.outlet if voice.kind == "relay" else intro.outlet if intro is not None else quote.via if quote else None
+    return Claim(
+        id=f"c{len(analysis.claims) + 1}",
+        text=ctx.article.text[start:end],
+        value=value,
+        start=start,
+        end=end,
+        unit=unit,
+        approx=hedge,
+        counted=counted,
+        voice=voice.id,
+        via=via,
+        attributed_to=Ref(quote.speaker.name, quote.speaker.entity) if quote is not None and quote.speaker else None,
+    )
+
+
+FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0}
+MULTIPLES = {"twice": 2, "thrice": 3}
+
+
+def _proportions(sent):
+    """Shares written in words ('half of teens', 'two-thirds of voters': a percentage of the group) and
+    counts of times ('carried it twice')."""
+    doc = sent.doc
+    for t in sent:
+        low = t.lower_
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        parts = low.split("-")
+        if parts[-1] in FRACTIONS and nxt is not None and nxt.lower_ == "of" and t.pos_ in ("NOUN", "NUM", "ADJ"):
+            times = WORDS.get(parts[0], 0) if len(parts) == 2 else 1
+            prev = doc[t.i - 1] if t.i > 0 else None
+            if len(parts) == 1 and prev is not None and prev.lower_ in WORDS and prev.lower_ not in ("a", "an"):
+                times, first = WORDS[prev.lower_], prev
+            else:
+                first = prev if prev is not None and prev.lower_ in ("a", "an", "one") and parts[-1] != "half" else t
+            if not times:
+                continue
+            group = next((g for g in nxt.children if g.dep_ == "pobj"), None)
+            stop = group if group is not None else nxt
+            yield (
+                first.idx,
+                stop.idx + len(stop),
+                round(times * FRACTIONS[parts[-1]], 1),
+                "percent",
+                (group.text if group is not None else None),
+            )
+        elif low in MULTIPLES and t.dep_ == "advmod" and t.head.pos_ == "VERB" and (nxt is None or nxt.lower_ != "as"):
+            yield t.head.idx, t.idx + len(t), MULTIPLES[low], "times", None
 
 
 def _counted_text(noun: Optional[Token]) -> Optional[str]:
