@@ -42,5 +42,7 @@ def same_actor(a: Optional[ActorRef], b: Optional[ActorRef]) -> bool:
         return a is b
     if (a.entity or a.name) == (b.entity or b.name):
         return True
+    if a.code and a.code == b.code and len(a.code) in (3, 6) and a.code[3:] in ("", "GOV"):
+        return True  # 'the Israeli government' and its prime minister: one state party (ISRGOV)
     codes = {a.code or "", b.code or ""}
     return len(codes) == 2 and any(len(c) == 3 and c + "GOV" in codes for c in codes)

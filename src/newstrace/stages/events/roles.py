@@ -153,9 +153,16 @@ def target_candidates(
         for g in c.children:
             if g.dep_ in ("compound", "amod", "nmod", "poss") and g.pos_ in ("PROPN", "ADJ") and g.text[:1].isupper():
                 add(g)  # 'the American resolution': the modifier names whose it is
+    other = {
+        t.i
+        for c in verb.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+        for t in c.subtree
+    }  # 'will hold talks, and Halloran said ...': a coordinated clause with its own subject is another act
     rest = [
         t
         for t in verb.subtree
+        if t.i not in other
         if t.pos_ in ("PROPN", "NOUN") and t.i != verb.i and t.dep_ not in ("compound", "amod", "nmod", "npadvmod")
     ]
     for t in sorted(rest, key=lambda t: (t.i < verb.i, abs(t.i - verb.i))):

@@ -103,6 +103,39 @@ def _noun_match(noun: Token, scope: list[Token]) -> Optional[Match]:
     return None
 
 
+NAMING_CODE = "111"  # CAMEO 'criticize or denounce': calling someone or something X
+
+
+def _naming(verb: Token) -> Optional[Match]:
+    """'called the scheme reckless', 'calling it "a fantasy"', 'called Clinton a bigot': a naming verb
+    (modality.tsv 'naming') with an object complement describes its object; it is a criticism of it, not a
+    call. The object (or, misparsed, the first complement) is the target."""
+    if verb_lemma(verb) not in cues().get("naming", set()):
+        return None
+    comps = [c for c in verb.children if c.dep_ == "oprd"]
+    if not comps:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    target = obj if obj is not None else (comps[0] if len(comps) > 1 else None)
+    return Match(NAMING_CODE, verb, [verb.text], None, target_token=target)
+
+
+def _ends_own_protest(verb: Token, m: Match) -> bool:
+    """'called off the strike', 'cancelled the rally': ending a protest action (an event noun coded
+    PROTEST) is its organisers' own step, not a sanction on anyone."""
+    if plover_type(m.code) != "SANCTION":
+        return False
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        how = nominalisations().get(obj.lemma_.lower(), "")
+        if how.startswith("=") and plover_type(how[1:]) == "PROTEST":
+            return True
+        if how and not how.startswith("="):
+            found = match_verb(obj, how, [obj])
+            if found is not None and plover_type(found.code) == "PROTEST":
+                return True
+    return False
+
+
 def _obligation_clause(verb: Token) -> Optional[Token]:
     """The 'that Y must do Z' clause of a saying verb or of its object noun ('a reminder that it must')."""
     must = cues().get("obligation", set())
@@ -154,6 +187,11 @@ def code_verbs(sent: Span) -> list[Coded]:
                     m, noun = m2, obj
                     m.words = [tok.text, cast(Token, said).text]  # m2 is only set when said is not None
                     break
+        naming = _naming(tok)
+        if naming is not None:
+            m = naming  # 'called the plan "reckless"': a verbal attack, not a phone call
+        elif m is not None and _ends_own_protest(tok, m):
+            continue  # 'the union called off the strike': its own action ends; no one is sanctioned
         obligation = _obligation_clause(tok)
         said_only = obligation is not None and (m is None or plover_type(m.code) is None)
         if obligation is not None and (m is None or plover_type(m.code) in (None, "REQUEST", "ACCUSE")):
@@ -298,10 +336,15 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             cands = [c.match.target_token] if c.match.target_token is not None else []  # who must act, only
         else:
             cands = target_candidates(c.verb, src_tok, c.match.target_token, c.noun)
+        place_ids = {t.i for t in place.subtree} if place is not None else set()
         for cand in cands:
+            if cand.i in place_ids or _is_place(cand, resolver):
+                continue  # 'talks in Geneva', 'hadn't visited Quill Lane': where, not whom
             if c.type == "SUPPORT" and harmed_by_noun(cand, c.verb):
                 continue  # 'committed to the defeat of Hamas' supports no one in Hamas
             found = [a for a in _actors(cand, c.verb, resolver, quotes, state) if a.name not in src_names]
+            places = {_place_name(t) for t in cand.subtree if t.i in place_ids or _is_place(t, resolver)}
+            found = [a for a in found if a.name not in places and (a.mention or "") not in places]
             if found:
                 target, target_tok = found, cand
                 break
@@ -311,21 +354,37 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             continue  # saying what ought to happen ('the result should not be...') demands nothing of anyone
         voice = analysis.voice_at(c.verb.idx)
         ref_date = voice.date if voice.kind == "relay" and voice.date else ctx.article.published
-        date_text = _date_for(c.verb, sent, sent_dates)
+        date_text, date_host = _date_for(c.verb, sent, sent_dates)
         mode = modality(c.verb, lambda off: _quote_at(quotes, off) is not None)
         if mode == "hypothetical":
             continue  # 'if too many are killed', 'may have rejected': no act the text says took place
+        if _commemorated(c.verb):
+            continue  # 'the anniversary of the 2015 bombing, in which 42 were killed': a past act remembered
         neg = negated(c.verb)
+        refusal = False
+        if neg and _still_to_come(c.verb) and shifted_code(c.match.code, "negated"):
+            # 'will not sign off', 'would not apologise': a refusal stated now, not a negated act
+            neg, refusal = False, True
+            if mode == "intended":
+                mode = "reported" if _quote_at(quotes, c.verb.idx) is not None else "asserted"
+        elif neg and c.type not in ("REJECT",):
+            continue  # 'hadn't visited', 'did not attack': an act the text says did not happen
         cameo, ptype = c.match.code, c.type
         by_doer = doer_types().get(verb_lemma(c.verb)) if c.noun is None else None
         if by_doer is not None and src_tok is not None:
             ptype = by_doer[0] if _authority(src_tok, resolver) else by_doer[1]
-        shift = "negated" if neg and ptype in COOPERATIVE else "intended" if mode == "intended" else None
+        shift = "negated" if refusal else "intended" if mode == "intended" else None
         if shift and shifted_code(cameo, shift):
             cameo = cast(str, shifted_code(cameo, shift))
             ptype = plover_type(cameo) or ptype
         if not sources and not target:
             continue
+        if date_text:
+            date = dates.resolve(date_text, ref_date, forward=_forward_dated(date_host, c.verb, mode))
+        elif _perfect(c.verb) and not _quote_at(quotes, c.verb.idx):
+            date_text, date = None, dates.resolve("today", ref_date)  # 'has resumed shelling': news of the day
+        else:
+            date = None
         # One event per doer (a dyad, as the event table wants: 'Russia and China vetoed' is two vetoes), but
         # coordinated targets ('embargoes on Iran, Libya and Cuba') are one party to the act: the first
         # member names it, the whole phrase as written is its mention.
@@ -343,7 +402,7 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
                         evidence=sent.text.strip(),
                         start=sent.start_char,
                         end=sent.end_char,
-                        date=dates.resolve(date_text, ref_date) if date_text else None,
+                        date=date,
                         date_text=date_text,
                         location=Ref(name=_place_name(place)) if place is not None else None,
                         voice=voice.id,
@@ -440,11 +499,13 @@ def _quote_at(quotes, offset: int):
     return None
 
 
-def _date_for(verb: Token, sent: Span, sent_dates) -> Optional[str]:
-    """The date expression that dates this verb: one on its own clause first, then one on a verb it
-    depends on (a date on 'failed on Friday, after Russia vetoed' dates the veto too)."""
+def _date_for(verb: Token, sent: Span, sent_dates) -> tuple[Optional[str], Optional[Token]]:
+    """The date expression that dates this verb, and the verb it hangs on: one on its own clause first,
+    then one on a verb it depends on (a date on 'failed on Friday, after Russia vetoed' dates the veto
+    too)."""
     doc = sent.doc
     best: Optional[str] = None
+    best_host: Optional[Token] = None
     best_rank: float = 99
     for s, e, text in sent_dates:
         toks = [t for t in doc.char_span(s, e, alignment_mode="expand") or []]
@@ -460,8 +521,56 @@ def _date_for(verb: Token, sent: Span, sent_dates) -> Optional[str]:
         else:
             continue
         if rank < best_rank:
-            best, best_rank = text, rank
-    return best
+            best, best_rank, best_host = text, rank, host
+    return best, best_host
+
+
+def _forward_dated(host: Optional[Token], verb: Token, mode: str) -> bool:
+    """The date hangs on an act still to come ('will hold talks on January 9', 'would meet on Wednesday',
+    'will travel to Paris for talks on Tuesday'), so it points forward; a date on the vow itself ('vowed
+    on Friday to enter') does not."""
+    if host is None:
+        return False
+    if _still_to_come(host):
+        return True
+    return host.i == verb.i and mode == "intended" and verb_lemma(verb) not in cues().get("intent", set())
+
+
+def _still_to_come(verb: Token) -> bool:
+    """The verb, or the verb whose complement it is, carries a future auxiliary ('will', 'would', "won't")."""
+    future = cues().get("future", set())
+    for v in (verb, verb.head if verb.dep_ in ("xcomp", "conj") else verb):
+        if any(k.dep_ == "aux" and k.lower_ in future for k in v.children):
+            return True
+    return False
+
+
+def _perfect(verb: Token) -> bool:
+    """A present perfect ('has resumed', 'have agreed'): news of the day when no date is given."""
+    return verb.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ in ("has", "have") for k in verb.children)
+
+
+def _commemorated(verb: Token) -> bool:
+    """The verb describes a past act that a commemoration noun above it remembers ('the anniversary of the
+    bombing, in which 42 people were killed')."""
+    words = cues().get("commemoration", set())
+    cur, steps = verb, 0
+    while cur.head.i != cur.i and steps < 8:
+        cur, steps = cur.head, steps + 1
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in words:
+            return True
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("relcl", "acl"):
+            return False
+    return False
+
+
+def _is_place(tok: Token, resolver: ActorResolver) -> bool:
+    """A named place that is no actor: a street, a crossing, a city without a country or body code."""
+    if tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    if tok.ent_type_ in ("FAC", "LOC"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "inside", "outside")
 
 
 def _place_name(tok: Token) -> str:
