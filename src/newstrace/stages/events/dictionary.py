@@ -236,3 +236,9 @@ def cues() -> dict[str, set[str]]:
     for row in _lines("modality.tsv"):
         out.setdefault(row[0], set()).update(row[1].split())
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def actor_nouns() -> set[str]:
+    """Common nouns that name people or bodies able to act ('critics', 'the union', 'hackers')."""
+    return {line.strip().lower() for line in vocab.lines("events/actor_nouns.txt")}

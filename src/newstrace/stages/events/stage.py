@@ -25,6 +25,7 @@ from ... import dates
 from ...model import ActorRef, Event, Ref
 from .actors import ActorResolver, is_pronoun
 from .dictionary import (
+    actor_nouns,
     cues,
     doer_types,
     nominalisations,
@@ -55,6 +56,9 @@ PRAISE_CODES = {
     "051",
     "052",
 }  # CAMEO praise or endorse, defend verbally: always of someone
+# CAMEO codes of meetings and talks (043 host, 044 meet at a third location, 045 mediate, 046 negotiate,
+# 036 express intent to meet or negotiate): the place they are held in is a venue, not a party.
+MEETING_CODES = {"043", "044", "045", "046", "036"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 
 
@@ -321,9 +325,9 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
     sent_dates = [(sent.start_char + s, sent.start_char + e, t) for s, e, t in dates.find_dates(sent.text)]
     for c in coded:
         src_tok = doer_of(c.verb)
-        sources = _actors(src_tok, c.verb, resolver, quotes, state) or _actors(
-            src_tok, c.verb, resolver, quotes, state, loose=True
-        )
+        sources = _actors(src_tok, c.verb, resolver, quotes, state) or [
+            a for a in _actors(src_tok, c.verb, resolver, quotes, state, loose=True) if _can_act(a, src_tok)
+        ]
         if not sources and not is_passive(c.verb):
             continue  # a passive ('were killed in a bombing') is an event with an unnamed doer
         if sources and src_tok is not None and event_as_subject(src_tok, c.verb, sources):
@@ -336,14 +340,15 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             cands = [c.match.target_token] if c.match.target_token is not None else []  # who must act, only
         else:
             cands = target_candidates(c.verb, src_tok, c.match.target_token, c.noun)
-        place_ids = {t.i for t in place.subtree} if place is not None else set()
+        venue = c.match.code[:3] in MEETING_CODES
+        place_ids = {t.i for t in place.subtree} if place is not None and venue else set()
         for cand in cands:
-            if cand.i in place_ids or _is_place(cand, resolver):
-                continue  # 'talks in Geneva', 'hadn't visited Quill Lane': where, not whom
+            if cand.i in place_ids or _is_place(cand, venue):
+                continue  # 'talks in Geneva', 'blocked the Ostrava Gate crossing': where, not whom
             if c.type == "SUPPORT" and harmed_by_noun(cand, c.verb):
                 continue  # 'committed to the defeat of Hamas' supports no one in Hamas
             found = [a for a in _actors(cand, c.verb, resolver, quotes, state) if a.name not in src_names]
-            places = {_place_name(t) for t in cand.subtree if t.i in place_ids or _is_place(t, resolver)}
+            places = {_place_name(t) for t in cand.subtree if t.i in place_ids or _is_place(t, venue)}
             found = [a for a in found if a.name not in places and (a.mention or "") not in places]
             if found:
                 target, target_tok = found, cand
@@ -564,13 +569,15 @@ def _commemorated(verb: Token) -> bool:
     return False
 
 
-def _is_place(tok: Token, resolver: ActorResolver) -> bool:
-    """A named place that is no actor: a street, a crossing, a city without a country or body code."""
-    if tok.ent_type_ not in ("GPE", "LOC", "FAC"):
-        return False
-    if tok.ent_type_ in ("FAC", "LOC"):
-        return True
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "inside", "outside")
+def _is_place(tok: Token, venue: bool) -> bool:
+    """The place a meeting is held in ('talks in Geneva'): a venue, not a party. A visit to Amman, a curfew
+    in Abidjan or a protest in Serbia is aimed at the place, as PLOVER codes it."""
+    return (
+        venue
+        and tok.ent_type_ in ("GPE", "LOC", "FAC")
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in ("in", "at", "near", "inside", "outside")
+    )
 
 
 def _place_name(tok: Token) -> str:
@@ -578,3 +585,20 @@ def _place_name(tok: Token) -> str:
         if ent.start <= tok.i < ent.end:
             return ent.text
     return tok.text
+
+
+def _can_act(ref: ActorRef, tok: Optional[Token]) -> bool:
+    """A doer no table knows is kept when it names people or a body ('critics', 'the union': actor_nouns)
+    or an event ('a roadside bombing killed five'); 'the provision', 'advice' or 'business models' act on
+    no one."""
+    if ref.entity or ref.code or tok is None:
+        return True
+    head = ActorResolver.through_quantity(tok)
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if any(k.ent_type_ in ("NORP", "GPE") for k in head.children if k.dep_ in ("amod", "compound", "nmod")):
+        return True  # 'Ibo traditional elders', 'Iraqi youths': a people's members
+    lemma = head.lemma_.lower()
+    if lemma in actor_nouns() or head.lower_ in actor_nouns():
+        return True
+    return lemma in nominalisations() or head.lower_ in nominalisations()
