@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from ... import dates
 from ...model import ActorRef, Event, Ref
+from ...syntax import governor
 from .actors import ActorResolver, is_pronoun
 from .dictionary import (
     actor_nouns,
@@ -71,6 +72,7 @@ class Coded:
     dropped: bool = False
     folded: bool = False  # a coded complement was folded into this verb
     obligation: bool = False  # coded as a demand from its 'that Y must' clause
+    nominal: bool = False  # an event noun standing alone ('after talks with', "Russia's veto of")
 
 
 def run(ctx) -> None:
@@ -251,7 +253,42 @@ def code_verbs(sent: Span) -> list[Coded]:
         if c.verb.dep_ == "pcomp" and c.verb.head.lower_ not in cues().get("sequence", set()):
             c.dropped = True  # 'for signing', 'before allowing': a purpose or condition; 'after meeting' stays
     kept = [c for c in coded if not c.dropped]
-    return _main_events(kept)
+    light_nouns = {c.noun.i for c in coded if c.noun is not None}
+    return _main_events(kept) + _nominal_events(sent, light_nouns)
+
+
+# Prepositions whose object, an event noun, is an act of the clause's doer ('said ahead of a meeting with',
+# 'left after talks with', 'during a visit to'): newstrace's own list.
+NOMINAL_PREPS = {"after", "before", "following", "during", "since", "amid", "ahead", "upon"}
+
+
+def _nominal_events(sent: Span, taken: set[int]) -> list[Coded]:
+    """Event nouns that name an act by themselves: the object of 'after', 'ahead of', 'during' ('ahead of a
+    meeting in London with the UK foreign secretary') or a noun with its doer as possessor ("Russia's veto
+    of the resolution"). The noun is coded through the verb the nominalisations table gives it."""
+    out: list[Coded] = []
+    table = nominalisations()
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.i in taken or tok.lemma_.lower() not in table:
+            continue
+        prep = tok.head if tok.dep_ == "pobj" else None
+        after_prep = prep is not None and (
+            prep.lower_ in NOMINAL_PREPS or (prep.lower_ == "of" and prep.head.lower_ in NOMINAL_PREPS)
+        )
+        owner = next((k for k in tok.children if k.dep_ == "poss"), None)
+        if not after_prep and (owner is None or owner.pos_ == "PRON"):
+            continue
+        m = _noun_match(tok, list(tok.subtree))
+        if m is None:
+            continue
+        ptype = plover_type(m.code)
+        if ptype is None:
+            continue
+        if not after_prep and ptype not in HOSTILE | {"ASSAULT", "SANCTION"}:
+            continue  # "the EU's support for": a stance told in passing; "Russia's veto of": an act
+        m.words = [tok.text]
+        out.append(Coded(tok, m, ptype, nominal=True))
+    return out
 
 
 def _empty_promise(c: Coded) -> bool:
@@ -324,7 +361,7 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
     out: list[Event] = []
     sent_dates = [(sent.start_char + s, sent.start_char + e, t) for s, e, t in dates.find_dates(sent.text)]
     for c in coded:
-        src_tok = doer_of(c.verb)
+        src_tok = _noun_doer(c.verb) if c.nominal else doer_of(c.verb)
         sources = _actors(src_tok, c.verb, resolver, quotes, state) or [
             a for a in _actors(src_tok, c.verb, resolver, quotes, state, loose=True) if _can_act(a, src_tok)
         ]
@@ -342,7 +379,7 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             cands = [c.match.target_token] if c.match.target_token is not None else []  # who must act, only
         else:
             cands = target_candidates(c.verb, src_tok, c.match.target_token, c.noun)
-        venue = c.match.code[:3] in MEETING_CODES
+        venue = c.match.code[:3] in MEETING_CODES or (c.nominal and c.type == "CONSULT")
         place_ids = {t.i for t in place.subtree} if place is not None and venue else set()
         for cand in cands:
             if cand.i in place_ids or _is_place(cand, venue):
@@ -355,6 +392,8 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             if found:
                 target, target_tok = found, cand
                 break
+        if target is None and c.nominal:
+            continue  # 'after a demonstration': an event noun with no one it is aimed at is background
         if target is None and c.match.code in PRAISE_CODES:
             continue  # praise of no one ('he appreciates the fact that we stood together') is a statement
         if c.obligation and target is None:
@@ -619,3 +658,13 @@ def _unowned_event_noun(tok: Token, sources: list[ActorRef]) -> bool:
     if any(s.entity or s.code for s in sources):
         return False
     return tok.lemma_.lower() in nominalisations() or tok.lower_ in nominalisations()
+
+
+def _noun_doer(noun: Token) -> Optional[Token]:
+    """Who does what an event noun names: its possessor ("Russia's veto"), else the doer of the clause it
+    sits in ('Tillerson said ... ahead of a meeting with Johnson')."""
+    owner = next((k for k in noun.children if k.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    gov = governor(noun)
+    return doer_of(gov) if gov is not None else None
