@@ -258,6 +258,8 @@ def negated(verb: Token) -> bool:
     words = cues().get("negation", set())
     if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in words) for c in verb.children):
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues().get("failure", set()):
+        return True  # 'failed to reach agreement': the act did not come about
     return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
 
 

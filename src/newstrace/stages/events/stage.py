@@ -60,6 +60,9 @@ PRAISE_CODES = {
 # CAMEO codes of meetings and talks (043 host, 044 meet at a third location, 045 mediate, 046 negotiate,
 # 036 express intent to meet or negotiate): the place they are held in is a venue, not a party.
 MEETING_CODES = {"043", "044", "045", "046", "036"}
+# Types whose object is what is given or offered ('offered its troops to Lebanon's president', 'providing
+# intelligence to Macedonia'): the recipient is the target.
+GIVING = {"AID", "AGREE", "COOPERATE", "SUPPORT", "CONCEDE"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 
 
@@ -284,6 +287,8 @@ def _nominal_events(sent: Span, taken: set[int]) -> list[Coded]:
         ptype = plover_type(m.code)
         if ptype is None:
             continue
+        if after_prep and ptype != "CONSULT" and owner is None:
+            continue  # 'after talks with' is the clause's doer meeting; 'following the invasions' need not be
         if not after_prep and ptype not in HOSTILE | {"ASSAULT", "SANCTION"}:
             continue  # "the EU's support for": a stance told in passing; "Russia's veto of": an act
         m.words = [tok.text]
@@ -379,6 +384,8 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             cands = [c.match.target_token] if c.match.target_token is not None else []  # who must act, only
         else:
             cands = target_candidates(c.verb, src_tok, c.match.target_token, c.noun)
+        if c.type in GIVING:
+            cands = _recipients_first(cands, c.verb)
         venue = c.match.code[:3] in MEETING_CODES or (c.nominal and c.type == "CONSULT")
         place_ids = {t.i for t in place.subtree} if place is not None and venue else set()
         for cand in cands:
@@ -668,3 +675,19 @@ def _noun_doer(noun: Token) -> Optional[Token]:
         return owner
     gov = governor(noun)
     return doer_of(gov) if gov is not None else None
+
+
+def _recipients_first(cands: list[Token], verb: Token) -> list[Token]:
+    """Candidates with the objects of 'to' (on the verb or its complement) and the indirect object first."""
+    heads = [verb] + [k for k in verb.children if k.dep_ in ("xcomp", "dobj")]
+    rec = [
+        g
+        for h in heads
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in ("to", "toward", "towards")
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    rec += [k for k in verb.children if k.dep_ == "dative"]
+    first = [t for t in rec if t in cands] + [t for t in rec if t not in cands]
+    return first + [t for t in cands if t not in first]
