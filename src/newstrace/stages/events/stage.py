@@ -121,10 +121,11 @@ def _naming(verb: Token) -> Optional[Match]:
     call. The object (or, misparsed, the first complement) is the target."""
     if verb_lemma(verb) not in cues().get("naming", set()):
         return None
-    comps = [c for c in verb.children if c.dep_ == "oprd"]
-    if not comps:
-        return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    comps = [c for c in verb.children if c.dep_ == "oprd"]
+    comps += [a for a in (obj.children if obj is not None else []) if a.dep_ == "appos" and a.pos_ in ("NOUN", "ADJ")]
+    if not comps:
+        return None  # 'called the plan "a disgrace"' is parsed with the name as the object's apposition
     target = obj if obj is not None else (comps[0] if len(comps) > 1 else None)
     return Match(NAMING_CODE, verb, [verb.text], None, target_token=target)
 
@@ -507,7 +508,7 @@ def _actors(
             if cur.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
                 subj = doer_of(cur.head)
                 if subj is not None and subj.i != tok.i and not is_pronoun(subj):
-                    return resolver.resolve(subj)
+                    return resolver.resolve(subj, loose)
             cur = cur.head
         return [ActorRef(name=a.name, entity=a.entity, code=a.code, mention=tok.text) for a in state["recent"]]
     return []
@@ -641,6 +642,10 @@ def _can_act(ref: ActorRef, tok: Optional[Token]) -> bool:
     no one."""
     if ref.entity or ref.code or tok is None:
         return True
+    if is_pronoun(tok):  # 'it would meet', resolved to 'the nurses' union': the antecedent's head word
+        return (
+            ref.name.split()[-1].lower().rstrip("s") in actor_nouns() or ref.name.split()[-1].lower() in actor_nouns()
+        )
     head = ActorResolver.through_quantity(tok)
     if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
