@@ -12,6 +12,14 @@ One event per real act: saying verbs code only through their own patterns (event
 act, a possible or conditional act ('risks killing', 'if Peru attacks'), an obligation no one is named to
 carry out and an event noun's own course ('the talks would resume') are not events, and the same act told
 again is merged into its first mention (events_merge).
+
+Negation and time: an act the text says did not happen ('hadn't visited', "won't prevent", 'failed to
+reach') is no event; a refusal still to come ('will not sign off') is a REJECT, asserted. A date on an act
+still to come resolves forward ('will hold talks on January 9'); an undated present perfect ('has resumed
+shelling') is news of the day. Naming verbs with an object complement ('called the plan reckless') are
+criticism, not calls; a meeting's venue is its location, not its target; a past act recalled by an
+anniversary is no current event. Event nouns make events of their own after 'after', 'ahead of', 'during'
+(meetings) or with their doer as possessor (hostile acts: "Russia's veto of").
 """
 
 from __future__ import annotations
