@@ -70,3 +70,59 @@ def test_seed_claims(seed_analysis):
     assert got[1_000_000].approx == "more than"
     assert got[11].unit == "votes" and got[3].value == 3
     assert 155 not in got and 120 not in got
+
+
+def test_number_words_through_text2num(analyze_text):
+    a = analyze_text(
+        "Two thousand five hundred workers walked out. The depot sent one hundred and twenty buses. "
+        "Twenty-five nurses resigned."
+    )
+    assert claim(a, 2500) is not None and claim(a, 200500) is None
+    assert claim(a, 120) is not None and claim(a, 20) is None
+    c = claim(a, 25)
+    assert c is not None and claim(a, 5) is None and "Twenty-five" in c.text
+
+
+def test_per_cent_is_the_unit(analyze_text):
+    a = analyze_text("Exports fell by 12 per cent in May. Prices rose 3 percent, and rents rose 8%.")
+    for v in (12, 3, 8):
+        c = claim(a, v)
+        assert c is not None and c.unit == "percent", (v, c)
+    assert "per cent" in claim(a, 12).text
+
+
+def test_vote_tally_is_one_claim(analyze_text):
+    a = analyze_text("The board voted 9-2 on Monday to sell the building.")
+    tallies = [c for c in a.claims if "9-2" in c.text]
+    assert len(tallies) == 1 and tallies[0].unit == "votes"
+    assert claim(a, 2) is None
+
+
+def test_claimant_is_the_speaker_whose_words_hold_the_number(analyze_text):
+    a = analyze_text(
+        "The mayor, Ana Ruiz, said the flood had cost the city 40 million dollars. "
+        '"We lost 300 homes," Ruiz said. The river rose 2 metres.',
+        published="2024-05-02",
+    )
+    assert claim(a, 40_000_000).attributed_to.name.endswith("Ruiz")
+    assert claim(a, 300).attributed_to.name.endswith("Ruiz")
+    assert claim(a, 2).attributed_to is None
+
+
+def test_words_someone_did_not_say_are_not_their_claim(analyze_text):
+    a = analyze_text('The manager said the shop would stay open. She did not say "all four", and left.')
+    c = claim(a, 4)
+    assert c is None or c.attributed_to is None
+
+
+def test_ranges_shares_and_comparisons(analyze_text):
+    a = analyze_text(
+        "The rebels have 4,000 to 5,000 fighters. Half of voters say they are undecided, "
+        "and smokers were 40% more likely to fall ill. The league won the title twice."
+    )
+    c = claim(a, 4000)
+    assert c is not None and "5,000 fighters" in c.text and claim(a, 5000) is None
+    c = claim(a, 50)
+    assert c is not None and c.unit == "percent" and c.text.startswith("Half of")
+    assert "more likely" in claim(a, 40).text
+    assert claim(a, 2).unit == "times"

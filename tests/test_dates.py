@@ -68,3 +68,25 @@ def test_find_dates_skips_verbs_modals_and_calibres():
     assert find_dates(s) == []
     assert [t for _, _, t in find_dates("They met May 5 and again in May.")] == ["May 5", "in May"]
     assert [t for _, _, t in find_dates("Since October 7 the town has been shelled.")] == ["October 7"]
+
+
+@pytest.mark.parametrize(
+    "text, ref, expected",
+    [
+        ("on January 9", "2025-12-20", "2026-01-09"),  # will hold talks on January 9, written before New Year
+        ("on Wednesday", "2025-07-14", "2025-07-16"),  # would meet on Wednesday, written on a Monday
+        ("Friday", "2024-03-20", "2024-03-22"),
+        ("in November", "2025-12-01", "2026-11-01"),
+        ("on March 30", "2025-03-01", "2025-03-30"),  # already ahead: unchanged
+        ("last Monday", "2025-07-16", "2025-07-14"),  # says which way it points
+        ("tomorrow", "2025-07-16", "2025-07-17"),
+    ],
+)
+def test_intended_acts_resolve_forward(text, ref, expected):
+    assert resolve(text, ref, forward=True) == expected
+
+
+def test_part_of_month_in_the_past_is_not_after_the_reference():
+    assert resolve("mid-March", "2025-03-01") == "2024-03-11"
+    assert resolve("early March", "2025-03-01") == "2025-03-01"
+    assert resolve("late February", "2025-03-01") == "2025-02-21"

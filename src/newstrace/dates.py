@@ -172,8 +172,12 @@ def _absolute(text: str) -> Optional[dt.date]:
         return None
 
 
-def resolve(date_text: Optional[str], reference_date: Union[str, dt.date, None]) -> Optional[str]:
-    """ISO date of a date expression, read as written on reference_date; None when it cannot be told."""
+def resolve(
+    date_text: Optional[str], reference_date: Union[str, dt.date, None], forward: bool = False
+) -> Optional[str]:
+    """ISO date of a date expression, read as written on reference_date; None when it cannot be told.
+    forward: the expression dates an act still to come ('will hold talks on January 9', 'would meet on
+    Wednesday'), so a weekday, month-day or month without a year is the coming one, not the last."""
     if not date_text:
         return None
     text = " ".join(date_text.replace("\u2019", "'").split())
@@ -186,7 +190,25 @@ def resolve(date_text: Optional[str], reference_date: Union[str, dt.date, None])
     low = re.sub(r"^(?:on|in|since|until|by|of|the)\s+", "", text.lower())
     low = re.sub(r"^(?:on|the)\s+", "", low)
     found = _resolve_relative(low, ref)
+    if found is not None and forward and found < ref:
+        found = _forward(low, found, ref)
     return found.isoformat() if found else _with_dateparser(text, ref)
+
+
+def _forward(low: str, past: dt.date, ref: dt.date) -> dt.date:
+    """The coming occurrence of a weekday, month-day or month that _resolve_relative read as the last one;
+    expressions that say which way they point ('last Monday', 'yesterday', 'ago') stay as they are."""
+    if re.search(r"\b(?:last|past|ago|earlier|yesterday)\b", low):
+        return past
+    m = re.fullmatch(r"(?:(this|next|early|late)\s+)?(\w+day)", low)
+    if m and m.group(2) in WEEKDAYS:
+        return past + dt.timedelta(days=7)
+    if re.search(_MONTH, low, re.I) and not re.search(r"\d{4}", low):
+        try:
+            return past.replace(year=past.year + 1)
+        except ValueError:
+            return past
+    return past
 
 
 def _resolve_relative(low: str, ref: dt.date) -> Optional[dt.date]:
@@ -242,6 +264,8 @@ def _resolve_relative(low: str, ref: dt.date) -> Optional[dt.date]:
         d = _recent(month, 1, ref)
         if part == "last" and d and d.month == ref.month and d.year == ref.year:
             d = dt.date(ref.year - 1, month, 1)
+        if d is not None and d.replace(day=day) > ref:
+            d = d.replace(year=d.year - 1)  # 'mid-March' written on 1 March: the last one that has begun
         return d.replace(day=day) if d else None
     m = re.fullmatch(rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?", low, re.I) or re.fullmatch(
         rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})", low, re.I

@@ -14,6 +14,7 @@ import re
 from typing import Optional
 
 from spacy.tokens import Token
+from text_to_num import text2num
 
 from .. import dates, vocab
 from ..model import Claim, Ref
@@ -83,10 +84,24 @@ def excluded() -> set[str]:
 
 
 def number_value(tokens: list[Token]) -> Optional[float]:
-    """The value of a run of number tokens: '30,000', '1.5 million', 'a million', 'three', 'twenty-five'."""
+    """The value of a run of number tokens: '30,000', '1.5 million', 'a million', 'three', 'twenty-five',
+    'two thousand five hundred', 'one hundred and twenty'. Runs of number words are read by text2num, which
+    knows how scales combine; a tally or range ('7-4', '10-12') is worth its first number."""
+    words = [t.lower_.replace(",", "") for t in tokens]
+    cut = _range_cut(words)
+    if cut is not None:
+        words = words[:cut]  # '8,000 to 10,000', 'between 600 and 700': the range's first number
+    if len(words) >= 3 and words[1] == "-" and all(re.fullmatch(r"\d+", w) for w in (words[0], words[2])):
+        return float(words[0])
+    if words and all(w in WORDS or w in SCALE or w in ("and", "-") or _hyphenated(w) for w in words):
+        phrase = " ".join(words).replace(" - ", "-")
+        if words[0] not in ("a", "an"):
+            try:
+                return float(text2num(phrase, "en"))
+            except ValueError:
+                pass
     value: Optional[float] = None
-    for t in tokens:
-        w = t.lower_.replace(",", "")
+    for w in words:
         if re.fullmatch(r"\d+(?:\.\d+)?", w):
             value = float(w) if value is None else value + float(w)
         elif w in SCALE and value is not None:
@@ -95,19 +110,34 @@ def number_value(tokens: list[Token]) -> Optional[float]:
             value = SCALE[w]
         elif w in WORDS:
             value = WORDS[w] if value is None else value + WORDS[w]
-        elif "-" in w and all(p in WORDS for p in w.split("-")):
+        elif _hyphenated(w):
             value = sum(WORDS[p] for p in w.split("-"))
-        elif w in CURRENCY_SIGNS:
+        elif w in CURRENCY_SIGNS or w in ("and", "-"):
             continue
         else:
             return None
     return value
 
 
+def _range_cut(words: list[str]) -> Optional[int]:
+    """Where the second number of a range starts its connector ('to', 'and' not after a scale word)."""
+    for k in range(1, len(words) - 1):
+        if words[k] == "to" or (words[k] == "and" and words[k - 1] not in SCALE):
+            return k
+    return None
+
+
+def _hyphenated(w: str) -> bool:
+    return "-" in w and all(p in WORDS for p in w.split("-"))
+
+
 def _number_runs(sent) -> list[list[Token]]:
-    """Runs of tokens that make one number ('about 1.5 million' -> [1.5, million])."""
+    """Runs of tokens that make one number ('about 1.5 million' -> [1.5, million]). A run goes on through
+    'and' after a scale word ('one hundred and twenty') and through a hyphen between two number words
+    ('Twenty-five') or two figures ('voted 7-4', one tally)."""
     runs: list[list[Token]] = []
     cur: list[Token] = []
+    doc = sent.doc
     for t in sent:
         is_num = (
             t.like_num
@@ -118,12 +148,42 @@ def _number_runs(sent) -> list[list[Token]]:
         if is_num and t.lower_ not in ("a", "an") or (t.lower_ in ("a", "an") and is_num):
             cur.append(t)
             continue
+        nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
+        if cur and nxt is not None and nxt.like_num and _joins(cur[-1], t, nxt):
+            cur.append(t)
+            continue
         if cur:
             runs.append(cur)
             cur = []
     if cur:
         runs.append(cur)
-    return runs
+    return _ranges(runs)
+
+
+def _ranges(runs: list[list[Token]]) -> list[list[Token]]:
+    """'8,000 to 10,000 fighters', 'between 600 and 700 emails': one claim over both numbers."""
+    out: list[list[Token]] = []
+    for r in runs:
+        if out:
+            prev = out[-1]
+            gap = r[0].doc[prev[-1].i + 1 : r[0].i]
+            before = prev[0].nbor(-1).lower_ if prev[0].i > 0 else ""
+            if len(gap) == 1 and (gap[0].lower_ == "to" or (gap[0].lower_ == "and" and before == "between")):
+                out[-1] = prev + [gap[0]] + r
+                continue
+        out.append(r)
+    return out
+
+
+def _joins(prev: Token, tok: Token, nxt: Token) -> bool:
+    """tok links two parts of one number: 'hundred and twenty', 'Twenty-five', '7-4'."""
+    if tok.lower_ == "and":
+        return prev.lower_ in ("hundred", "thousand", "million", "billion") and nxt.lower_ in WORDS
+    if tok.text in ("-", "\u2013") and not tok.whitespace_ and not prev.whitespace_:
+        both_words = prev.lower_ in WORDS and nxt.lower_ in WORDS
+        both_figures = prev.text.isdigit() and nxt.text.isdigit()
+        return both_words or both_figures
+    return False
 
 
 def _counted(run: list[Token]) -> Optional[Token]:
@@ -144,10 +204,44 @@ def _counted(run: list[Token]) -> Optional[Token]:
     return head if head.pos_ in ("NOUN", "PROPN") and head.i > last.i else None
 
 
+def _percent_tail(run: list[Token]) -> Optional[Token]:
+    """The last token of 'per cent', 'percent' or '%' right after the number, or None."""
+    doc, last = run[0].doc, run[-1]
+    nxt = doc[last.i + 1 : last.i + 3]
+    if len(nxt) >= 1 and nxt[0].lower_ in ("percent", "%", "pc"):
+        return nxt[0]
+    if len(nxt) == 2 and nxt[0].lower_ == "per" and nxt[1].lower_ == "cent":
+        return nxt[1]
+    return None
+
+
+def _comparative(tail: Token) -> Optional[Token]:
+    """'more likely', 'higher', 'less' right after a percentage: the last word of the comparison."""
+    doc = tail.doc
+    nxt = doc[tail.i + 1] if tail.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ not in ("more", "less", "fewer", "higher", "lower", "greater", "smaller"):
+        return None
+    after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+    return after if after is not None and after.pos_ in ("ADJ", "ADV") and nxt.lower_ in ("more", "less") else nxt
+
+
+def _is_tally(run: list[Token]) -> bool:
+    """'7-4': two figures joined by a hyphen."""
+    return len(run) == 3 and run[1].text in ("-", "\u2013") and run[0].text.isdigit() and run[2].text.isdigit()
+
+
 def _unit(noun: Optional[Token], run: list[Token]) -> Optional[str]:
     before = run[0].nbor(-1).text if run[0].i > 0 else ""
     if before in CURRENCY_SIGNS or any(t.text in CURRENCY_SIGNS for t in run):
         return "money"
+    if _percent_tail(run) is not None:
+        return "percent"
+    if _is_tally(run):
+        near = [t.lemma_.lower() for t in run[0].doc[max(0, run[0].i - 3) : run[-1].i + 3]] + [
+            run[0].head.lemma_.lower()
+        ]
+        if "vote" in near:
+            return "votes"
     if noun is None:
         return None
     table = units()
@@ -183,10 +277,23 @@ def _is_duration(run: list[Token]) -> bool:
     )
 
 
+def _counts_things(run: list[Token]) -> bool:
+    """A number the tagger took for a date ('Two thousand five hundred workers') that counts a noun which
+    lies outside the date entity and is no unit of time."""
+    noun = _counted(run)
+    return (
+        noun is not None
+        and noun.i > run[-1].i
+        and noun.ent_type_ not in NOT_CLAIM_ENTS
+        and noun.pos_ == "NOUN"
+        and units().get(noun.lemma_.lower()) not in ("duration", None)
+    )
+
+
 def _skip(run: list[Token], sent_dates: list[tuple[int, int, str]]) -> bool:
     first, last = run[0], run[-1]
     doc = first.doc
-    if any(t.ent_type_ in NOT_CLAIM_ENTS for t in run) and not _is_duration(run):
+    if any(t.ent_type_ in NOT_CLAIM_ENTS for t in run) and not _is_duration(run) and not _counts_things(run):
         return True
     prev = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
     if prev[-1:] == ["out"] or prev[-2:] == ["out", "of"]:
@@ -226,42 +333,90 @@ def run(ctx) -> None:
                 start = run_[0].doc[run_[0].i - len(hedge.split()) - (run_[0].nbor(-1).text in CURRENCY_SIGNS)].idx
             elif run_[0].i > 0 and run_[0].nbor(-1).text in CURRENCY_SIGNS:
                 start = run_[0].nbor(-1).idx
+            pct = _percent_tail(run_)
+            if pct is not None and noun is not None and noun.i <= pct.i:
+                noun = None  # '9 per cent': 'cent' is the unit, not what is counted
+            more = _comparative(pct) if pct is not None else None
+            if more is not None:
+                pct = more  # '56% more likely': the comparison is what the number says
             end = max(
                 run_[-1].idx + len(run_[-1]),
                 (noun.idx + len(noun)) if noun is not None and noun.i > run_[-1].i else 0,
+                pct.idx + len(pct) if pct is not None else 0,
             )
             verb = run_[-1].head if noun is None else noun.head
             first_i = run_[0].i - (len(hedge.split()) if hedge else 0)
             if verb.pos_ == "VERB" and 0 < first_i - verb.i <= 2 and (noun is None or noun.dep_ in ("dobj", "attr")):
                 start = verb.idx  # 'killed about 30,000 people'
-            voice = analysis.voice_at(start)
-            intro = next(
-                (
-                    v
-                    for v in analysis.voices
-                    if v.kind == "relay" and v.intro_start is not None and v.intro_start <= start < (v.intro_end or 0)
-                ),
-                None,
-            )
-            via = voice.outlet if voice.kind == "relay" else intro.outlet if intro is not None else None
-            quote = next((q for q in quotes if q.start <= start < q.end), None)
             analysis.claims.append(
-                Claim(
-                    id=f"c{len(analysis.claims) + 1}",
-                    text=ctx.article.text[start:end],
-                    value=value,
-                    start=start,
-                    end=end,
-                    unit=_unit(noun, run_),
-                    approx=hedge,
-                    counted=_counted_text(noun),
-                    voice=voice.id,
-                    via=via,
-                    attributed_to=Ref(quote.speaker.name, quote.speaker.entity)
-                    if quote is not None and quote.speaker
-                    else None,
-                )
+                _claim(ctx, quotes, run_[0].idx, start, end, value, _unit(noun, run_), hedge, _counted_text(noun))
             )
+        for start, end, value, unit, counted in _proportions(sent):
+            analysis.claims.append(_claim(ctx, quotes, start, start, end, value, unit, None, counted))
+
+
+def _claim(ctx, quotes, at: int, start: int, end: int, value, unit, hedge, counted) -> Claim:
+    """A claim with its voice, relaying outlet and claimant (the speaker whose words hold the number at
+    `at`)."""
+    analysis = ctx.analysis
+    voice = analysis.voice_at(start)
+    intro = next(
+        (
+            v
+            for v in analysis.voices
+            if v.kind == "relay" and v.intro_start is not None and v.intro_start <= start < (v.intro_end or 0)
+        ),
+        None,
+    )
+    quote = _claimant(quotes, ctx.doc, at)
+    via = voice.outlet if voice.kind == "relay" else intro.outlet if intro is not None else quote.via if quote else None
+    return Claim(
+        id=f"c{len(analysis.claims) + 1}",
+        text=ctx.article.text[start:end],
+        value=value,
+        start=start,
+        end=end,
+        unit=unit,
+        approx=hedge,
+        counted=counted,
+        voice=voice.id,
+        via=via,
+        attributed_to=Ref(quote.speaker.name, quote.speaker.entity) if quote is not None and quote.speaker else None,
+    )
+
+
+FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0}
+MULTIPLES = {"twice": 2, "thrice": 3}
+
+
+def _proportions(sent):
+    """Shares written in words ('half of teens', 'two-thirds of voters': a percentage of the group) and
+    counts of times ('carried it twice')."""
+    doc = sent.doc
+    for t in sent:
+        low = t.lower_
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        parts = low.split("-")
+        if parts[-1] in FRACTIONS and nxt is not None and nxt.lower_ == "of" and t.pos_ in ("NOUN", "NUM", "ADJ"):
+            times = WORDS.get(parts[0], 0) if len(parts) == 2 else 1
+            prev = doc[t.i - 1] if t.i > 0 else None
+            if len(parts) == 1 and prev is not None and prev.lower_ in WORDS and prev.lower_ not in ("a", "an"):
+                times, first = WORDS[prev.lower_], prev
+            else:
+                first = prev if prev is not None and prev.lower_ in ("a", "an", "one") and parts[-1] != "half" else t
+            if not times:
+                continue
+            group = next((g for g in nxt.children if g.dep_ == "pobj"), None)
+            stop = group if group is not None else nxt
+            yield (
+                first.idx,
+                stop.idx + len(stop),
+                round(times * FRACTIONS[parts[-1]], 1),
+                "percent",
+                (group.text if group is not None else None),
+            )
+        elif low in MULTIPLES and t.dep_ == "advmod" and t.head.pos_ == "VERB" and (nxt is None or nxt.lower_ != "as"):
+            yield t.head.idx, t.idx + len(t), MULTIPLES[low], "times", None
 
 
 def _counted_text(noun: Optional[Token]) -> Optional[str]:
@@ -270,3 +425,22 @@ def _counted_text(noun: Optional[Token]) -> Optional[str]:
     mods = [t for t in noun.children if t.dep_ in ("amod", "compound") and t.i < noun.i]
     first = mods[0].i if mods else noun.i
     return noun.doc[first : noun.i + 1].text
+
+
+def _claimant(quotes, doc, offset: int):
+    """The quote (direct, indirect or relayed) whose words hold the number, innermost first; a quote its
+    cue denies ('She did not say "all three"') is no one's words."""
+    holding = sorted((q for q in quotes if q.start <= offset < q.end and q.speaker), key=lambda q: q.end - q.start)
+    for q in holding:
+        if q.cue_span and _denied(doc, q.cue_span[0]):
+            continue
+        return q
+    return None
+
+
+def _denied(doc, cue_start: int) -> bool:
+    span = doc.char_span(cue_start, cue_start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span[0]
+    return any(c.dep_ == "neg" for c in verb.children)

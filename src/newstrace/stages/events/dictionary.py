@@ -145,7 +145,15 @@ def plover_type(cameo: Optional[str]) -> Optional[str]:
         if code[:n] in table:
             return table[code[:n]]
     root = code[:2]
-    return table.get(root) or next((t for c, t in table.items() if c.startswith(root)), None)
+    overrides = _overrides()
+    return table.get(root) or next(
+        (t for c, t in table.items() if c.startswith(root) and c not in overrides), None
+    )  # an override types its own code only ('016' REJECT leaves the other 01x statements uncoded)
+
+
+@functools.lru_cache(maxsize=1)
+def _overrides() -> set[str]:
+    return {r[0] for r in _lines("plover_overrides.tsv")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -228,3 +236,9 @@ def cues() -> dict[str, set[str]]:
     for row in _lines("modality.tsv"):
         out.setdefault(row[0], set()).update(row[1].split())
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def actor_nouns() -> set[str]:
+    """Common nouns that name people or bodies able to act ('critics', 'the union', 'hackers')."""
+    return {line.strip().lower() for line in vocab.lines("events/actor_nouns.txt")}

@@ -21,14 +21,19 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             continue
         if same.date is None and ev.date is not None:
             same.date, same.date_text = ev.date, ev.date_text
+            if same.via is None and ev.via is not None:
+                same.via, same.voice = ev.via, ev.voice  # the dated report is the one that relays it
         if same.location is None and ev.location is not None:
             same.location = ev.location
     return kept
 
 
 def same_act(a: Event, b: Event) -> bool:
+    """The same kind of act (the CAMEO code's two-digit root: 'called on the U.S. to cut arms' and 'is
+    pushing the U.S. to cut arms' are one appeal) by the same doer to the same target."""
     return (
-        (a.cameo, a.type, a.negated, a.modality == "intended") == (b.cameo, b.type, b.negated, b.modality == "intended")
+        ((a.cameo or "")[:2], a.type, a.negated, a.modality == "intended")
+        == ((b.cameo or "")[:2], b.type, b.negated, b.modality == "intended")
         and same_actor(a.source, b.source)
         and same_actor(a.target, b.target)
         and (a.date is None or b.date is None or a.date == b.date)
@@ -42,5 +47,7 @@ def same_actor(a: Optional[ActorRef], b: Optional[ActorRef]) -> bool:
         return a is b
     if (a.entity or a.name) == (b.entity or b.name):
         return True
+    if a.code and a.code == b.code and (len(a.code) in (3, 6) and a.code[3:] in ("", "GOV") or a.code[:3] == "IGO"):
+        return True  # 'the Israeli government' and its prime minister (ISRGOV); the EU and its foreign-policy chief
     codes = {a.code or "", b.code or ""}
     return len(codes) == 2 and any(len(c) == 3 and c + "GOV" in codes for c in codes)

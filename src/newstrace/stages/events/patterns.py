@@ -75,6 +75,8 @@ def word_matches(word: str, tok: Token) -> bool:
         return text == w or lemma == w
     if text == word or lemma == word:
         return True
+    if tok.dep_ == "prep" and tok.pos_ == "VERB":
+        return False  # 'according' is no form of 'accord': a verb form used as a preposition
     if len(word) >= 4 and text.startswith(word) and len(text) - len(word) <= 3:
         return True
     return len(word) < 4 and text in (word + "s", word + "es")

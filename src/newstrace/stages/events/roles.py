@@ -153,9 +153,16 @@ def target_candidates(
         for g in c.children:
             if g.dep_ in ("compound", "amod", "nmod", "poss") and g.pos_ in ("PROPN", "ADJ") and g.text[:1].isupper():
                 add(g)  # 'the American resolution': the modifier names whose it is
+    other = {
+        t.i
+        for c in verb.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+        for t in c.subtree
+    }  # 'will hold talks, and Halloran said ...': a coordinated clause with its own subject is another act
     rest = [
         t
         for t in verb.subtree
+        if t.i not in other
         if t.pos_ in ("PROPN", "NOUN") and t.i != verb.i and t.dep_ not in ("compound", "amod", "nmod", "npadvmod")
     ]
     for t in sorted(rest, key=lambda t: (t.i < verb.i, abs(t.i - verb.i))):
@@ -251,6 +258,8 @@ def negated(verb: Token) -> bool:
     words = cues().get("negation", set())
     if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in words) for c in verb.children):
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues().get("failure", set()):
+        return True  # 'failed to reach agreement': the act did not come about
     return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
 
 

@@ -12,6 +12,14 @@ One event per real act: saying verbs code only through their own patterns (event
 act, a possible or conditional act ('risks killing', 'if Peru attacks'), an obligation no one is named to
 carry out and an event noun's own course ('the talks would resume') are not events, and the same act told
 again is merged into its first mention (events_merge).
+
+Negation and time: an act the text says did not happen ('hadn't visited', "won't prevent", 'failed to
+reach') is no event; a refusal still to come ('will not sign off') is a REJECT, asserted. A date on an act
+still to come resolves forward ('will hold talks on January 9'); an undated present perfect ('has resumed
+shelling') is news of the day. Naming verbs with an object complement ('called the plan reckless') are
+criticism, not calls; a meeting's venue is its location, not its target; a past act recalled by an
+anniversary is no current event. Event nouns make events of their own after 'after', 'ahead of', 'during'
+(meetings) or with their doer as possessor (hostile acts: "Russia's veto of").
 """
 
 from __future__ import annotations
@@ -23,8 +31,10 @@ from spacy.tokens import Span, Token
 
 from ... import dates
 from ...model import ActorRef, Event, Ref
+from ...syntax import governor
 from .actors import ActorResolver, is_pronoun
 from .dictionary import (
+    actor_nouns,
     cues,
     doer_types,
     nominalisations,
@@ -55,6 +65,12 @@ PRAISE_CODES = {
     "051",
     "052",
 }  # CAMEO praise or endorse, defend verbally: always of someone
+# CAMEO codes of meetings and talks (043 host, 044 meet at a third location, 045 mediate, 046 negotiate,
+# 036 express intent to meet or negotiate): the place they are held in is a venue, not a party.
+MEETING_CODES = {"043", "044", "045", "046", "036"}
+# Types whose object is what is given or offered ('offered its troops to Lebanon's president', 'providing
+# intelligence to Macedonia'): the recipient is the target.
+GIVING = {"AID", "AGREE", "COOPERATE", "SUPPORT", "CONCEDE"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 
 
@@ -67,6 +83,7 @@ class Coded:
     dropped: bool = False
     folded: bool = False  # a coded complement was folded into this verb
     obligation: bool = False  # coded as a demand from its 'that Y must' clause
+    nominal: bool = False  # an event noun standing alone ('after talks with', "Russia's veto of")
 
 
 def run(ctx) -> None:
@@ -101,6 +118,40 @@ def _noun_match(noun: Token, scope: list[Token]) -> Optional[Match]:
             return Match(how[1:], noun, [noun.text], None)
         return match_verb(noun, how, scope)
     return None
+
+
+NAMING_CODE = "111"  # CAMEO 'criticize or denounce': calling someone or something X
+
+
+def _naming(verb: Token) -> Optional[Match]:
+    """'called the scheme reckless', 'calling it "a fantasy"', 'called Clinton a bigot': a naming verb
+    (modality.tsv 'naming') with an object complement describes its object; it is a criticism of it, not a
+    call. The object (or, misparsed, the first complement) is the target."""
+    if verb_lemma(verb) not in cues().get("naming", set()):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    comps = [c for c in verb.children if c.dep_ == "oprd"]
+    comps += [a for a in (obj.children if obj is not None else []) if a.dep_ == "appos" and a.pos_ in ("NOUN", "ADJ")]
+    if not comps:
+        return None  # 'called the plan "a disgrace"' is parsed with the name as the object's apposition
+    target = obj if obj is not None else (comps[0] if len(comps) > 1 else None)
+    return Match(NAMING_CODE, verb, [verb.text], None, target_token=target)
+
+
+def _ends_own_protest(verb: Token, m: Match) -> bool:
+    """'called off the strike', 'cancelled the rally': ending a protest action (an event noun coded
+    PROTEST) is its organisers' own step, not a sanction on anyone."""
+    if plover_type(m.code) != "SANCTION":
+        return False
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        how = nominalisations().get(obj.lemma_.lower(), "")
+        if how.startswith("=") and plover_type(how[1:]) == "PROTEST":
+            return True
+        if how and not how.startswith("="):
+            found = match_verb(obj, how, [obj])
+            if found is not None and plover_type(found.code) == "PROTEST":
+                return True
+    return False
 
 
 def _obligation_clause(verb: Token) -> Optional[Token]:
@@ -154,6 +205,11 @@ def code_verbs(sent: Span) -> list[Coded]:
                     m, noun = m2, obj
                     m.words = [tok.text, cast(Token, said).text]  # m2 is only set when said is not None
                     break
+        naming = _naming(tok)
+        if naming is not None:
+            m = naming  # 'called the plan "reckless"': a verbal attack, not a phone call
+        elif m is not None and _ends_own_protest(tok, m):
+            continue  # 'the union called off the strike': its own action ends; no one is sanctioned
         obligation = _obligation_clause(tok)
         said_only = obligation is not None and (m is None or plover_type(m.code) is None)
         if obligation is not None and (m is None or plover_type(m.code) in (None, "REQUEST", "ACCUSE")):
@@ -209,7 +265,44 @@ def code_verbs(sent: Span) -> list[Coded]:
         if c.verb.dep_ == "pcomp" and c.verb.head.lower_ not in cues().get("sequence", set()):
             c.dropped = True  # 'for signing', 'before allowing': a purpose or condition; 'after meeting' stays
     kept = [c for c in coded if not c.dropped]
-    return _main_events(kept)
+    light_nouns = {c.noun.i for c in coded if c.noun is not None}
+    return _main_events(kept) + _nominal_events(sent, light_nouns)
+
+
+# Prepositions whose object, an event noun, is an act of the clause's doer ('said ahead of a meeting with',
+# 'left after talks with', 'during a visit to'): newstrace's own list.
+NOMINAL_PREPS = {"after", "before", "following", "during", "since", "amid", "ahead", "upon"}
+
+
+def _nominal_events(sent: Span, taken: set[int]) -> list[Coded]:
+    """Event nouns that name an act by themselves: the object of 'after', 'ahead of', 'during' ('ahead of a
+    meeting in London with the UK foreign secretary') or a noun with its doer as possessor ("Russia's veto
+    of the resolution"). The noun is coded through the verb the nominalisations table gives it."""
+    out: list[Coded] = []
+    table = nominalisations()
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.i in taken or tok.lemma_.lower() not in table:
+            continue
+        prep = tok.head if tok.dep_ == "pobj" else None
+        after_prep = prep is not None and (
+            prep.lower_ in NOMINAL_PREPS or (prep.lower_ == "of" and prep.head.lower_ in NOMINAL_PREPS)
+        )
+        owner = next((k for k in tok.children if k.dep_ == "poss"), None)
+        if not after_prep and (owner is None or owner.pos_ == "PRON"):
+            continue
+        m = _noun_match(tok, list(tok.subtree))
+        if m is None:
+            continue
+        ptype = plover_type(m.code)
+        if ptype is None:
+            continue
+        if after_prep and ptype != "CONSULT" and owner is None:
+            continue  # 'after talks with' is the clause's doer meeting; 'following the invasions' need not be
+        if not after_prep and ptype not in HOSTILE | {"ASSAULT", "SANCTION"}:
+            continue  # "the EU's support for": a stance told in passing; "Russia's veto of": an act
+        m.words = [tok.text]
+        out.append(Coded(tok, m, ptype, nominal=True))
+    return out
 
 
 def _empty_promise(c: Coded) -> bool:
@@ -282,14 +375,16 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
     out: list[Event] = []
     sent_dates = [(sent.start_char + s, sent.start_char + e, t) for s, e, t in dates.find_dates(sent.text)]
     for c in coded:
-        src_tok = doer_of(c.verb)
-        sources = _actors(src_tok, c.verb, resolver, quotes, state) or _actors(
-            src_tok, c.verb, resolver, quotes, state, loose=True
-        )
+        src_tok = _noun_doer(c.verb) if c.nominal else doer_of(c.verb)
+        sources = _actors(src_tok, c.verb, resolver, quotes, state) or [
+            a for a in _actors(src_tok, c.verb, resolver, quotes, state, loose=True) if _can_act(a, src_tok)
+        ]
         if not sources and not is_passive(c.verb):
             continue  # a passive ('were killed in a bombing') is an event with an unnamed doer
         if sources and src_tok is not None and event_as_subject(src_tok, c.verb, sources):
             continue  # 'the talks would resume': what happens to an event, not an act of anyone
+        if c.verb.dep_ == "relcl" and src_tok is not None and _unowned_event_noun(src_tok, sources):
+            continue  # 'a war that has killed 30,000': what an event is, told in passing
         scope = clause_tokens(c.verb)
         place = place_of(c.verb, scope)
         target, target_tok = None, None
@@ -298,34 +393,60 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             cands = [c.match.target_token] if c.match.target_token is not None else []  # who must act, only
         else:
             cands = target_candidates(c.verb, src_tok, c.match.target_token, c.noun)
+        if c.type in GIVING:
+            cands = _recipients_first(cands, c.verb)
+        venue = c.match.code[:3] in MEETING_CODES or (c.nominal and c.type == "CONSULT")
+        place_ids = {t.i for t in place.subtree} if place is not None and venue else set()
         for cand in cands:
+            if cand.i in place_ids or _is_place(cand, venue):
+                continue  # 'talks in Geneva', 'blocked the Ostrava Gate crossing': where, not whom
             if c.type == "SUPPORT" and harmed_by_noun(cand, c.verb):
                 continue  # 'committed to the defeat of Hamas' supports no one in Hamas
             found = [a for a in _actors(cand, c.verb, resolver, quotes, state) if a.name not in src_names]
+            places = {_place_name(t) for t in cand.subtree if t.i in place_ids or _is_place(t, venue)}
+            found = [a for a in found if a.name not in places and (a.mention or "") not in places]
             if found:
                 target, target_tok = found, cand
                 break
+        if target is None and c.nominal:
+            continue  # 'after a demonstration': an event noun with no one it is aimed at is background
         if target is None and c.match.code in PRAISE_CODES:
             continue  # praise of no one ('he appreciates the fact that we stood together') is a statement
         if c.obligation and target is None:
             continue  # saying what ought to happen ('the result should not be...') demands nothing of anyone
         voice = analysis.voice_at(c.verb.idx)
         ref_date = voice.date if voice.kind == "relay" and voice.date else ctx.article.published
-        date_text = _date_for(c.verb, sent, sent_dates)
+        date_text, date_host = _date_for(c.verb, sent, sent_dates)
         mode = modality(c.verb, lambda off: _quote_at(quotes, off) is not None)
         if mode == "hypothetical":
             continue  # 'if too many are killed', 'may have rejected': no act the text says took place
+        if _commemorated(c.verb):
+            continue  # 'the anniversary of the 2015 bombing, in which 42 were killed': a past act remembered
         neg = negated(c.verb)
+        refusal = False
+        if neg and _still_to_come(c.verb) and shifted_code(c.match.code, "negated"):
+            # 'will not sign off', 'would not apologise': a refusal stated now, not a negated act
+            neg, refusal = False, True
+            if mode == "intended":
+                mode = "reported" if _quote_at(quotes, c.verb.idx) is not None else "asserted"
+        elif neg or _denied_by_noun(c.verb):
+            continue  # 'hadn't visited', "won't prevent", 'no way to defeat': an act that did not happen
         cameo, ptype = c.match.code, c.type
         by_doer = doer_types().get(verb_lemma(c.verb)) if c.noun is None else None
         if by_doer is not None and src_tok is not None:
             ptype = by_doer[0] if _authority(src_tok, resolver) else by_doer[1]
-        shift = "negated" if neg and ptype in COOPERATIVE else "intended" if mode == "intended" else None
+        shift = "negated" if refusal else "intended" if mode == "intended" else None
         if shift and shifted_code(cameo, shift):
             cameo = cast(str, shifted_code(cameo, shift))
             ptype = plover_type(cameo) or ptype
         if not sources and not target:
             continue
+        if date_text:
+            date = dates.resolve(date_text, ref_date, forward=_forward_dated(date_host, c.verb, mode))
+        elif _perfect(c.verb) and not _quote_at(quotes, c.verb.idx):
+            date_text, date = None, dates.resolve("today", ref_date)  # 'has resumed shelling': news of the day
+        else:
+            date = None
         # One event per doer (a dyad, as the event table wants: 'Russia and China vetoed' is two vetoes), but
         # coordinated targets ('embargoes on Iran, Libya and Cuba') are one party to the act: the first
         # member names it, the whole phrase as written is its mention.
@@ -343,7 +464,7 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
                         evidence=sent.text.strip(),
                         start=sent.start_char,
                         end=sent.end_char,
-                        date=dates.resolve(date_text, ref_date) if date_text else None,
+                        date=date,
                         date_text=date_text,
                         location=Ref(name=_place_name(place)) if place is not None else None,
                         voice=voice.id,
@@ -395,7 +516,7 @@ def _actors(
             if cur.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
                 subj = doer_of(cur.head)
                 if subj is not None and subj.i != tok.i and not is_pronoun(subj):
-                    return resolver.resolve(subj)
+                    return resolver.resolve(subj, loose)
             cur = cur.head
         return [ActorRef(name=a.name, entity=a.entity, code=a.code, mention=tok.text) for a in state["recent"]]
     return []
@@ -440,11 +561,13 @@ def _quote_at(quotes, offset: int):
     return None
 
 
-def _date_for(verb: Token, sent: Span, sent_dates) -> Optional[str]:
-    """The date expression that dates this verb: one on its own clause first, then one on a verb it
-    depends on (a date on 'failed on Friday, after Russia vetoed' dates the veto too)."""
+def _date_for(verb: Token, sent: Span, sent_dates) -> tuple[Optional[str], Optional[Token]]:
+    """The date expression that dates this verb, and the verb it hangs on: one on its own clause first,
+    then one on a verb it depends on (a date on 'failed on Friday, after Russia vetoed' dates the veto
+    too)."""
     doc = sent.doc
     best: Optional[str] = None
+    best_host: Optional[Token] = None
     best_rank: float = 99
     for s, e, text in sent_dates:
         toks = [t for t in doc.char_span(s, e, alignment_mode="expand") or []]
@@ -460,8 +583,58 @@ def _date_for(verb: Token, sent: Span, sent_dates) -> Optional[str]:
         else:
             continue
         if rank < best_rank:
-            best, best_rank = text, rank
-    return best
+            best, best_rank, best_host = text, rank, host
+    return best, best_host
+
+
+def _forward_dated(host: Optional[Token], verb: Token, mode: str) -> bool:
+    """The date hangs on an act still to come ('will hold talks on January 9', 'would meet on Wednesday',
+    'will travel to Paris for talks on Tuesday'), so it points forward; a date on the vow itself ('vowed
+    on Friday to enter') does not."""
+    if host is None:
+        return False
+    if _still_to_come(host):
+        return True
+    return host.i == verb.i and mode == "intended" and verb_lemma(verb) not in cues().get("intent", set())
+
+
+def _still_to_come(verb: Token) -> bool:
+    """The verb, or the verb whose complement it is, carries a future auxiliary ('will', 'would', "won't")."""
+    future = cues().get("future", set())
+    for v in (verb, verb.head if verb.dep_ in ("xcomp", "conj") else verb):
+        if any(k.dep_ == "aux" and k.lower_ in future for k in v.children):
+            return True
+    return False
+
+
+def _perfect(verb: Token) -> bool:
+    """A present perfect ('has resumed', 'have agreed'): news of the day when no date is given."""
+    return verb.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ in ("has", "have") for k in verb.children)
+
+
+def _commemorated(verb: Token) -> bool:
+    """The verb describes a past act that a commemoration noun above it remembers ('the anniversary of the
+    bombing, in which 42 people were killed')."""
+    words = cues().get("commemoration", set())
+    cur, steps = verb, 0
+    while cur.head.i != cur.i and steps < 8:
+        cur, steps = cur.head, steps + 1
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in words:
+            return True
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("relcl", "acl"):
+            return False
+    return False
+
+
+def _is_place(tok: Token, venue: bool) -> bool:
+    """The place a meeting is held in ('talks in Geneva'): a venue, not a party. A visit to Amman, a curfew
+    in Abidjan or a protest in Serbia is aimed at the place, as PLOVER codes it."""
+    return (
+        venue
+        and tok.ent_type_ in ("GPE", "LOC", "FAC")
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in ("in", "at", "near", "inside", "outside")
+    )
 
 
 def _place_name(tok: Token) -> str:
@@ -469,3 +642,65 @@ def _place_name(tok: Token) -> str:
         if ent.start <= tok.i < ent.end:
             return ent.text
     return tok.text
+
+
+def _can_act(ref: ActorRef, tok: Optional[Token]) -> bool:
+    """A doer no table knows is kept when it names people or a body ('critics', 'the union': actor_nouns)
+    or an event ('a roadside bombing killed five'); 'the provision', 'advice' or 'business models' act on
+    no one."""
+    if ref.entity or ref.code or tok is None:
+        return True
+    if is_pronoun(tok):  # 'it would meet', resolved to 'the nurses' union': the antecedent's head word
+        return (
+            ref.name.split()[-1].lower().rstrip("s") in actor_nouns() or ref.name.split()[-1].lower() in actor_nouns()
+        )
+    head = ActorResolver.through_quantity(tok)
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if any(k.ent_type_ in ("NORP", "GPE") for k in head.children if k.dep_ in ("amod", "compound", "nmod")):
+        return True  # 'Ibo traditional elders', 'Iraqi youths': a people's members
+    lemma = head.lemma_.lower()
+    if lemma in actor_nouns() or head.lower_ in actor_nouns():
+        return True
+    return lemma in nominalisations() or head.lower_ in nominalisations()
+
+
+def _denied_by_noun(verb: Token) -> bool:
+    """The act hangs on a noun its sentence denies: 'there is no way to defeat Hamas', 'no plan to'."""
+    if verb.dep_ not in ("acl", "relcl", "xcomp"):
+        return False
+    head = verb.head
+    return head.pos_ == "NOUN" and any(k.dep_ == "det" and k.lower_ in ("no",) for k in head.children)
+
+
+def _unowned_event_noun(tok: Token, sources: list[ActorRef]) -> bool:
+    """The doer is an event noun no table codes ('the war', 'the fighting')."""
+    if any(s.entity or s.code for s in sources):
+        return False
+    return tok.lemma_.lower() in nominalisations() or tok.lower_ in nominalisations()
+
+
+def _noun_doer(noun: Token) -> Optional[Token]:
+    """Who does what an event noun names: its possessor ("Russia's veto"), else the doer of the clause it
+    sits in ('Tillerson said ... ahead of a meeting with Johnson')."""
+    owner = next((k for k in noun.children if k.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    gov = governor(noun)
+    return doer_of(gov) if gov is not None else None
+
+
+def _recipients_first(cands: list[Token], verb: Token) -> list[Token]:
+    """Candidates with the objects of 'to' (on the verb or its complement) and the indirect object first."""
+    heads = [verb] + [k for k in verb.children if k.dep_ in ("xcomp", "dobj")]
+    rec = [
+        g
+        for h in heads
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in ("to", "toward", "towards")
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    rec += [k for k in verb.children if k.dep_ == "dative"]
+    first = [t for t in rec if t in cands] + [t for t in rec if t not in cands]
+    return first + [t for t in cands if t not in first]
