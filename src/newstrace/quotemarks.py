@@ -150,3 +150,14 @@ def quoted_phrases(text: str) -> list[QuotedSpan]:
     """What framing and checks read as quoted: double-quoted stretches of any length and single-quoted
     phrases of at most SINGLE_MAX_WORDS words, by start offset."""
     return [q for q in find_quotes(text) if q.double or word_count(text[q.start : q.end]) <= SINGLE_MAX_WORDS]
+
+
+def continues_quotation(text: str, prev_end: int, start: int) -> bool:
+    """The quoted words starting at `start` reopen, at the start of the next paragraph, a quotation whose
+    words end at `prev_end` and that was left open at its paragraph's end (news style for a quotation
+    running over several paragraphs)."""
+    gap = text[prev_end:start]
+    if "\n" not in gap or gap.count("\n") > 2:
+        return False
+    before_break, after_break = gap[: gap.index("\n")], gap[gap.rindex("\n") + 1 :]
+    return not before_break.strip(" .,!?") and after_break.strip() in tuple(DOUBLE_OPEN + '"')

@@ -33,6 +33,11 @@ class IndirectSpeech:
     mention: Optional[Span] = None  # the mention as written, with its apposition
 
 
+def is_negated(cue: Token) -> bool:
+    """'did not say', 'never said': speech the article says did not happen."""
+    return any(c.dep_ == "neg" for c in cue.children)
+
+
 def _is_dash(t: Token) -> bool:
     """An em or en dash, or a hyphen standing alone between spaces as a dash."""
     return t.text in ("—", "–", "--") or (
@@ -118,7 +123,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
     'X declined to CONTENT', 'X blasted CONTENT'."""
     found = []
     for tok in doc:
-        if mask.has(tok) or not is_cue(tok):
+        if mask.has(tok) or not is_cue(tok) or is_negated(tok):
             continue
         lemma = tok.lemma_.lower()
         if lemma == "accord":

@@ -9,12 +9,14 @@ from typing import Optional, cast
 
 from spacy.tokens import Span
 
-from ...model import Mention, Quote, Ref
+from ...model import Quote, Ref
 from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, find_quotes
 from ...syntax import subtree
 from .attribution import Attribution, QuoteMask, attribute, frame_attribution, phrase_of
-from .reported_speech import colon_statements, indirect_speech
-from .speakers import Referent, Referents
+from .continuation import carry_speakers
+from .fragments import is_title, link_clauses
+from .reported_speech import colon_statements, indirect_speech, is_negated
+from .speakers import Referent, Referents, channel_outlets
 
 
 def run(ctx) -> None:
@@ -24,11 +26,15 @@ def run(ctx) -> None:
     quotes += _text_quotes(ctx, refs)
     quotes += _indirect_quotes(ctx, refs, quotes)
     quotes += _hosts_for_fragments(ctx, quotes)
-    quotes = _fold_fragments(quotes)
-    text_quotes = sorted((q for q in quotes if q.field == "text"), key=lambda q: q.start)
+    clauses = link_clauses(quotes)
+    carry_speakers(ctx.article.text, ctx.doc, quotes)
+    channel_outlets(refs, quotes)
+    text_quotes = sorted((q for q in quotes if q.field == "text"), key=lambda q: (q.start, q.kind == "indirect"))
     ordered = [q for q in quotes if q.field == "title"] + text_quotes
     for n, q in enumerate(ordered, 1):
         q.id = f"q{n}"
+    for part, host in clauses:
+        part.clause = host.id
     ctx.analysis.quotes = ordered
 
 
@@ -43,33 +49,6 @@ def _kind(text: str, q: QuotedSpan, cue_before: bool) -> str:
     if (opens_sentence or (prev == "," and cue_before)) and (first.isupper() or first.isdigit() or first in "“‘'\""):
         return "direct"
     return "partial"
-
-
-MINOR_WORDS = {
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "and",
-    "or",
-    "for",
-    "to",
-    "with",
-    "at",
-    "by",
-    "from",
-    "is",
-}
-
-
-def _is_title(text: str) -> bool:
-    """A quoted title of a work or programme: a few words, each major word capitalised, no sentence end."""
-    words = text.split()
-    if not 1 < len(words) <= 7 or text[-1:] in ".!?," or not words[0][:1].isupper():
-        return False
-    return all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words)
 
 
 def _clean_text(s: str) -> str:
@@ -209,6 +188,8 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
         att = attribute(doc, sents, q.start, q.end, mask)
         if att is None or att.speaker is None:
             att = frame_attribution(doc, text, q.open_mark, q.outer_end) or att
+        if att is not None and att.cue is not None and is_negated(att.cue):
+            continue  # 'she did not say “all three”': words the article says were not said are nobody's quote
         quote = Quote(
             id="",
             kind="partial",
@@ -247,7 +228,7 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
         cue_before = bool(quote.cue_span and quote.cue_span[0] < q.open_mark)
         quote.kind = _kind(text, q, cue_before)
         if quote.kind == "partial" and (
-            _is_title(qtext) or (quote.speaker is None and len(qtext.split()) <= SCARE_MAX_WORDS)
+            is_title(qtext) or (quote.speaker is None and len(qtext.split()) <= SCARE_MAX_WORDS)
         ):
             quote.kind = "scare"  # a title ("Face the Nation") or a phrase nobody is said to have said
             quote.speaker = quote.speaker_mention = quote.speaker_span = quote.cue = quote.cue_span = None
@@ -397,6 +378,11 @@ def _close_marks(text: str, a: int, b: int) -> int:
             close = text.find(closing, b, b + 4)
             if close >= 0:
                 return close + len(closing)
+    last = inner.rfind("‘")  # a British single-quoted phrase the clause stops inside ('called the scheme ‘reckless')
+    if last >= 0 and "’" not in inner[last:]:
+        close = text.find("’", b, b + 4)
+        if close >= 0:
+            return close + 1
     return b
 
 
@@ -459,28 +445,3 @@ def _hosts_for_fragments(ctx, quotes: list[Quote]) -> list[Quote]:
             )
         )
     return hosts
-
-
-def _fold_fragments(quotes: list[Quote]) -> list[Quote]:
-    """One attribution per reported clause. A short partial quote inside a clause of the same cue ('he
-    said that X was “true”') becomes one of the clause's quoted fragments; a partial quote that is most
-    of its clause ('told them that the US remains committed to the “lasting defeat of Hamas”') stands
-    for it, and the clause is kept as the quote's evidence."""
-    indirect = [q for q in quotes if q.kind == "indirect" and q.cue_span]
-    folded, replaced = set(), set()
-    for q in quotes:
-        if q.kind != "partial" or not q.cue_span or q.field != "text":
-            continue
-        host = next(
-            (h for h in indirect if h.cue_span == q.cue_span and h.start <= q.start and q.end <= h.end + 2),
-            None,
-        )
-        if host is None:
-            continue
-        if len(q.text.split()) < 0.5 * len(host.text.split()):
-            host.fragments.append(Mention(q.start, q.end, q.text))
-            folded.add(id(q))
-        else:
-            q.evidence = host.text
-            replaced.add(id(host))
-    return [q for q in quotes if id(q) not in folded and id(q) not in replaced]

@@ -1,0 +1,69 @@
+"""Quoted fragments inside a reported clause ('he said the plan was “a reckless gamble”', 'the residents
+called the scheme ‘reckless’'). Each fragment is someone's words, so it is a partial quote of the clause's
+speaker, with `clause` pointing at the indirect quote it sits in; the clause stays an indirect quote. The
+clause's `fragments` list keeps the same fragments for readers of the older contract.
+"""
+
+from __future__ import annotations
+
+from ...model import Mention, Quote
+
+MINOR_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "and",
+    "or",
+    "for",
+    "to",
+    "with",
+    "at",
+    "by",
+    "from",
+    "is",
+}
+
+
+def is_title(text: str) -> bool:
+    """A quoted title of a work or programme: a few words, each major word capitalised, no sentence end."""
+    words = text.split()
+    if not 1 < len(words) <= 7 or text[-1:] in ".!?," or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words)
+
+
+def _host(q: Quote, indirect: list[Quote]) -> Quote | None:
+    """The narrowest indirect quote whose span holds q, preferring one of q's own cue."""
+    holders = [h for h in indirect if h.field == q.field and h.start <= q.start and q.end <= h.end + 2 and h is not q]
+    if not holders:
+        return None
+    return min(holders, key=lambda h: (h.cue_span != q.cue_span if q.cue_span else False, h.end - h.start))
+
+
+def link_clauses(quotes: list[Quote]) -> list[tuple[Quote, Quote]]:
+    """Link every partial or scare quote lying in a reported clause to that clause: it becomes a partial
+    quote of the clause's speaker (a fragment with a speaker of its own keeps it). Returns (part, clause)
+    pairs; the caller writes the clause ids once ids are given."""
+    indirect = [q for q in quotes if q.kind == "indirect" and q.speaker is not None]
+    links = []
+    for q in quotes:
+        if q.kind not in ("partial", "scare"):
+            continue
+        host = _host(q, indirect)
+        if host is None:
+            continue
+        if q.kind == "scare" and is_title(q.text):
+            continue  # a quoted title inside the clause ('said “Face the Nation” had …') is a title
+        if q.speaker is None:
+            q.speaker, q.speaker_mention, q.speaker_span = host.speaker, host.speaker_mention, host.speaker_span
+            q.cue, q.cue_span = host.cue, host.cue_span
+        if q.via is None:
+            q.via = host.via
+        q.kind = "partial"
+        if not any(f.start == q.start for f in host.fragments):
+            host.fragments.append(Mention(q.start, q.end, q.text))
+        links.append((q, host))
+    return links
