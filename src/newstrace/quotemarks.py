@@ -83,12 +83,19 @@ def find_double_quotes(text: str) -> list[QuotedSpan]:
             if open_at is not None and not (_is_opening_context(text, i) and text[open_at] != '"'):
                 spans.append(_span(text, open_at, i, i))
                 open_at = None
-            elif open_at is None and i + 1 < n and not text[i + 1].isspace():
+            elif open_at is None and i + 1 < n and (not text[i + 1].isspace() or _padded_opening(text, i)):
                 open_at = i
         i += 1
     if open_at is not None:
         spans.append(_span(text, open_at, n, None))
     return [s for s in spans if s.end > s.start]
+
+
+def _padded_opening(text: str, i: int) -> bool:
+    """A straight mark set off by spaces on both sides at the start of a paragraph or sentence
+    ('" Boats are being chased …'), as some wire copy and converted text have it."""
+    before = text[:i].rstrip(" ")
+    return text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].isalnum() and (not before or before[-1] in "\n.!?:")
 
 
 def _span(text: str, open_mark: int, stop: int, close_mark: int | None) -> QuotedSpan:

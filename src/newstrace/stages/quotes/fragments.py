@@ -60,8 +60,6 @@ def link_clauses(quotes: list[Quote]) -> list[tuple[Quote, Quote]]:
         if q.speaker is None:
             q.speaker, q.speaker_mention, q.speaker_span = host.speaker, host.speaker_mention, host.speaker_span
             q.cue, q.cue_span = host.cue, host.cue_span
-        if q.via is None:
-            q.via = host.via
         q.kind = "partial"
         if not any(f.start == q.start for f in host.fragments):
             host.fragments.append(Mention(q.start, q.end, q.text))

@@ -80,22 +80,27 @@ def has_role(text: str) -> bool:
 
 
 def channel_outlets(refs: Referents, quotes: list) -> None:
-    """An outlet is a channel: words told to an outlet, or an outlet's own report ('according to the
-    Gazette'), come via it. The next quote of the same speaker in the paragraph came the same way."""
-    last: dict[str, tuple[str, int]] = {}
+    """An outlet is a channel: words told to an outlet ('officials told the Gazette that …') come via
+    it, and so does the next quote of the same speaker in that paragraph ('“…,” one of them said'); an
+    outlet's report cited with 'according to' is relayed through it."""
+    told: dict[str, tuple[str, int]] = {}
     text = refs.ctx.article.text
-    for q in sorted(quotes, key=lambda q: (q.field != "title", q.start)):
-        if q.field != "text":
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.field != "text" or q.via is not None:
             continue
-        if q.via is None and q.addressee is not None and refs.is_outlet(q.addressee.name):
-            q.via = q.addressee.name
-        if q.via is None and q.speaker is not None and refs.is_outlet(q.speaker.name):
-            q.via = q.speaker.name
         key = q.speaker.name if q.speaker is not None else ""
-        if q.via is None and key in last and "\n" not in text[last[key][1] : q.start]:
-            q.via = last[key][0]
-        if q.via is not None and key:
-            last[key] = (q.via, q.end)
+        if q.addressee is not None and refs.is_outlet(q.addressee.name):
+            q.via = q.addressee.name
+            told[key] = (q.via, q.end)
+        elif (
+            q.kind == "indirect"
+            and q.speaker
+            and (q.cue or "").lower() == "according"
+            and refs.is_outlet(q.speaker.name)
+        ):
+            q.via = q.speaker.name
+        elif key in told and "\n" not in text[told[key][1] : q.start]:
+            q.via = told.pop(key)[0]
 
 
 def strip_determiner(text: str) -> str:
@@ -240,9 +245,11 @@ class Referents:
         )
 
     def is_outlet(self, name: str) -> bool:
-        """A news outlet: one the knowledge base lists, or a name ending in a newspaper's or broadcaster's
-        word ('the Harbour Gazette', 'Westbridge Radio')."""
+        """A news outlet: one the knowledge base lists, a name ending in a newspaper's or broadcaster's
+        word ('the Harbour Gazette', 'Westbridge Radio'), or the short name of an outlet named before."""
         words = name.split()
+        if len(words) == 1 and any(r.kind == "outlet" and r.ref.name.split()[-1] == name for r in self.items):
+            return True
         return bool(self.base.outlet(name)) or (
             len(words) > 1
             and words[-1].lower() in speaker_words()["outlet_name_words"]
