@@ -22,6 +22,7 @@ from .attribution import (
     speaker_token,
     verbs_taking,
 )
+from .speakers import speaker_words
 
 
 @dataclass
@@ -31,6 +32,14 @@ class IndirectSpeech:
     content_start: int
     content_end: int
     mention: Optional[Span] = None  # the mention as written, with its apposition
+
+
+def _can_speak(subj: Token) -> bool:
+    """A person, group or organisation: a name, a personal pronoun, or a noun for people."""
+    if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    words = speaker_words()
+    return subj.lemma_.lower() in {*words["group_nouns"], *words["role_nouns"]} or subj.lower_ in words["group_nouns"]
 
 
 def is_negated(cue: Token) -> bool:
@@ -209,8 +218,12 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
             found.extend(_postposed(tok, mask) or _parenthetical(tok, mask))
             continue
         subj = speaker_token(tok, mask)
-        if subj is None:
+        if subj is None or (lemma in verbs_taking("evidence") and not _can_speak(subj)):
             continue
+        if len(doc.text[span[0] : span[1]].split()) <= 3 and any(
+            is_cue(t) for t in doc.char_span(*span, alignment_mode="expand") or ()
+        ):
+            continue  # the 'content' is itself a reporting clause ('…, he said, …')
         found.append(
             IndirectSpeech(
                 tok,
@@ -268,6 +281,9 @@ def _object_content(cue: Token) -> Optional[tuple[int, int]]:
     )
     if lemma in verbs_taking("object") and obj.pos_ != "NOUN" and not complemented:
         return None
+    quoted = any(t.text in ("“", '"', "‘") for t in obj.subtree)
+    if lemma in verbs_taking("stance") and not complemented and not quoted:
+        return None  # 'defended a hiring plan' states a position, not what was said
     if (
         lemma not in verbs_taking("object")
         and obj.pos_ == "PRON"

@@ -16,7 +16,8 @@ from .attribution import Attribution, QuoteMask, attribute, frame_attribution, p
 from .continuation import carry_speakers
 from .fragments import is_title, link_clauses
 from .reported_speech import colon_statements, indirect_speech, is_negated
-from .speakers import Referent, Referents, channel_outlets
+from .speakers import Referent, Referents, channel_outlets, speaker_words
+from .transcript import transcript_quotes
 
 
 def run(ctx) -> None:
@@ -24,6 +25,7 @@ def run(ctx) -> None:
     quotes: list[Quote] = []
     quotes += _title_quotes(ctx, refs)
     quotes += _text_quotes(ctx, refs)
+    quotes += transcript_quotes(ctx, refs)
     quotes += _indirect_quotes(ctx, refs, quotes)
     quotes += _hosts_for_fragments(ctx, quotes)
     clauses = link_clauses(quotes)
@@ -138,6 +140,11 @@ def _title_ref(refs: Referents, phrase) -> Ref:
         if names and (r.text == " ".join(names) or r.ref.name.split()[-1] == names[-1]):
             return r.ref
     text = phrase.text.strip()
+    if not names:  # 'Trade envoy says …': the person the body gives that title
+        roles = [w for w in speaker_words()["role_nouns"] if re.search(rf"\b{re.escape(w)}\b", text.lower())]
+        titled = [r for r in refs.items if r.kind == "person" and roles and text.lower() in r.title]
+        if len({r.ref.name for r in titled}) == 1:
+            return titled[0].ref
     return Ref(re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I) or text, None)
 
 
@@ -276,9 +283,24 @@ def _intro_attribution(doc, text: str, q: QuotedSpan, voice_id: str, analysis, m
                 mention=subtree(subj),
             )
             if subj is not None
-            else None
+            else _label_attribution(intro)
         )
     return att
+
+
+def _label_attribution(intro: Span) -> Optional[Attribution]:
+    """A press-release label with no verb ('And from transport minister Adaeze Quillfeather:'): the
+    name it ends with speaks in the next paragraph."""
+    if any(t.pos_ in ("VERB", "AUX") for t in intro):
+        return None
+    toks = [t for t in intro if not (t.is_punct or t.is_space)]
+    if not toks or toks[-1].pos_ != "PROPN":
+        return None
+    i = len(toks) - 1
+    while i > 0 and toks[i - 1].pos_ == "PROPN":
+        i -= 1
+    span = intro.doc[toks[i].i : toks[-1].i + 1]
+    return Attribution(None, span, mention=span)
 
 
 def _opens_paragraph(text: str, q: QuotedSpan) -> bool:
@@ -336,6 +358,7 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
     mask = QuoteMask(len(text), spans)
     out = []
     intros = [(v.intro_start, v.intro_end) for v in analysis.voices if v.kind == "relay"]
+    turns = [q for q in direct if q.cue == ":" and q.kind == "direct"]
     for ind in indirect_speech(doc, mask) + colon_statements(doc, text, mask):
         a, b = ind.content_start, ind.content_end
         while b > a and text[b - 1] in " \n:":
@@ -345,6 +368,8 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
             continue  # a relay intro: the relayed passage is the outlet's voice, not a quote
         if any(max(0, min(b, s.outer_end) - max(a, s.open_mark)) > 0.85 * (b - a) for s in spans):
             continue  # the content is one quotation, already reported as such
+        if any(t.start <= a < t.end for t in turns):
+            continue  # a transcript turn, already a direct quote
         ref, _ = refs.resolve(ind.speaker)
         mention = ind.mention if ind.mention is not None else ind.speaker
         voice = analysis.voice_at(a)
