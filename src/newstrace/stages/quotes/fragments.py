@@ -6,6 +6,7 @@ clause's `fragments` list keeps the same fragments for readers of the older cont
 
 from __future__ import annotations
 
+from ... import vocab
 from ...model import Mention, Quote
 
 MINOR_WORDS = {
@@ -43,7 +44,22 @@ def _host(q: Quote, indirect: list[Quote]) -> Quote | None:
     return min(holders, key=lambda h: (h.cue_span != q.cue_span if q.cue_span else False, h.end - h.start))
 
 
-def link_clauses(quotes: list[Quote]) -> list[tuple[Quote, Quote]]:
+def _governed_by_host(doc, q: Quote, host: Quote) -> bool:
+    """The first cue verb above the fragment in the parse is the clause's own cue: a fragment under
+    another speech verb ('a report … showing him saying he had served “in Vietnam”') is that verb's."""
+    if doc is None or q.field != "text" or not host.cue_span:
+        return True
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return True
+    cues = vocab.cue_verbs()
+    for anc in span.root.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in cues:
+            return anc.idx == host.cue_span[0]
+    return True
+
+
+def link_clauses(quotes: list[Quote], doc=None) -> list[tuple[Quote, Quote]]:
     """Link every partial or scare quote lying in a reported clause to that clause: it becomes a partial
     quote of the clause's speaker (a fragment with a speaker of its own keeps it). Returns (part, clause)
     pairs; the caller writes the clause ids once ids are given."""
@@ -58,6 +74,8 @@ def link_clauses(quotes: list[Quote]) -> list[tuple[Quote, Quote]]:
         if q.kind == "scare" and is_title(q.text):
             continue  # a quoted title inside the clause ('said “Face the Nation” had …') is a title
         if q.speaker is None:
+            if not _governed_by_host(doc, q, host):
+                continue
             q.speaker, q.speaker_mention, q.speaker_span = host.speaker, host.speaker_mention, host.speaker_span
             q.cue, q.cue_span = host.cue, host.cue_span
         q.kind = "partial"

@@ -28,7 +28,7 @@ def run(ctx) -> None:
     quotes += transcript_quotes(ctx, refs)
     quotes += _indirect_quotes(ctx, refs, quotes)
     quotes += _hosts_for_fragments(ctx, quotes)
-    clauses = link_clauses(quotes)
+    clauses = link_clauses(quotes, ctx.doc)
     carry_speakers(ctx.article.text, ctx.doc, quotes)
     channel_outlets(refs, quotes)
     text_quotes = sorted((q for q in quotes if q.field == "text"), key=lambda q: (q.start, q.kind == "indirect"))
