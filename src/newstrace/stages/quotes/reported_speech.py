@@ -22,7 +22,6 @@ from .attribution import (
     speaker_token,
     verbs_taking,
 )
-from .speakers import speaker_words
 
 
 @dataclass
@@ -35,11 +34,11 @@ class IndirectSpeech:
 
 
 def _can_speak(subj: Token) -> bool:
-    """A person, group or organisation: a name, a personal pronoun, or a noun for people."""
-    if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+    """Anything but a bare abstract noun ('Experience suggests', 'History shows'): a name, a pronoun, a
+    noun for people, or a determined source ('the company's own figures', 'a new poll')."""
+    if subj.pos_ != "NOUN" or subj.tag_ != "NN" or subj.ent_type_:
         return True
-    words = speaker_words()
-    return subj.lemma_.lower() in {*words["group_nouns"], *words["role_nouns"]} or subj.lower_ in words["group_nouns"]
+    return any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in subj.children)
 
 
 def is_negated(cue: Token) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from ...model import Quote, Ref
 from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, find_quotes
 from ...syntax import subtree
-from .attribution import Attribution, QuoteMask, attribute, frame_attribution, phrase_of
+from .attribution import Attribution, QuoteMask, attribute, frame_attribution, medium_of, phrase_of
 from .continuation import carry_speakers
 from .fragments import is_title, link_clauses
 from .reported_speech import colon_statements, indirect_speech, is_negated
@@ -389,6 +389,7 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
                 voice=voice.id,
                 via=voice.outlet if voice.kind == "relay" else None,
                 evidence=sent.sent.text.strip() if sent is not None else None,
+                medium=medium_of(ind.cue, mask) if ind.cue.pos_ in ("VERB", "AUX") else None,
             )
         )
     return out
