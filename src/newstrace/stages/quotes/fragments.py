@@ -53,9 +53,12 @@ def _governed_by_host(doc, q: Quote, host: Quote) -> bool:
     if span is None:
         return True
     cues = vocab.cue_verbs()
+    path = [span.root]
     for anc in span.root.ancestors:
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in cues:
-            return anc.idx == host.cue_span[0]
+        if anc.idx == host.cue_span[0] or (anc.pos_ == "VERB" and anc.lemma_.lower() in cues):
+            # 'mocked the ‘so-called reform’': the thing judged is the object, not words its judge used
+            return anc.idx == host.cue_span[0] and not any(t.dep_ == "dobj" and t.head.i == anc.i for t in path)
+        path.append(anc)
     return True
 
 

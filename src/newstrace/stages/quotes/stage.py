@@ -12,7 +12,15 @@ from spacy.tokens import Span
 from ...model import Quote, Ref
 from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, find_quotes
 from ...syntax import subtree
-from .attribution import Attribution, QuoteMask, attribute, frame_attribution, medium_of, phrase_of
+from .attribution import (
+    Attribution,
+    QuoteMask,
+    addressee_of,
+    attribute,
+    frame_attribution,
+    medium_of,
+    phrase_of,
+)
 from .continuation import carry_speakers
 from .fragments import is_title, link_clauses
 from .reported_speech import colon_statements, indirect_speech, is_negated
@@ -390,9 +398,18 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
                 via=voice.outlet if voice.kind == "relay" else None,
                 evidence=sent.sent.text.strip() if sent is not None else None,
                 medium=medium_of(ind.cue, mask) if ind.cue.pos_ in ("VERB", "AUX") else None,
+                addressee=_addressee(refs, ind.cue, mask),
             )
         )
     return out
+
+
+def _addressee(refs: Referents, cue, mask: QuoteMask) -> Optional[Ref]:
+    """Who was told ('told the Harbour Gazette that …'), resolved like a speaker."""
+    if cue.pos_ not in ("VERB", "AUX"):
+        return None
+    phrase = addressee_of(cue, mask)
+    return refs.resolve(phrase)[0] if phrase is not None else None
 
 
 def _close_marks(text: str, a: int, b: int) -> int:
