@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ... import vocab
 from ...model import Mention, Quote
+from .marks import close_marks
 
 MINOR_WORDS = {
     "a",
@@ -86,3 +87,64 @@ def link_clauses(quotes: list[Quote], doc=None) -> list[tuple[Quote, Quote]]:
             host.fragments.append(Mention(q.start, q.end, q.text))
         links.append((q, host))
     return links
+
+
+MAX_FRAGMENT_WORDS = 6
+MAX_HOST_WORDS = 40
+
+
+def hosts_for_fragments(ctx, quotes: list[Quote]) -> list[Quote]:
+    """A short quoted fragment whose cue has no reported clause around it ('called Trump a “liar”',
+    'blamed shootings on “implicit bias”') gets one: the cue's argument that holds the fragment."""
+    doc, text = ctx.doc, ctx.article.text
+    hosts: list[Quote] = []
+    indirect = [q for q in quotes if q.kind == "indirect" and q.cue_span and q.field == "text"]
+    for q in quotes:
+        if q.kind != "partial" or q.field != "text" or not q.cue_span or len(q.text.split()) > MAX_FRAGMENT_WORDS:
+            continue
+        if any(h.cue_span == q.cue_span and h.start <= q.start and q.end <= h.end + 2 for h in indirect + hosts):
+            continue
+        cue = doc.char_span(q.cue_span[0], q.cue_span[1], alignment_mode="expand")
+        inside = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if cue is None or inside is None:
+            continue
+        cue_tok = cue.root
+        arg = next(
+            (
+                c
+                for c in cue_tok.children
+                if c.dep_ not in ("nsubj", "nsubjpass", "punct", "aux", "neg", "advmod")
+                and c.left_edge.i <= inside.start
+                and inside.end - 1 <= c.right_edge.i
+            ),
+            None,
+        )
+        if arg is None:
+            continue
+        a, b = (
+            doc[arg.left_edge.i].idx,
+            doc[arg.right_edge.i].idx + len(doc[arg.right_edge.i]),
+        )
+        while b > a and text[b - 1] in " .,;:":
+            b -= 1
+        b = close_marks(text, a, b)
+        if len(text[a:b].split()) > MAX_HOST_WORDS or b - a <= len(q.text) + 2:
+            continue
+        hosts.append(
+            Quote(
+                id="",
+                kind="indirect",
+                text=text[a:b],
+                start=a,
+                end=b,
+                speaker=q.speaker,
+                speaker_mention=q.speaker_mention,
+                speaker_span=q.speaker_span,
+                cue=q.cue,
+                cue_span=q.cue_span,
+                voice=q.voice,
+                via=q.via,
+                evidence=cue_tok.sent.text.strip(),
+            )
+        )
+    return hosts
