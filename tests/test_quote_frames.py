@@ -1,6 +1,6 @@
 """Attributions read from the frame around a quote rather than from one sentence's parse: headlines,
 dash signatures, colon intros in the paragraph before, continuation paragraphs, quoted titles, and
-short quoted fragments folded into the reported clause they belong to. Sentences written for the tests."""
+short quoted fragments as partial quotes linked to the reported clause they belong to. Sentences written for the tests."""
 
 from __future__ import annotations
 
@@ -67,11 +67,12 @@ def test_quoted_title_of_a_programme_is_not_a_quote(strike):
     assert q.kind == "scare" and q.speaker is None
 
 
-def test_short_quoted_fragment_folds_into_its_reported_clause(strike):
+def test_short_quoted_fragment_is_a_partial_quote_linked_to_its_reported_clause(strike):
     q = find(strike, "deeply worried", kinds=("indirect",))
     assert "Reyes" in name(q)
     assert [f.text for f in q.fragments] == ["deeply worried"]
-    assert not [x for x in strike.quotes if x.kind == "partial" and x.text == "deeply worried"]
+    part = find(strike, "deeply worried", kinds=("partial",))
+    assert part.text == "deeply worried" and "Reyes" in name(part) and part.clause == q.id
 
 
 def test_reported_speech_in_the_headline(strike):

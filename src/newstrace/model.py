@@ -103,6 +103,7 @@ class Quote:
     statement: Optional[str] = None
     evidence: Optional[str] = None  # the sentence an indirect quote was read from
     fragments: list[Mention] = dataclasses.field(default_factory=list)  # quoted words inside an indirect quote
+    clause: Optional[str] = None  # a partial quote inside a reported clause: that indirect quote's id
 
 
 @dataclass

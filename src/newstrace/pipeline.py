@@ -82,7 +82,7 @@ STAGES: list[Stage] = [
         needs=("article", "quotes", "entity_index"),
         writes=("entity_mentions",),
     ),
-    Stage("statements", statements.run, needs=("quotes",), writes=("statements",)),
+    Stage("statements", statements.run, needs=("article", "quotes"), writes=("statements",)),
     Stage(
         "events",
         events.run,

@@ -83,12 +83,19 @@ def find_double_quotes(text: str) -> list[QuotedSpan]:
             if open_at is not None and not (_is_opening_context(text, i) and text[open_at] != '"'):
                 spans.append(_span(text, open_at, i, i))
                 open_at = None
-            elif open_at is None and i + 1 < n and not text[i + 1].isspace():
+            elif open_at is None and i + 1 < n and (not text[i + 1].isspace() or _padded_opening(text, i)):
                 open_at = i
         i += 1
     if open_at is not None:
         spans.append(_span(text, open_at, n, None))
     return [s for s in spans if s.end > s.start]
+
+
+def _padded_opening(text: str, i: int) -> bool:
+    """A straight mark set off by spaces on both sides at the start of a paragraph or sentence
+    ('" Boats are being chased …'), as some wire copy and converted text have it."""
+    before = text[:i].rstrip(" ")
+    return text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].isalnum() and (not before or before[-1] in "\n.!?:")
 
 
 def _span(text: str, open_mark: int, stop: int, close_mark: int | None) -> QuotedSpan:
@@ -150,3 +157,14 @@ def quoted_phrases(text: str) -> list[QuotedSpan]:
     """What framing and checks read as quoted: double-quoted stretches of any length and single-quoted
     phrases of at most SINGLE_MAX_WORDS words, by start offset."""
     return [q for q in find_quotes(text) if q.double or word_count(text[q.start : q.end]) <= SINGLE_MAX_WORDS]
+
+
+def continues_quotation(text: str, prev_end: int, start: int) -> bool:
+    """The quoted words starting at `start` reopen, at the start of the next paragraph, a quotation whose
+    words end at `prev_end` and that was left open at its paragraph's end (news style for a quotation
+    running over several paragraphs)."""
+    gap = text[prev_end:start]
+    if "\n" not in gap or gap.count("\n") > 2:
+        return False
+    before_break, after_break = gap[: gap.index("\n")], gap[gap.rindex("\n") + 1 :]
+    return not before_break.strip(" .,!?") and after_break.strip() in tuple(DOUBLE_OPEN + '"')

@@ -1,6 +1,7 @@
 """Statements: quotes of one speaker that say the same thing (exact repeats, spelling variants such as
 "U.S."/"USA", headline and body, the article's own voice and a relayed passage) become one statement.
 
+The paragraphs of one quotation that runs on over a paragraph break are one statement too.
 Two quotes say the same thing when most of the words of the shorter one are in the longer one, after
 folding case, punctuation and known variant spellings.
 """
@@ -11,6 +12,7 @@ import re
 import unicodedata
 
 from ..model import Quote, Statement
+from ..quotemarks import continues_quotation
 
 SAME_STATEMENT = 0.8  # share of the shorter quote's words found in the longer one
 MIN_WORDS = 4  # shorter fragments are too generic to merge
@@ -55,13 +57,24 @@ def speaker_key(q: Quote) -> str | None:
     return q.speaker.entity or q.speaker.name.lower()
 
 
+def _quotation_parts(text: str, quotes: list[Quote]) -> set[tuple[str, str]]:
+    """(earlier, later) ids of the paragraphs of one quotation that runs on over a paragraph break: one
+    statement, however different their words."""
+    spoken = sorted((q for q in quotes if q.kind == "direct" and q.field == "text"), key=lambda q: q.start)
+    return {(a.id, b.id) for a, b in zip(spoken, spoken[1:]) if continues_quotation(text, a.end, b.start)}
+
+
 def run(ctx) -> None:
     quotes = [q for q in ctx.analysis.quotes if q.kind in ("direct", "partial", "indirect") and q.speaker]
     groups: list[list[Quote]] = []
     tokens = {q.id: statement_words(q.text) for q in quotes}
+    text = ctx.article.text
+    parts = _quotation_parts(text, quotes)
     for q in quotes:
         for g in groups:
-            if speaker_key(g[0]) == speaker_key(q) and any(same_statement(tokens[q.id], tokens[m.id]) for m in g):
+            if speaker_key(g[0]) == speaker_key(q) and any(
+                same_statement(tokens[q.id], tokens[m.id]) or (m.id, q.id) in parts for m in g
+            ):
                 g.append(q)
                 break
         else:

@@ -41,9 +41,11 @@ def contains(hay: list[str], needle: list[str]) -> bool:
 def scare_phrases(ctx) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of scare-quoted phrases in the article's own voice (body text)."""
     analysis, text = ctx.analysis, ctx.article.text
-    if any(q.kind == "scare" for q in analysis.quotes):
+    if analysis.quotes:  # the quotes stage ran: what it left unattributed is the article's own quoting
         found = [
-            (q.start, q.end, q.text) for q in analysis.quotes if q.kind == "scare" and (q.field or "text") == "text"
+            (q.start, q.end, q.text)
+            for q in analysis.quotes
+            if q.kind == "scare" and (q.field or "text") == "text" and not speaker_named_at(ctx, q.start)
         ]
     else:
         found = []
@@ -52,6 +54,21 @@ def scare_phrases(ctx) -> list[tuple[int, int, str]]:
             if not r.double or (word_count(phrase) <= SCARE_MAX_WORDS and not speech_nearby(ctx, r.open_mark)):
                 found.append((r.start, r.end, phrase))
     return [(a, b, p) for a, b, p in found if analysis.voice_at(a).kind == "article"]
+
+
+def speaker_named_at(ctx, offset: int) -> bool:
+    """The sentence around offset denies that a named speaker said something ('She did not say “all
+    three”'): the quoted words are about that speaker's words, not the article's own quoting."""
+    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(
+        t.lemma_.lower() in vocab.cue_verbs()
+        and t.pos_ == "VERB"
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "PRON") for c in t.children)
+        and any(c.dep_ == "neg" for c in t.children)
+        for t in span.sent
+    )
 
 
 def speech_nearby(ctx, offset: int) -> bool:

@@ -228,7 +228,11 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
 
 def frame_attribution(doc: Doc, text: str, open_mark: int, outer_end: int) -> Optional[Attribution]:
     """Attributions the parser misses, read off the text around the marks: a dash after the quote
-    ('”― Carla Sanchez'), 'Said Ellis: “…”', or a name and a colon before it ('Ellis: “…”')."""
+    ('”― Carla Sanchez'), 'Said Ellis: “…”', or a name and a colon before it ('Ellis: “…”'), and an
+    inverted cue right after the closing mark ('“…,” sighed the finance chair, Greta Lindqvist')."""
+    inverted = inverted_cue(doc, text, outer_end)
+    if inverted is not None:
+        return inverted
     after = re.match(
         r"[ \t]*[―—–-]+[ \t]*([A-Z](?:[A-Z]\.|[^\n.,;:“”\"])*[^\n.,;:“”\" ])",
         text[outer_end : outer_end + 80],
@@ -298,3 +302,34 @@ def mention_of(subj: Token, cue: Token, mask: QuoteMask) -> Span:
     if right - left > 30:
         return phrase_of(subj, mask)
     return doc[left : right + 1]
+
+
+def inverted_cue(doc: Doc, text: str, outer_end: int) -> Optional[Attribution]:
+    """'“…,” fumed Councillor Dario Penhallow', '“…,” added council leader Tomasz Okafor': a cue verb
+    right after the quote's closing punctuation and the noun phrase after it, which the parser often
+    reads as the verb's object or a modifier. An apposition after a description ('the finance chair,
+    Greta Lindqvist,') belongs to the mention."""
+    if outer_end < 2 or text[outer_end - 2 : outer_end - 1] not in (",", "?", "!", "—", "…"):
+        return None
+    start = outer_end + len(text[outer_end:]) - len(text[outer_end:].lstrip(" \t"))
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or not len(first):
+        return None
+    cue = first[0]
+    if cue.pos_ not in ("VERB", "AUX") or cue.lemma_.lower() not in cue_table() or cue.lemma_.lower() == "be":
+        return None
+    sent_end = cue.sent.end
+    i = cue.i + 1
+    while i < sent_end and (doc[i].pos_ in ("DET", "PROPN", "NOUN", "ADJ") or doc[i].tag_ == "POS"):
+        i += 1
+    if i == cue.i + 1 or not any(t.pos_ in ("PROPN", "NOUN") for t in doc[cue.i + 1 : i]):
+        return None
+    end = i
+    if i + 1 < sent_end and doc[i].text == ",":  # an apposition that names the person described
+        j = i + 1
+        while j < sent_end and doc[j].pos_ == "PROPN":
+            j += 1
+        if j > i + 1 and (j == sent_end or doc[j].is_punct):
+            end = j
+    span = doc[cue.i + 1 : end]
+    return Attribution(cue, span, mention=span)

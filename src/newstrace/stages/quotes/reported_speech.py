@@ -33,6 +33,19 @@ class IndirectSpeech:
     mention: Optional[Span] = None  # the mention as written, with its apposition
 
 
+def _can_speak(subj: Token) -> bool:
+    """Anything but a bare abstract noun ('Experience suggests', 'History shows'): a name, a pronoun, a
+    noun for people, or a determined source ('the company's own figures', 'a new poll')."""
+    if subj.pos_ != "NOUN" or subj.tag_ != "NN" or subj.ent_type_:
+        return True
+    return any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in subj.children)
+
+
+def is_negated(cue: Token) -> bool:
+    """'did not say', 'never said': speech the article says did not happen."""
+    return any(c.dep_ == "neg" for c in cue.children)
+
+
 def _is_dash(t: Token) -> bool:
     """An em or en dash, or a hyphen standing alone between spaces as a dash."""
     return t.text in ("—", "–", "--") or (
@@ -118,7 +131,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
     'X declined to CONTENT', 'X blasted CONTENT'."""
     found = []
     for tok in doc:
-        if mask.has(tok) or not is_cue(tok):
+        if mask.has(tok) or not is_cue(tok) or is_negated(tok):
             continue
         lemma = tok.lemma_.lower()
         if lemma == "accord":
@@ -204,8 +217,12 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
             found.extend(_postposed(tok, mask) or _parenthetical(tok, mask))
             continue
         subj = speaker_token(tok, mask)
-        if subj is None:
+        if subj is None or (lemma in verbs_taking("evidence") and not _can_speak(subj)):
             continue
+        if len(doc.text[span[0] : span[1]].split()) <= 3 and any(
+            is_cue(t) for t in doc.char_span(*span, alignment_mode="expand") or ()
+        ):
+            continue  # the 'content' is itself a reporting clause ('…, he said, …')
         found.append(
             IndirectSpeech(
                 tok,
@@ -263,6 +280,9 @@ def _object_content(cue: Token) -> Optional[tuple[int, int]]:
     )
     if lemma in verbs_taking("object") and obj.pos_ != "NOUN" and not complemented:
         return None
+    quoted = any(t.text in ("“", '"', "‘") for t in obj.subtree)
+    if lemma in verbs_taking("stance") and not complemented and not quoted:
+        return None  # 'defended a hiring plan' states a position, not what was said
     if (
         lemma not in verbs_taking("object")
         and obj.pos_ == "PRON"

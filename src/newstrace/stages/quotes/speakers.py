@@ -65,6 +65,44 @@ KIND_BY_TYPE = {
 DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
 
 
+def is_subject(span: Span) -> bool:
+    """A grammatical subject, or a name in apposition to one ('Merovia's economy minister, Ines Castellano,')."""
+    root = span.root
+    return any(t.dep_ in ("nsubj", "nsubjpass") for t in span) or (
+        root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
+    )
+
+
+def has_role(text: str) -> bool:
+    low = text.lower()
+    words = [*speaker_words()["role_nouns"], *speaker_words()["male_titles"], *speaker_words()["female_titles"]]
+    return any(re.search(rf"\b{re.escape(w.rstrip('.'))}\b", low) for w in words)
+
+
+def channel_outlets(refs: Referents, quotes: list) -> None:
+    """An outlet is a channel: words told to an outlet ('officials told the Gazette that …') come via
+    it, and so does the next quote of the same speaker in that paragraph ('“…,” one of them said'); an
+    outlet's report cited with 'according to' is relayed through it."""
+    told: dict[str, tuple[str, int]] = {}
+    text = refs.ctx.article.text
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.field != "text" or q.via is not None:
+            continue
+        key = q.speaker.name if q.speaker is not None else ""
+        if q.addressee is not None and refs.is_outlet(q.addressee.name):
+            q.via = q.addressee.name
+            told[key] = (q.via, q.end)
+        elif (
+            q.kind == "indirect"
+            and q.speaker
+            and (q.cue or "").lower() == "according"
+            and refs.is_outlet(q.speaker.name)
+        ):
+            q.via = q.speaker.name
+        elif key in told and "\n" not in text[told[key][1] : q.start]:
+            q.via = told.pop(key)[0]
+
+
 def strip_determiner(text: str) -> str:
     return DETERMINERS.sub("", text.strip())
 
@@ -77,12 +115,48 @@ class Referents:
         self.base = ctx.kb
         self.date = ctx.article.published
         self._collect_entities()
+        self._promote_titled()
+        self._collect_groups()
 
     # -- building -------------------------------------------------------------------------------
     def add(self, r: Referent) -> None:
         i = bisect.bisect_right(self._starts, r.start)
         self._starts.insert(i, r.start)
         self.items.insert(i, r)
+
+    def _promote_titled(self) -> None:
+        """One mention with a person's title ('its chief executive, Anselm Drury') makes every mention of
+        that name a person, whatever type the tagger gave."""
+        titled = {r.ref.name for r in self.items if r.kind == "person" and r.title}
+        for r in self.items:
+            if r.ref.name in titled and r.kind in ("place", "org"):
+                r.kind = "person"
+                if r.gender is None:
+                    r.gender = gender_of_name(r.ref.name)
+
+    def _collect_groups(self) -> None:
+        """Unnamed groups that speak ('two finance ministry officials told …'), so 'they' and 'one of
+        them' can point back to them."""
+        cues = vocab.cue_verbs()
+        for tok in self.ctx.doc:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues:
+                continue
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.tag_ != "NNS" or any(r.start <= subj.idx < r.end for r in self.items):
+                continue
+            span = subj.doc[subj.left_edge.i : subj.i + 1]
+            name = strip_determiner(span.text)
+            self.add(
+                Referent(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    Ref(name[:1].upper() + name[1:], None),
+                    "group",
+                    self.voice_id(span.start_char),
+                    True,
+                )
+            )
 
     def _collect_entities(self) -> None:
         doc, analysis = self.ctx.doc, self.ctx.analysis
@@ -136,9 +210,9 @@ class Referents:
 
     def _referent(self, start, end, text, ref, etype, span: Optional[Span], country, roles) -> Referent:
         kind = KIND_BY_TYPE.get(etype, "org")
-        if kind == "org" and self.base.outlet(ref.name):
+        if kind != "person" and self.is_outlet(ref.name):
             kind = "outlet"
-        subject = bool(span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span))
+        subject = span is not None and is_subject(span)
         gender = None
         if span is not None and span.start > 0:
             prev = span.doc[span.start - 1].lower_
@@ -151,7 +225,9 @@ class Referents:
             )
         if gender is None and kind == "person":
             gender = gender_of_name(ref.name)
-        title = self.title_before(span) if kind == "person" and span is not None else None
+        title = self.title_of(span) if kind in ("person", "place", "org") and span is not None else None
+        if title is not None and kind != "person" and has_role(title.text):
+            kind = "person"  # 'Union organiser Carys Mbeki': a title names a person whatever the tagger said
         if title is not None and country is None:
             country = self.country_in(title)
         return Referent(
@@ -167,6 +243,29 @@ class Referents:
             tuple(roles or ()),
             title.text.lower() if title is not None else "",
         )
+
+    def is_outlet(self, name: str) -> bool:
+        """A news outlet: one the knowledge base lists, a name ending in a newspaper's or broadcaster's
+        word ('the Harbour Gazette', 'Westbridge Radio'), or the short name of an outlet named before."""
+        words = name.split()
+        if len(words) == 1 and any(r.kind == "outlet" and r.ref.name.split()[-1] == name for r in self.items):
+            return True
+        return bool(self.base.outlet(name)) or (
+            len(words) > 1
+            and words[-1].lower() in speaker_words()["outlet_name_words"]
+            and all(w[:1].isupper() for w in words)
+        )
+
+    @classmethod
+    def title_of(cls, span: Span) -> Span:
+        """The title words before a name, or the description it is in apposition to ('Norland's fisheries
+        minister, Kjell Amundsby')."""
+        root = span.root
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            head = root.head
+            left = min([c.i for c in head.lefts if c.dep_ in ("compound", "amod")] + [head.i])
+            return span.doc[left : head.i + 1]
+        return cls.title_before(span)
 
     @staticmethod
     def title_before(span: Span) -> Span:
@@ -206,6 +305,10 @@ class Referents:
         if pron:
             return self.resolve_pronoun(low, pron, phrase.start_char, voice), "pronoun"
         head = phrase.root
+        if head.lower_ == "one":  # 'one of them', 'one of the officials': a member of that group speaks
+            group = next((g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+            if group is not None:
+                return self.resolve(phrase.doc[group.left_edge.i : group.right_edge.i + 1])
         appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if appos is not None and head.pos_ == "NOUN":  # 'The finance minister, Olga Berg,': the name wins
             head = appos
@@ -260,26 +363,27 @@ class Referents:
         return (Ref(name[0].upper() + name[1:], None) if name else None), "group"
 
     def resolve_pronoun(self, low: str, pron: list, offset: int, voice: str) -> Optional[Ref]:
+        """'he'/'she': the nearest subject before it in the voice (within about two sentences) that can be
+        a person of that gender; failing that, the nearest person whose gender is known to match. A name
+        whose gender is unknown matches only as that nearest subject, never from further back."""
         gender, number = pron
         if gender == "self":
             return None
-        for r in self._ranked(offset, voice):
-            if gender in ("male", "female"):
+        cands = self.before(offset, voice)
+        near = [r for r in cands if r.subject and r.voice == voice and offset - r.end < 400]
+        if gender in ("male", "female"):
+            for r in near:
                 if r.kind == "person" and r.gender in (None, gender):
                     return r.ref
-            elif gender == "neuter":
+            return next((r.ref for r in cands if r.kind == "person" and r.gender == gender), None)
+        for r in near + [r for r in cands if r not in near]:
+            if gender == "neuter":
                 if r.kind in ("org", "outlet", "document", "place"):
                     return r.ref
             elif number == "plur":
                 if r.kind in ("group", "org", "place") or r.text.lower().endswith("s"):
                     return r.ref
         return None
-
-    def _ranked(self, offset: int, voice: str) -> list[Referent]:
-        """Recent subjects first (within about two sentences), then everything by recency."""
-        cands = self.before(offset, voice)
-        near = [r for r in cands if r.subject and r.voice == voice and offset - r.end < 400]
-        return near + [r for r in cands if r not in near]
 
     def resolve_description(self, phrase: Span, voice: str) -> Optional[Ref]:
         """'the Israeli leader', 'the top US diplomat': the office holder the knowledge base names for the

@@ -4,182 +4,49 @@ through names, pronouns and descriptions), cue, addressee, medium, voice and the
 
 from __future__ import annotations
 
-import re
 from typing import Optional, cast
 
 from spacy.tokens import Span
 
-from ...model import Mention, Quote, Ref
+from ...model import Quote, Ref
 from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, find_quotes
 from ...syntax import subtree
-from .attribution import Attribution, QuoteMask, attribute, frame_attribution, phrase_of
-from .reported_speech import colon_statements, indirect_speech
-from .speakers import Referent, Referents
+from .attribution import (
+    Attribution,
+    QuoteMask,
+    addressee_of,
+    attribute,
+    frame_attribution,
+    medium_of,
+    phrase_of,
+)
+from .continuation import carry_speakers
+from .fragments import hosts_for_fragments, is_title, link_clauses
+from .headline import title_quotes
+from .marks import clean_text, close_marks, kind_of
+from .reported_speech import colon_statements, indirect_speech, is_negated
+from .speakers import Referent, Referents, channel_outlets
+from .transcript import transcript_quotes
 
 
 def run(ctx) -> None:
     refs = Referents(ctx)
     quotes: list[Quote] = []
-    quotes += _title_quotes(ctx, refs)
+    quotes += title_quotes(ctx, refs)
     quotes += _text_quotes(ctx, refs)
+    quotes += transcript_quotes(ctx, refs)
     quotes += _indirect_quotes(ctx, refs, quotes)
-    quotes += _hosts_for_fragments(ctx, quotes)
-    quotes = _fold_fragments(quotes)
-    text_quotes = sorted((q for q in quotes if q.field == "text"), key=lambda q: q.start)
+    quotes += hosts_for_fragments(ctx, quotes)
+    clauses = link_clauses(quotes, ctx.doc)
+    carry_speakers(ctx.article.text, ctx.doc, quotes)
+    channel_outlets(refs, quotes)
+    text_quotes = sorted((q for q in quotes if q.field == "text"), key=lambda q: (q.start, q.kind == "indirect"))
     ordered = [q for q in quotes if q.field == "title"] + text_quotes
     for n, q in enumerate(ordered, 1):
         q.id = f"q{n}"
+    for part, host in clauses:
+        part.clause = host.id
     ctx.analysis.quotes = ordered
-
-
-def _kind(text: str, q: QuotedSpan, cue_before: bool) -> str:
-    if not q.double:
-        return "scare"
-    before = text[: q.open_mark].rstrip()
-    prev = before[-1:] if before else ""
-    first = text[q.start : q.start + 1]
-    line_start = text.rfind("\n", 0, q.open_mark) + 1
-    opens_sentence = prev in ("", ".", "!", "?", ":", "…", ")") or not text[line_start : q.open_mark].strip()
-    if (opens_sentence or (prev == "," and cue_before)) and (first.isupper() or first.isdigit() or first in "“‘'\""):
-        return "direct"
-    return "partial"
-
-
-MINOR_WORDS = {
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "and",
-    "or",
-    "for",
-    "to",
-    "with",
-    "at",
-    "by",
-    "from",
-    "is",
-}
-
-
-def _is_title(text: str) -> bool:
-    """A quoted title of a work or programme: a few words, each major word capitalised, no sentence end."""
-    words = text.split()
-    if not 1 < len(words) <= 7 or text[-1:] in ".!?," or not words[0][:1].isupper():
-        return False
-    return all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words)
-
-
-def _clean_text(s: str) -> str:
-    return s.strip().rstrip(",;—–- ").strip()
-
-
-def _title_quotes(ctx, refs: Referents) -> list[Quote]:
-    """Quotes and reported speech in the headline; speakers are matched by name to the body's referents."""
-    title, doc = ctx.article.title or "", ctx.title_doc
-    spans = find_quotes(title)
-    mask = QuoteMask(len(title), [s for s in spans if s.double])
-    out = []
-    for q in spans:
-        if not q.double:
-            out.append(
-                Quote(
-                    id="",
-                    kind="scare",
-                    text=title[q.start : q.end],
-                    start=q.start,
-                    end=q.end,
-                    field="title",
-                )
-            )
-            continue
-        speaker, mention, span = _headline_speaker(ctx, refs, title[: q.open_mark])
-        quote = Quote(
-            id="",
-            kind=_kind(title, q, False),
-            text=_clean_text(title[q.start : q.end]),
-            start=q.start,
-            end=q.end,
-            field="title",
-            speaker=speaker,
-            speaker_mention=mention,
-            speaker_span=span,
-        )
-        if speaker is None:
-            sents = [s for s in doc.sents if s.start_char < q.outer_end and s.end_char > q.open_mark]
-            att = attribute(doc, sents, q.start, q.end, mask)
-            if att is not None and att.speaker is not None:
-                m = att.mention if att.mention is not None else att.speaker
-                quote.speaker, quote.speaker_mention, quote.speaker_span = (
-                    _title_ref(refs, att.speaker),
-                    m.text,
-                    [m.start_char, m.end_char],
-                )
-                if att.cue is not None:
-                    quote.cue, quote.cue_span = (
-                        att.cue.text,
-                        [att.cue.idx, att.cue.idx + len(att.cue)],
-                    )
-        if quote.speaker is None and quote.kind == "partial" and len(quote.text.split()) <= SCARE_MAX_WORDS:
-            quote.kind = "scare"
-        out.append(quote)
-    for ind in indirect_speech(doc, mask) + colon_statements(doc, title, mask):
-        if any(q.speaker for q in out if q.field == "title" and q.kind == "direct") and ind.cue.text == ":":
-            continue  # 'Netanyahu on X: “…”' is already a direct quote of the headline
-        a, b = (
-            ind.content_start,
-            _close_marks(title, ind.content_start, ind.content_end),
-        )
-        m = ind.mention if ind.mention is not None else ind.speaker
-        out.append(
-            Quote(
-                id="",
-                kind="indirect",
-                text=title[a:b],
-                start=a,
-                end=b,
-                field="title",
-                speaker=_title_ref(refs, ind.speaker),
-                speaker_mention=m.text,
-                speaker_span=[m.start_char, m.end_char],
-                cue=ind.cue.text,
-                cue_span=[ind.cue.idx, ind.cue.idx + len(ind.cue)],
-                evidence=title,
-            )
-        )
-    return out
-
-
-def _title_ref(refs: Referents, phrase) -> Ref:
-    """A headline speaker: the body's referent with that name or surname, else the phrase itself."""
-    names = [t.text for t in phrase if t.pos_ == "PROPN"]
-    for r in refs.items:
-        if names and (r.text == " ".join(names) or r.ref.name.split()[-1] == names[-1]):
-            return r.ref
-    text = phrase.text.strip()
-    return Ref(re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I) or text, None)
-
-
-def _headline_speaker(ctx, refs: Referents, before: str):
-    """'Netanyahu on X: “…”', 'Blinken: “…”': the first name before the colon speaks."""
-    if not before.rstrip().endswith(":"):
-        return None, None, None
-    for ent in ctx.title_doc.ents:
-        if ent.end_char <= len(before) and ent.label_ in (
-            "PERSON",
-            "ORG",
-            "GPE",
-            "NORP",
-        ):
-            known = next(
-                (r for r in refs.items if r.text == ent.text or r.ref.name.endswith(ent.text)),
-                None,
-            )
-            ref = known.ref if known else Ref(ent.text, None)
-            return ref, ent.text, [ent.start_char, ent.end_char]
-    return None, None, None
 
 
 def _text_quotes(ctx, refs: Referents) -> list[Quote]:
@@ -191,7 +58,7 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
     for q in spans:
         voice = analysis.voice_at(q.start)
         via = voice.outlet if voice.kind == "relay" else None
-        qtext = _clean_text(text[q.start : q.end])
+        qtext = clean_text(text[q.start : q.end])
         if not q.double:
             out.append(
                 Quote(
@@ -209,6 +76,8 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
         att = attribute(doc, sents, q.start, q.end, mask)
         if att is None or att.speaker is None:
             att = frame_attribution(doc, text, q.open_mark, q.outer_end) or att
+        if att is not None and att.cue is not None and is_negated(att.cue):
+            continue  # 'she did not say “all three”': words the article says were not said are nobody's quote
         quote = Quote(
             id="",
             kind="partial",
@@ -245,9 +114,9 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
             ):
                 _inherit(quote, last)  # a paragraph that is all quotation continues the quote before it
         cue_before = bool(quote.cue_span and quote.cue_span[0] < q.open_mark)
-        quote.kind = _kind(text, q, cue_before)
+        quote.kind = kind_of(text, q, cue_before)
         if quote.kind == "partial" and (
-            _is_title(qtext) or (quote.speaker is None and len(qtext.split()) <= SCARE_MAX_WORDS)
+            is_title(qtext) or (quote.speaker is None and len(qtext.split()) <= SCARE_MAX_WORDS)
         ):
             quote.kind = "scare"  # a title ("Face the Nation") or a phrase nobody is said to have said
             quote.speaker = quote.speaker_mention = quote.speaker_span = quote.cue = quote.cue_span = None
@@ -295,9 +164,24 @@ def _intro_attribution(doc, text: str, q: QuotedSpan, voice_id: str, analysis, m
                 mention=subtree(subj),
             )
             if subj is not None
-            else None
+            else _label_attribution(intro)
         )
     return att
+
+
+def _label_attribution(intro: Span) -> Optional[Attribution]:
+    """A press-release label with no verb ('And from transport minister Adaeze Quillfeather:'): the
+    name it ends with speaks in the next paragraph."""
+    if any(t.pos_ in ("VERB", "AUX") for t in intro):
+        return None
+    toks = [t for t in intro if not (t.is_punct or t.is_space)]
+    if not toks or toks[-1].pos_ != "PROPN":
+        return None
+    i = len(toks) - 1
+    while i > 0 and toks[i - 1].pos_ == "PROPN":
+        i -= 1
+    span = intro.doc[toks[i].i : toks[-1].i + 1]
+    return Attribution(None, span, mention=span)
 
 
 def _opens_paragraph(text: str, q: QuotedSpan) -> bool:
@@ -355,15 +239,18 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
     mask = QuoteMask(len(text), spans)
     out = []
     intros = [(v.intro_start, v.intro_end) for v in analysis.voices if v.kind == "relay"]
+    turns = [q for q in direct if q.cue == ":" and q.kind == "direct"]
     for ind in indirect_speech(doc, mask) + colon_statements(doc, text, mask):
         a, b = ind.content_start, ind.content_end
         while b > a and text[b - 1] in " \n:":
             b -= 1
-        b = _close_marks(text, a, b)
+        b = close_marks(text, a, b)
         if any(s <= ind.cue.idx < e for s, e in intros):
             continue  # a relay intro: the relayed passage is the outlet's voice, not a quote
         if any(max(0, min(b, s.outer_end) - max(a, s.open_mark)) > 0.85 * (b - a) for s in spans):
             continue  # the content is one quotation, already reported as such
+        if any(t.start <= a < t.end for t in turns):
+            continue  # a transcript turn, already a direct quote
         ref, _ = refs.resolve(ind.speaker)
         mention = ind.mention if ind.mention is not None else ind.speaker
         voice = analysis.voice_at(a)
@@ -383,104 +270,16 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
                 voice=voice.id,
                 via=voice.outlet if voice.kind == "relay" else None,
                 evidence=sent.sent.text.strip() if sent is not None else None,
+                medium=medium_of(ind.cue, mask) if ind.cue.pos_ in ("VERB", "AUX") else None,
+                addressee=_addressee(refs, ind.cue, mask),
             )
         )
     return out
 
 
-def _close_marks(text: str, a: int, b: int) -> int:
-    """Extend a content span that stops just inside a quotation to its closing mark."""
-    inner = text[a:b]
-    for opening, closing in (("“", "”"), ('"', '"'), ("''", "''")):
-        opened = inner.count(opening) - (0 if opening == closing else inner.count(closing))
-        if (opening == closing and inner.count(opening) % 2) or (opening != closing and opened > 0):
-            close = text.find(closing, b, b + 4)
-            if close >= 0:
-                return close + len(closing)
-    return b
-
-
-MAX_FRAGMENT_WORDS = 6
-MAX_HOST_WORDS = 40
-
-
-def _hosts_for_fragments(ctx, quotes: list[Quote]) -> list[Quote]:
-    """A short quoted fragment whose cue has no reported clause around it ('called Trump a “liar”',
-    'blamed shootings on “implicit bias”') gets one: the cue's argument that holds the fragment."""
-    doc, text = ctx.doc, ctx.article.text
-    hosts: list[Quote] = []
-    indirect = [q for q in quotes if q.kind == "indirect" and q.cue_span and q.field == "text"]
-    for q in quotes:
-        if q.kind != "partial" or q.field != "text" or not q.cue_span or len(q.text.split()) > MAX_FRAGMENT_WORDS:
-            continue
-        if any(h.cue_span == q.cue_span and h.start <= q.start and q.end <= h.end + 2 for h in indirect + hosts):
-            continue
-        cue = doc.char_span(q.cue_span[0], q.cue_span[1], alignment_mode="expand")
-        inside = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if cue is None or inside is None:
-            continue
-        cue_tok = cue.root
-        arg = next(
-            (
-                c
-                for c in cue_tok.children
-                if c.dep_ not in ("nsubj", "nsubjpass", "punct", "aux", "neg", "advmod")
-                and c.left_edge.i <= inside.start
-                and inside.end - 1 <= c.right_edge.i
-            ),
-            None,
-        )
-        if arg is None:
-            continue
-        a, b = (
-            doc[arg.left_edge.i].idx,
-            doc[arg.right_edge.i].idx + len(doc[arg.right_edge.i]),
-        )
-        while b > a and text[b - 1] in " .,;:":
-            b -= 1
-        b = _close_marks(text, a, b)
-        if len(text[a:b].split()) > MAX_HOST_WORDS or b - a <= len(q.text) + 2:
-            continue
-        hosts.append(
-            Quote(
-                id="",
-                kind="indirect",
-                text=text[a:b],
-                start=a,
-                end=b,
-                speaker=q.speaker,
-                speaker_mention=q.speaker_mention,
-                speaker_span=q.speaker_span,
-                cue=q.cue,
-                cue_span=q.cue_span,
-                voice=q.voice,
-                via=q.via,
-                evidence=cue_tok.sent.text.strip(),
-            )
-        )
-    return hosts
-
-
-def _fold_fragments(quotes: list[Quote]) -> list[Quote]:
-    """One attribution per reported clause. A short partial quote inside a clause of the same cue ('he
-    said that X was “true”') becomes one of the clause's quoted fragments; a partial quote that is most
-    of its clause ('told them that the US remains committed to the “lasting defeat of Hamas”') stands
-    for it, and the clause is kept as the quote's evidence."""
-    indirect = [q for q in quotes if q.kind == "indirect" and q.cue_span]
-    folded, replaced = set(), set()
-    for q in quotes:
-        if q.kind != "partial" or not q.cue_span or q.field != "text":
-            continue
-        host = next(
-            (h for h in indirect if h.cue_span == q.cue_span and h.start <= q.start and q.end <= h.end + 2),
-            None,
-        )
-        if host is None:
-            continue
-        if len(q.text.split()) < 0.5 * len(host.text.split()):
-            host.fragments.append(Mention(q.start, q.end, q.text))
-            folded.add(id(q))
-        else:
-            q.evidence = host.text
-            replaced.add(id(host))
-    return [q for q in quotes if id(q) not in folded and id(q) not in replaced]
+def _addressee(refs: Referents, cue, mask: QuoteMask) -> Optional[Ref]:
+    """Who was told ('told the Harbour Gazette that …'), resolved like a speaker."""
+    if cue.pos_ not in ("VERB", "AUX"):
+        return None
+    phrase = addressee_of(cue, mask)
+    return refs.resolve(phrase)[0] if phrase is not None else None
