@@ -31,7 +31,9 @@ def main() -> None:
             if label:
                 gold[r["id"]] = label
     with Store(a.db, read_only=True) as store:
-        arts = store.rows("SELECT a.id, a.source, s.story_id FROM articles a LEFT JOIN stories s ON s.article_id = a.id")
+        arts = store.rows(
+            "SELECT a.id, a.source, s.story_id FROM articles a LEFT JOIN stories s ON s.article_id = a.id"
+        )
         copies = store.scalar("SELECT count(*) FROM copies")
         multi = store.scalar("SELECT count(*) FROM corpus_statements WHERE n_outlets >= 2")
     pred, true = {}, {}
