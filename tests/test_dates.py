@@ -90,3 +90,11 @@ def test_part_of_month_in_the_past_is_not_after_the_reference():
     assert resolve("mid-March", "2025-03-01") == "2024-03-11"
     assert resolve("early March", "2025-03-01") == "2025-03-01"
     assert resolve("late February", "2025-03-01") == "2025-02-21"
+
+
+def test_dates_at_the_ends_of_the_calendar_resolve_to_none_not_an_error():
+    for text in ("next week", "next month", "next year", "tomorrow", "on Monday", "January 3", "yesterday"):
+        for reference in ("9999-12-31", "0001-01-01"):
+            for forward in (False, True):
+                found = resolve(text, reference, forward=forward)
+                assert found is None or len(found) == 10

@@ -189,10 +189,13 @@ def resolve(
         return None
     low = re.sub(r"^(?:on|in|since|until|by|of|the)\s+", "", text.lower())
     low = re.sub(r"^(?:on|the)\s+", "", low)
-    found = _resolve_relative(low, ref)
-    if found is not None and forward and found < ref:
-        found = _forward(low, found, ref)
-    return found.isoformat() if found else _with_dateparser(text, ref)
+    try:
+        found = _resolve_relative(low, ref)
+        if found is not None and forward and found < ref:
+            found = _forward(low, found, ref)
+        return found.isoformat() if found else _with_dateparser(text, ref)
+    except (OverflowError, ValueError):  # a date past year 9999 or before year 1: there is no such date
+        return None
 
 
 def _forward(low: str, past: dt.date, ref: dt.date) -> dt.date:

@@ -468,7 +468,7 @@ def export_events(
             with _output(out) as fh:
                 n = export.write_gdelt(store, fh)
         else:
-            from .events_table import write_table
+            from ..corpus.events_table import write_table
 
             analyses = _stored_analyses(store)
             with _output(out) as fh:

@@ -43,7 +43,7 @@ ALL_PAIRS_UP_TO = 300  # distinct wordings of one speaker compared pairwise; mor
 NEGATIONS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "t", "nor", "neither"})  # "don't" -> don, t
 EVENT_WINDOW_DAYS = 2
 STORY_WINDOW_DAYS = 14  # chosen on one half of the Giveme5W1H clusters (tools/link_eval.py), checked on the other
-STORY_SIMILARITY = 0.25  # idf-weighted cosine of two articles entity sets (same split)
+STORY_SIMILARITY = 0.15  # idf-weighted cosine of an article and a story centroid (chosen on one half, as above)
 STORY_MAX_DF_SHARE = 0.05  # an entity in more than this share of articles is too common to link by
 RELINK_ON_WRITE_MAX = 500  # a store this small is relinked whenever the web API stores an article
 STORY_KINDS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT")
@@ -345,8 +345,9 @@ def link_events(events: list[dict], articles: dict[str, ArticleInfo]) -> tuple[l
 def link_stories(
     entity_rows: list[dict], articles: dict[str, ArticleInfo], copies: dict[str, str]
 ) -> list[tuple[str, str, int]]:
-    """(article id, story id, story size): articles sharing rare entities (idf-weighted cosine) and
-    published within STORY_WINDOW_DAYS of each other form one story; a wire copy joins its original's."""
+    """(article id, story id, story size): articles sharing rare entities (idf-weighted cosine with the
+    story's centroid) and published within STORY_WINDOW_DAYS of the story's latest article form one story;
+    a wire copy joins its original's."""
     bags: dict[str, Counter] = defaultdict(Counter)
     for r in entity_rows:
         if r["type"] in STORY_KINDS and r["article_id"] not in copies:
@@ -361,28 +362,39 @@ def link_stories(
         norm = math.sqrt(sum(v * v for v in vec.values()))
         if norm:
             vectors[aid] = {k: v / norm for k, v in vec.items()}
-    index: dict[str, list[str]] = defaultdict(list)
-    for aid, vec in vectors.items():
-        for k in vec:
-            index[k].append(aid)
-    uf = UnionFind()
-    for aid, vec in vectors.items():
-        uf.find(aid)
-        day = _date(articles[aid].published)
-        scores: dict[str, float] = defaultdict(float)
+    # One pass in publication order: an article joins the story whose centroid it resembles most (among
+    # stories sharing one of its entities, last seen within the window), else starts one. Comparing with
+    # the centroid, not with any single member, keeps stories from chaining into one giant cluster.
+    centroids: list[dict[str, float]] = []
+    last_day: list[Optional[dt.date]] = []
+    members_of: list[list[str]] = []
+    by_entity: dict[str, set[int]] = defaultdict(set)
+    for aid in sorted(vectors, key=lambda a: articles[a].order()):
+        vec, day = vectors[aid], _date(articles[aid].published)
+        best, best_score = -1, STORY_SIMILARITY
+        for n in set().union(*(by_entity[k] for k in vec)):
+            seen = last_day[n]
+            if day and seen and abs((day - seen).days) > STORY_WINDOW_DAYS:
+                continue
+            c = centroids[n]
+            norm = math.sqrt(sum(v * v for v in c.values()))
+            score = sum(v * c.get(k, 0.0) for k, v in vec.items()) / norm
+            if score >= best_score:
+                best, best_score = n, score
+        if best < 0:
+            best = len(centroids)
+            centroids.append({})
+            last_day.append(day)
+            members_of.append([])
         for k, v in vec.items():
-            for other in index[k]:
-                if other > aid:
-                    scores[other] += v * vectors[other][k]
-        for other, score in scores.items():
-            if score < STORY_SIMILARITY:
-                continue
-            other_day = _date(articles[other].published)
-            if day and other_day and abs((day - other_day).days) > STORY_WINDOW_DAYS:
-                continue
-            uf.union(aid, other)
+            centroids[best][k] = centroids[best].get(k, 0.0) + v
+            by_entity[k].add(best)
+        latest = last_day[best]
+        if day and (latest is None or day > latest):
+            last_day[best] = day
+        members_of[best].append(aid)
     out: list[tuple[str, str, int]] = []
-    for members in uf.groups().values():
+    for members in members_of:
         everyone = members + [c for c, o in copies.items() if o in members]
         if len(everyone) < 2:
             continue

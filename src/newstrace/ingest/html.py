@@ -202,10 +202,14 @@ def split_list(value, sep: str) -> list[str]:
     return out
 
 
+XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def fragment_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment (an RSS summary or content:encoded), one paragraph per line."""
     if not fragment or not fragment.strip():
         return ""
+    fragment = XML_UNSAFE.sub(" ", fragment)  # lxml refuses control characters in text it builds
     if "<" not in fragment:  # already plain text; still decode entities such as &amp;
         fragment = f"<p>{fragment}</p>"
     try:
