@@ -138,6 +138,68 @@ def _naming(verb: Token) -> Optional[Match]:
     return Match(NAMING_CODE, verb, [verb.text], None, target_token=target)
 
 
+PERSON_PRONOUNS = {"he", "she", "i", "we"}
+
+
+def _person_doer(verb: Token) -> bool:
+    """The verb's subject names a person ('Johnson', 'the senator' as PERSON, 'he')."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    return subj.ent_type_ == "PERSON" or subj.lower_ in PERSON_PRONOUNS
+
+
+def _at_object(*heads: Token) -> Optional[Token]:
+    """The object of an 'at' or 'against' phrase on one of the heads."""
+    for h in heads:
+        for p in h.children:
+            if p.dep_ == "prep" and p.lower_ in ("at", "against"):
+                obj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return None
+
+
+def _verbal_attack(verb: Token, m: Optional[Match]) -> Optional[Match]:
+    """'slammed the governor', 'Johnson blasted the EU', 'took aim at Facebook', 'lashed out at': an attack
+    in words (modality.tsv 'verbal_attack', 'verbal_attack_at') is a criticism of its object (CAMEO 111).
+    A verb that also names violence ('blasted') is verbal only with a person as its doer; 'jets blasted the
+    town' keeps its own code."""
+    lemma = verb_lemma(verb)
+    kids = {c.lower_: c for c in verb.children if c.dep_ in ("dobj", "prt", "prep")}
+    for pair in cues().get("verbal_attack_at", set()):
+        word, rest = pair.split("_", 1)
+        if lemma != word or rest not in kids:
+            continue
+        target = _at_object(verb, kids[rest]) if rest not in ("against", "at") else _at_object(verb)
+        if target is not None:
+            return Match(NAMING_CODE, verb, [verb.text, kids[rest].text], None, target_token=target)
+    if lemma not in cues().get("verbal_attack", set()):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if m is not None and plover_type(m.code) not in (None, "ACCUSE") and not _person_doer(verb):
+        return None
+    return Match(NAMING_CODE, verb, [verb.text], None, target_token=obj)
+
+
+DEFEND_VERBALLY = "052"  # CAMEO 'defend verbally'
+
+
+def _verbal_defence(verb: Token, m: Optional[Match]) -> Optional[Match]:
+    """'defended the nominee's description of', 'defended his remarks': defending what someone said or
+    decided (modality.tsv 'defence_object') is verbal support of its author (CAMEO 052), not protection.
+    The author (the object's possessor) is the target; with none, the object itself."""
+    if verb_lemma(verb) != "defend" or m is None or plover_type(m.code) not in ("AID", "COOPERATE", None):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in cues().get("defence_object", set()):
+        return None
+    owner = next((k for k in obj.children if k.dep_ == "poss"), None)
+    return Match(DEFEND_VERBALLY, verb, [verb.text], None, target_token=owner or obj)
+
+
 def _ends_own_protest(verb: Token, m: Match) -> bool:
     """'called off the strike', 'cancelled the rally': ending a protest action (an event noun coded
     PROTEST) is its organisers' own step, not a sanction on anyone."""
@@ -205,9 +267,9 @@ def code_verbs(sent: Span) -> list[Coded]:
                     m, noun = m2, obj
                     m.words = [tok.text, cast(Token, said).text]  # m2 is only set when said is not None
                     break
-        naming = _naming(tok)
+        naming = _naming(tok) or _verbal_attack(tok, m) or _verbal_defence(tok, m)
         if naming is not None:
-            m = naming  # 'called the plan "reckless"': a verbal attack, not a phone call
+            m = naming  # 'called the plan "reckless"', 'slammed the governor': a verbal attack, not a phone call
         elif m is not None and _ends_own_protest(tok, m):
             continue  # 'the union called off the strike': its own action ends; no one is sanctioned
         obligation = _obligation_clause(tok)
