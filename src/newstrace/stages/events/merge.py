@@ -47,6 +47,8 @@ def same_actor(a: Optional[ActorRef], b: Optional[ActorRef]) -> bool:
         return a is b
     if (a.entity or a.name) == (b.entity or b.name):
         return True
+    if a.entity and b.entity and len(a.code or "") == 3 and len(b.code or "") == 3:
+        return False  # two named parties with only a country's code ('Sean Parker', 'Chamath Palihapitiya': USA)
     if a.code and a.code == b.code and (len(a.code) in (3, 6) and a.code[3:] in ("", "GOV") or a.code[:3] == "IGO"):
         return True  # 'the Israeli government' and its prime minister (ISRGOV); the EU and its foreign-policy chief
     codes = {a.code or "", b.code or ""}

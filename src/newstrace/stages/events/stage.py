@@ -42,7 +42,7 @@ from .dictionary import (
     shifted_code,
     verb_types,
 )
-from .merge import merge_repeats
+from .merge import merge_repeats, same_act
 from .patterns import Match, clause_tokens, match_verb, verb_lemma
 from .roles import (
     HOSTILE,
@@ -57,6 +57,7 @@ from .roles import (
     place_of,
     target_candidates,
 )
+from .speech import criticism_events
 
 # Types whose refusal is a REJECT ('will not accept refugees') and whose promise is an AGREE.
 VERBAL = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
@@ -97,7 +98,24 @@ def run(ctx) -> None:
     events: list[Event] = []
     for sent in ctx.doc.sents:
         events.extend(_sentence_events(ctx, sent, resolver, quotes, state))
-    for ev in merge_repeats(events):
+    spoken = criticism_events(
+        analysis,
+        lambda off: _sentence_at(ctx.doc, off),
+        lambda ent: _entity_code(resolver, ent),
+        lambda q: _quote_date(ctx, q),
+    )
+    # An act a sentence's verbs code comes first: a quotation's accusation is added only where it is no
+    # repeat of a coded act and its speaker has no act of their own coded in that sentence.
+    coded = merge_repeats(events)
+    own = {(e.start, e.source.entity or e.source.name) for e in coded if e.source is not None}
+    extra = [
+        e
+        for e in merge_repeats(spoken)
+        if e.source is not None
+        and (e.start, e.source.entity or e.source.name) not in own
+        and not any(same_act(k, e) for k in coded)
+    ]
+    for ev in sorted(coded + extra, key=lambda e: e.start):
         ev.id = f"ev{len(analysis.events) + 1}"
         analysis.events.append(ev)
 
@@ -136,6 +154,68 @@ def _naming(verb: Token) -> Optional[Match]:
         return None  # 'called the plan "a disgrace"' is parsed with the name as the object's apposition
     target = obj if obj is not None else (comps[0] if len(comps) > 1 else None)
     return Match(NAMING_CODE, verb, [verb.text], None, target_token=target)
+
+
+PERSON_PRONOUNS = {"he", "she", "i", "we"}
+
+
+def _person_doer(verb: Token) -> bool:
+    """The verb's subject names a person ('Johnson', 'the senator' as PERSON, 'he')."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    return subj.ent_type_ == "PERSON" or subj.lower_ in PERSON_PRONOUNS
+
+
+def _at_object(*heads: Token) -> Optional[Token]:
+    """The object of an 'at' or 'against' phrase on one of the heads."""
+    for h in heads:
+        for p in h.children:
+            if p.dep_ == "prep" and p.lower_ in ("at", "against"):
+                obj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    return None
+
+
+def _verbal_attack(verb: Token, m: Optional[Match]) -> Optional[Match]:
+    """'slammed the governor', 'Johnson blasted the EU', 'took aim at Facebook', 'lashed out at': an attack
+    in words (modality.tsv 'verbal_attack', 'verbal_attack_at') is a criticism of its object (CAMEO 111).
+    A verb that also names violence ('blasted') is verbal only with a person as its doer; 'jets blasted the
+    town' keeps its own code."""
+    lemma = verb_lemma(verb)
+    kids = {c.lower_: c for c in verb.children if c.dep_ in ("dobj", "prt", "prep")}
+    for pair in cues().get("verbal_attack_at", set()):
+        word, rest = pair.split("_", 1)
+        if lemma != word or rest not in kids:
+            continue
+        target = _at_object(verb, kids[rest]) if rest not in ("against", "at") else _at_object(verb)
+        if target is not None:
+            return Match(NAMING_CODE, verb, [verb.text, kids[rest].text], None, target_token=target)
+    if lemma not in cues().get("verbal_attack", set()):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    if m is not None and plover_type(m.code) not in (None, "ACCUSE") and not _person_doer(verb):
+        return None
+    return Match(NAMING_CODE, verb, [verb.text], None, target_token=obj)
+
+
+DEFEND_VERBALLY = "052"  # CAMEO 'defend verbally'
+
+
+def _verbal_defence(verb: Token, m: Optional[Match]) -> Optional[Match]:
+    """'defended the nominee's description of', 'defended his remarks': defending what someone said or
+    decided (modality.tsv 'defence_object') is verbal support of its author (CAMEO 052), not protection.
+    The author (the object's possessor) is the target; with none, the object itself."""
+    if verb_lemma(verb) != "defend" or m is None or plover_type(m.code) not in ("AID", "COOPERATE", None):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in cues().get("defence_object", set()):
+        return None
+    owner = next((k for k in obj.children if k.dep_ == "poss"), None)
+    return Match(DEFEND_VERBALLY, verb, [verb.text], None, target_token=owner or obj)
 
 
 def _ends_own_protest(verb: Token, m: Match) -> bool:
@@ -205,9 +285,9 @@ def code_verbs(sent: Span) -> list[Coded]:
                     m, noun = m2, obj
                     m.words = [tok.text, cast(Token, said).text]  # m2 is only set when said is not None
                     break
-        naming = _naming(tok)
+        naming = _naming(tok) or _verbal_attack(tok, m) or _verbal_defence(tok, m)
         if naming is not None:
-            m = naming  # 'called the plan "reckless"': a verbal attack, not a phone call
+            m = naming  # 'called the plan "reckless"', 'slammed the governor': a verbal attack, not a phone call
         elif m is not None and _ends_own_protest(tok, m):
             continue  # 'the union called off the strike': its own action ends; no one is sanctioned
         obligation = _obligation_clause(tok)
@@ -416,7 +496,7 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             continue  # saying what ought to happen ('the result should not be...') demands nothing of anyone
         voice = analysis.voice_at(c.verb.idx)
         ref_date = voice.date if voice.kind == "relay" and voice.date else ctx.article.published
-        date_text, date_host = _date_for(c.verb, sent, sent_dates)
+        date_text, date_host = _date_for(c.verb, sent, sent_dates, c.type in VERBAL)
         mode = modality(c.verb, lambda off: _quote_at(quotes, off) is not None)
         if mode == "hypothetical":
             continue  # 'if too many are killed', 'may have rejected': no act the text says took place
@@ -554,6 +634,31 @@ def _entity_code(resolver: ActorResolver, entity_id: Optional[str]) -> Optional[
     return (ent.code or ent.country) if ent is not None else None
 
 
+def _sentence_at(doc, offset: int) -> tuple[int, int, str]:
+    """(start, end, text) of the sentence holding a character offset."""
+    tok = next((t for t in doc if t.idx <= offset < t.idx + len(t.text_with_ws)), doc[-1])
+    sent = tok.sent
+    return sent.start_char, sent.end_char, sent.text
+
+
+def _quote_date(ctx, q) -> tuple[Optional[str], Optional[str]]:
+    """The date of a quotation's saying verb ('told voters on Saturday that'), as (date text, date)."""
+    if not q.cue_span:
+        return None, None
+    span = ctx.doc.char_span(q.cue_span[0], q.cue_span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None, None
+    cue = span.root
+    sent = cue.sent
+    sent_dates = [(sent.start_char + s, sent.start_char + e, t) for s, e, t in dates.find_dates(sent.text)]
+    text, _host = _date_for(cue, sent, sent_dates)
+    if not text:
+        return None, None
+    voice = ctx.analysis.voice_at(cue.idx)
+    ref_date = voice.date if voice.kind == "relay" and voice.date else ctx.article.published
+    return text, dates.resolve(text, ref_date)
+
+
 def _quote_at(quotes, offset: int):
     for s, e, q in quotes:
         if s <= offset < e:
@@ -561,7 +666,7 @@ def _quote_at(quotes, offset: int):
     return None
 
 
-def _date_for(verb: Token, sent: Span, sent_dates) -> tuple[Optional[str], Optional[Token]]:
+def _date_for(verb: Token, sent: Span, sent_dates, speech: bool = False) -> tuple[Optional[str], Optional[Token]]:
     """The date expression that dates this verb, and the verb it hangs on: one on its own clause first,
     then one on a verb it depends on (a date on 'failed on Friday, after Russia vetoed' dates the veto
     too)."""
@@ -580,11 +685,29 @@ def _date_for(verb: Token, sent: Span, sent_dates) -> tuple[Optional[str], Optio
             rank: float = 0
         elif date_reaches(host, verb):
             rank = 1 + abs(host.i - verb.i) / 1000
+        elif speech and _reported_at(host, verb):
+            rank = 2 + abs(host.i - verb.i) / 1000
         else:
             continue
         if rank < best_rank:
             best, best_rank, best_host = text, rank, host
     return best, best_host
+
+
+def _reported_at(report: Token, verb: Token) -> bool:
+    """'Tillerson said Monday he was concerned, as he urged all sides to': a speech act told in the
+    clause of a dated saying verb was made when it was said, unless its tense puts it earlier ('said
+    Monday that he had urged')."""
+    if verb_lemma(report) not in cues().get("report", set()):
+        return False
+    if any(k.dep_ == "aux" and k.lower_ == "had" for k in verb.children):
+        return False
+    cur, steps = verb, 0
+    while cur.head.i != cur.i and steps < 4:
+        cur, steps = cur.head, steps + 1
+        if cur.i == report.i:
+            return True
+    return False
 
 
 def _forward_dated(host: Optional[Token], verb: Token, mode: str) -> bool:
