@@ -13,13 +13,16 @@ span covers), in_bias_span (share of the article-voice spans that fall on a BASI
 quoted_lex.recall and spans_per_1k_words. The issue's bar: author_lex.recall >= 0.45 at no more than 15
 spans per 1,000 words on part B, within 0.05 of part A.
 
-Run: .venv/bin/python benchmarks/basil.py   (about two minutes on one core)
+The printout names the tuning part and the held-out part and what each shipped list was fitted on.
+Run: .venv/bin/python benchmarks/basil.py [--keep]   (about two minutes on one core; --keep leaves the
+outputs in the temporary folder for a look at part A's misses)
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,6 +33,14 @@ SHARED = ROOT.parent / "shared"
 ANN = SHARED / "eval" / "framing" / "basil"
 TEXT = SHARED / "corpus" / "text"
 BAR_RECALL, BAR_SPANS, BAR_GAP = 0.45, 15.0, 0.05
+TUNE, HELD_OUT = "A", "B"
+# What each shipped list was fitted on, printed with the figures so nobody reads a tuned part as held out.
+PROVENANCE = (
+    "cues.tsv, labels.tsv: hand-made, revised against the whole development half (parts A and B) before the\n"
+    "  parts existed, so part B is not fully held out for them; later changes to them are decided on part A.\n"
+    "learned_loaded_words.tsv: counts from BABE's train half and SemEval-2021 task 6 training set (no BASIL);\n"
+    "  its thresholds (tools/derive_loaded_words.py MIN_RATE, MIN_MARKS) were chosen on part A."
+)
 
 
 def part_of(ann_file: Path) -> str:
@@ -39,6 +50,7 @@ def part_of(ann_file: Path) -> str:
 
 
 def main() -> int:
+    keep = "--keep" in sys.argv[1:]
     scorer = SHARED / "eval" / "basil_score.py"
     if not scorer.exists():
         sys.exit(f"BASIL scorer not found at {scorer}")
@@ -71,17 +83,23 @@ def main() -> int:
             text=True,
         )
         figures[name] = json.loads(s.stdout)
-    print(f"{'BASIL development half':28s}{'A (tune)':>12s}{'B (held out)':>14s}")
-    for k in sorted(figures["A"]):
-        print(f"{k:28s}{figures['A'][k]:12.3f}{figures['B'][k]:14.3f}")
-    a, b = figures["A"]["author_lex.recall"], figures["B"]["author_lex.recall"]
+    if not keep:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(PROVENANCE)
+    print(f"{'BASIL development half':28s}{'tuning (A)':>12s}{'held out (B)':>14s}")
+    for k in sorted(figures[TUNE]):
+        print(f"{k:28s}{figures[TUNE][k]:12.3f}{figures[HELD_OUT][k]:14.3f}")
+    a, b = figures[TUNE]["author_lex.recall"], figures[HELD_OUT]["author_lex.recall"]
+    print(f"{'author_lex.recall gap':28s}{abs(a - b):26.3f}")
+    if keep:
+        print(f"outputs kept in {tmp} (out.jsonl; annotation parts in A/ and B/)")
     short = []
     if b < BAR_RECALL:
-        short.append(f"B author_lex.recall {b:.3f} < {BAR_RECALL}")
-    if figures["B"]["spans_per_1k_words"] > BAR_SPANS:
-        short.append(f"B spans_per_1k_words > {BAR_SPANS}")
+        short.append(f"held-out author_lex.recall {b:.3f} < {BAR_RECALL}")
+    if figures[HELD_OUT]["spans_per_1k_words"] > BAR_SPANS:
+        short.append(f"held-out spans_per_1k_words > {BAR_SPANS}")
     if abs(a - b) > BAR_GAP:
-        short.append(f"A-B gap {abs(a - b):.3f} > {BAR_GAP}")
+        short.append(f"tuning/held-out gap {abs(a - b):.3f} > {BAR_GAP}")
     if short:
         print("below the bar: " + "; ".join(short))
         return 1

@@ -149,3 +149,34 @@ def test_a_short_quoted_utterance_is_speech_not_a_scare_quote(parse):
     texts, spans, _ = spans_of(parse, text)
     assert "We won!" not in texts and not any("I know it" in t for t in texts)
     assert any(t.startswith("windfall") and s.technique == "Doubt" for t, s in zip(texts, spans))
+
+
+def test_learned_list_rows_name_their_source_and_clear_the_span_threshold():
+    from newstrace.stages.framing.spans import MIN_WEIGHT
+
+    rows = [
+        line.split("\t")
+        for line in (DATA / "learned_loaded_words.tsv").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert rows and all(len(r) == 7 for r in rows)
+    assert {r[6] for r in rows} <= {"babe", "semeval"}
+    for lemma, pos, weight, rate, marks, seen, _source in rows:
+        assert 0 < float(rate) <= 1, lemma
+        assert float(weight) >= MIN_WEIGHT, lemma  # a kept lemma is strong enough to stand alone
+        assert float(marks) >= 2 and int(seen) >= float(marks), lemma  # minimum support
+        assert pos in {"ADJ", "ADV", "NOUN", "VERB"}, (lemma, pos)
+    # news usage wins over memes: words neutral in news reporting ("war", "kill") are not in the list
+    learned = framing_lexicon.load().learned
+    assert ("war", "NOUN") not in learned and ("kill", "VERB") not in learned
+
+
+def test_a_loaded_word_in_a_speakers_quote_is_not_the_articles(parse):
+    text = (
+        "The senator spoke to reporters on Monday. “This is a disgraceful sham,” she said of the bill. "
+        "The bill is a disgraceful sham, the paper's editors wrote in their own column."
+    )
+    texts, spans, _ = spans_of(parse, text)
+    quote_end = text.index("she said")
+    assert not any(s.start < quote_end for s in spans), texts
+    assert any("sham" in t or "disgraceful" in t for t in texts), texts

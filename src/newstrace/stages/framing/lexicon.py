@@ -66,8 +66,8 @@ def load() -> Lexicon:
             lex.cues_by_first.setdefault(cue.words[0], []).append(cue)
     for cues in lex.cues_by_first.values():
         cues.sort(key=lambda c: -len(c.words))  # longest match first
-    for lemma, pos, rate, *_ in _rows("learned_loaded_words.tsv"):
-        lex.learned[(lemma, pos)] = float(rate)
+    for lemma, pos, weight, *_ in _rows("learned_loaded_words.tsv"):
+        lex.learned[(lemma, pos)] = float(weight)
     for rule, _technique, words in _rows("labels.tsv"):
         target = {
             "modifier_of_place": lex.place_labels,
