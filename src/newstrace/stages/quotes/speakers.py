@@ -103,6 +103,11 @@ def channel_outlets(refs: Referents, quotes: list) -> None:
             q.via = told.pop(key)[0]
 
 
+@functools.lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    return frozenset(speaker_words()["role_nouns"])
+
+
 def strip_determiner(text: str) -> str:
     return DETERMINERS.sub("", text.strip())
 
@@ -305,6 +310,10 @@ class Referents:
         if pron:
             return self.resolve_pronoun(low, pron, phrase.start_char, voice), "pronoun"
         head = phrase.root
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN")), None)
+        if owner is not None and head.lemma_.lower() in speaker_words()["medium_nouns"]:
+            # 'her statement explaining that …', 'Trump's tweet said …': the owner speaks through the medium
+            return self.resolve(phrase.doc[owner.left_edge.i : owner.i + 1])
         if head.lower_ == "one":  # 'one of them', 'one of the officials': a member of that group speaks
             group = next((g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
             if group is not None:
@@ -337,6 +346,12 @@ class Referents:
             ), "name"
         head_words = {head.lemma_.lower(), head.lower_}
         inner = self.at(phrase.start_char, phrase.end_char)
+        if inner is not None and inner.kind == "outlet" and head.tag_ == "NN" and head.lower_ in role_words():
+            described = self.resolve_description(phrase, voice)  # 'a Politico reporter': a person, not the outlet
+            if described is None:
+                name = strip_determiner(text)
+                described = Ref(name[0].upper() + name[1:], None)
+            return described, "description"
         if inner is not None and inner.kind in ("org", "outlet"):
             return (
                 inner.ref,
