@@ -21,6 +21,7 @@ from .attribution import (
     medium_of,
     phrase_of,
 )
+from .bullets import bullet_quotes
 from .continuation import carry_speakers
 from .fragments import hosts_for_fragments, is_title, link_clauses
 from .headline import title_quotes
@@ -36,6 +37,9 @@ def run(ctx) -> None:
     quotes += title_quotes(ctx, refs)
     quotes += _text_quotes(ctx, refs)
     quotes += transcript_quotes(ctx, refs)
+    quotes += bullet_quotes(
+        ctx, refs, QuoteMask(len(ctx.article.text), [s for s in find_quotes(ctx.article.text) if s.double])
+    )
     quotes += _indirect_quotes(ctx, refs, quotes)
     quotes += hosts_for_fragments(ctx, quotes)
     clauses = link_clauses(quotes, ctx.doc)
