@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import vocab
 from ...syntax import subtree
-from .speakers import speaker_words
+from .words import speaker_words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CAUSATIVES = {"have", "get", "make", "let"}

@@ -22,12 +22,13 @@ from .attribution import (
     phrase_of,
 )
 from .bullets import bullet_quotes
+from .channels import channel_outlets
 from .continuation import carry_speakers
 from .fragments import hosts_for_fragments, is_title, link_clauses
 from .headline import title_quotes
 from .marks import clean_text, close_marks, kind_of
 from .reported_speech import colon_statements, indirect_speech, is_negated
-from .speakers import Referent, Referents, channel_outlets
+from .speakers import Referent, Referents
 from .transcript import transcript_quotes
 
 
