@@ -227,7 +227,7 @@ def test_markup_tags_left_by_a_crawler_are_removed_but_their_text_kept():
 def test_an_embedded_post_in_markup_keeps_quote_marks_when_its_tags_go():
     body = 'The mayor posted:\n\n<tweet tweet-author="@mayor" tweet-date="May 1,\n2024">Harbour open!<tweet/>'
     text, _ = clean_body(body)
-    assert text == "The mayor posted:\n\n“Harbour open!”"
+    assert text == "The mayor posted:\n\n“Harbour open!” —@mayor"  # the post keeps its author, as the page shows it
     assert (
         clean_body("If x < y then <jane@example.com> writes back.")[0]
         == "If x < y then <jane@example.com> writes back."

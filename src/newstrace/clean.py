@@ -33,6 +33,8 @@ MAX_MARKED_WORDS = 80
 QUOTING_MARKUP = re.compile(
     r"<(tweet|blockquote|q)\b(?:\s+[\w-]+(?:=\"[^\"<>]*\"?)?)*\s*>([^<>“”\"]+?)<(?:/\1|\1\s*/)>", re.I
 )
+# The author an embedded post names ('tweet-author="@x"'), shown after it as a page shows it.
+POST_AUTHOR = re.compile(r"\b[\w-]*author=\"\s*(@\w{1,30})\s*\"", re.I)
 # Only layout and embedding tags go: a tag such as <script> or <img …> written in an article (a story about
 # web security) is words the article prints, kept as text (and shown as text, never run, by every renderer).
 MARKUP_TAG = re.compile(
@@ -80,8 +82,14 @@ def is_boilerplate(line: str) -> bool:
 
 def strip_markup(body: str) -> str:
     """The body without markup tags a crawler left in it; an embedded post keeps quote marks around it."""
-    body = QUOTING_MARKUP.sub(lambda m: "“" + m.group(2).strip() + "”", body)
+    body = QUOTING_MARKUP.sub(_quoted_embed, body)
     return MARKUP_TAG.sub("", body)
+
+
+def _quoted_embed(m: re.Match) -> str:
+    """An embedded post as the page shows it: the quoted text, then its author's handle after a dash."""
+    author = POST_AUTHOR.search(m.group(0)[: m.start(2) - m.start(0)])
+    return "“" + m.group(2).strip() + "”" + (" —" + author.group(1) if author else "")
 
 
 def drop_tail(line: str) -> str:

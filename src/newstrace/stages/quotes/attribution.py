@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import vocab
 from ...syntax import subtree
-from .speakers import speaker_words
+from .words import speaker_words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CAUSATIVES = {"have", "get", "make", "let"}
@@ -333,3 +333,13 @@ def inverted_cue(doc: Doc, text: str, outer_end: int) -> Optional[Attribution]:
             end = j
     span = doc[cue.i + 1 : end]
     return Attribution(cue, span, mention=span)
+
+
+def handle_attribution(doc: Doc, text: str, outer_end: int) -> Optional[Attribution]:
+    """'“…” —@ByronYork': an embedded post signed with its author's handle (clean.py writes the handle an
+    embed's markup names); used when no sentence or intro names the speaker."""
+    m = re.match(r"[ \t]*[―—–]+[ \t]*(@\w{1,30})\b", text[outer_end : outer_end + 40])
+    if m is None:
+        return None
+    span = doc.char_span(outer_end + m.start(1), outer_end + m.end(1), alignment_mode="expand")
+    return Attribution(None, span, mention=span) if span is not None and len(span) else None

@@ -9,7 +9,8 @@ from ...quotemarks import SCARE_MAX_WORDS, find_quotes
 from .attribution import QuoteMask, attribute
 from .marks import clean_text, close_marks, kind_of
 from .reported_speech import colon_statements, indirect_speech
-from .speakers import Referents, speaker_words
+from .speakers import Referents
+from .words import speaker_words
 
 
 def title_quotes(ctx, refs: Referents) -> list[Quote]:

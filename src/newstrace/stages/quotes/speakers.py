@@ -11,7 +11,6 @@ Jerusalem") linked to the country it names.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -20,23 +19,7 @@ from spacy.tokens import Span
 
 from ... import vocab
 from ...model import Ref
-
-
-@functools.lru_cache(maxsize=1)
-def speaker_words() -> dict:
-    return vocab.json_file("speaker_words.json")
-
-
-@functools.lru_cache(maxsize=1)
-def given_names() -> dict:
-    return vocab.json_file("given_names.json")
-
-
-def gender_of_name(name: str) -> Optional[str]:
-    """'male'/'female' from a common given name ('Sajid Javid' -> male), None when unknown."""
-    first = name.split()[0].lower() if name.split() else ""
-    names = given_names()
-    return "male" if first in names["male"] else "female" if first in names["female"] else None
+from .words import gender_of_name, has_role, role_words, speaker_words, strip_determiner
 
 
 @dataclass
@@ -62,7 +45,6 @@ KIND_BY_TYPE = {
     "NORP": "group",
     "FAC": "place",
 }
-DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
 
 
 def is_subject(span: Span) -> bool:
@@ -71,40 +53,6 @@ def is_subject(span: Span) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass") for t in span) or (
         root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
     )
-
-
-def has_role(text: str) -> bool:
-    low = text.lower()
-    words = [*speaker_words()["role_nouns"], *speaker_words()["male_titles"], *speaker_words()["female_titles"]]
-    return any(re.search(rf"\b{re.escape(w.rstrip('.'))}\b", low) for w in words)
-
-
-def channel_outlets(refs: Referents, quotes: list) -> None:
-    """An outlet is a channel: words told to an outlet ('officials told the Gazette that …') come via
-    it, and so does the next quote of the same speaker in that paragraph ('“…,” one of them said'); an
-    outlet's report cited with 'according to' is relayed through it."""
-    told: dict[str, tuple[str, int]] = {}
-    text = refs.ctx.article.text
-    for q in sorted(quotes, key=lambda q: q.start):
-        if q.field != "text" or q.via is not None:
-            continue
-        key = q.speaker.name if q.speaker is not None else ""
-        if q.addressee is not None and refs.is_outlet(q.addressee.name):
-            q.via = q.addressee.name
-            told[key] = (q.via, q.end)
-        elif (
-            q.kind == "indirect"
-            and q.speaker
-            and (q.cue or "").lower() == "according"
-            and refs.is_outlet(q.speaker.name)
-        ):
-            q.via = q.speaker.name
-        elif key in told and "\n" not in text[told[key][1] : q.start]:
-            q.via = told.pop(key)[0]
-
-
-def strip_determiner(text: str) -> str:
-    return DETERMINERS.sub("", text.strip())
 
 
 class Referents:
@@ -305,6 +253,10 @@ class Referents:
         if pron:
             return self.resolve_pronoun(low, pron, phrase.start_char, voice), "pronoun"
         head = phrase.root
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN")), None)
+        if owner is not None and head.lemma_.lower() in speaker_words()["medium_nouns"]:
+            # 'her statement explaining that …', 'Trump's tweet said …': the owner speaks through the medium
+            return self.resolve(phrase.doc[owner.left_edge.i : owner.i + 1])
         if head.lower_ == "one":  # 'one of them', 'one of the officials': a member of that group speaks
             group = next((g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
             if group is not None:
@@ -337,6 +289,12 @@ class Referents:
             ), "name"
         head_words = {head.lemma_.lower(), head.lower_}
         inner = self.at(phrase.start_char, phrase.end_char)
+        if inner is not None and inner.kind == "outlet" and head.tag_ == "NN" and head.lower_ in role_words():
+            described = self.resolve_description(phrase, voice)  # 'a Politico reporter': a person, not the outlet
+            if described is None:
+                name = strip_determiner(text)
+                described = Ref(name[0].upper() + name[1:], None)
+            return described, "description"
         if inner is not None and inner.kind in ("org", "outlet"):
             return (
                 inner.ref,

@@ -17,15 +17,18 @@ from .attribution import (
     addressee_of,
     attribute,
     frame_attribution,
+    handle_attribution,
     medium_of,
     phrase_of,
 )
+from .bullets import bullet_quotes
+from .channels import channel_outlets
 from .continuation import carry_speakers
 from .fragments import hosts_for_fragments, is_title, link_clauses
 from .headline import title_quotes
 from .marks import clean_text, close_marks, kind_of
 from .reported_speech import colon_statements, indirect_speech, is_negated
-from .speakers import Referent, Referents, channel_outlets
+from .speakers import Referent, Referents
 from .transcript import transcript_quotes
 
 
@@ -35,6 +38,9 @@ def run(ctx) -> None:
     quotes += title_quotes(ctx, refs)
     quotes += _text_quotes(ctx, refs)
     quotes += transcript_quotes(ctx, refs)
+    quotes += bullet_quotes(
+        ctx, refs, QuoteMask(len(ctx.article.text), [s for s in find_quotes(ctx.article.text) if s.double])
+    )
     quotes += _indirect_quotes(ctx, refs, quotes)
     quotes += hosts_for_fragments(ctx, quotes)
     clauses = link_clauses(quotes, ctx.doc)
@@ -73,6 +79,7 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
             )
             continue
         sents = [s for s in doc.sents if s.start_char < q.outer_end and s.end_char > q.open_mark]
+        sents += _split_tail(doc, text, q, sents)
         att = attribute(doc, sents, q.start, q.end, mask)
         if att is None or att.speaker is None:
             att = frame_attribution(doc, text, q.open_mark, q.outer_end) or att
@@ -102,6 +109,8 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
             _inherit(quote, last)
         elif _opens_paragraph(text, q):
             att = _intro_attribution(doc, text, q, voice.id, analysis, mask)
+            if att is None or att.speaker is None:
+                att = handle_attribution(doc, text, q.outer_end) or att
             if att is not None and att.speaker is not None:
                 _apply(quote, att, refs)
             elif (
@@ -124,6 +133,18 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
         if quote.kind in ("direct", "partial"):
             last = quote
     return out
+
+
+def _split_tail(doc, text: str, q: QuotedSpan, sents: list[Span]) -> list[Span]:
+    """'“… votes?” Trump said, looking out': a quote ending in '?' or '!' often ends the parser's sentence,
+    so the cue after it on the same line stands in a sentence of its own; that sentence belongs to the quote."""
+    if q.outer_end < 2 or text[q.outer_end - 2] not in "?!" or (sents and sents[-1].end_char > q.outer_end + 1):
+        return []
+    gap = len(text[q.outer_end :]) - len(text[q.outer_end :].lstrip(" \t"))
+    nxt = doc.char_span(q.outer_end + gap, q.outer_end + gap + 1, alignment_mode="expand")
+    if nxt is None or not len(nxt) or nxt[0].sent.start_char != q.outer_end + gap or not nxt[0].is_title:
+        return []
+    return [nxt[0].sent]
 
 
 def _apply(quote: Quote, att: Attribution, refs: Referents) -> None:

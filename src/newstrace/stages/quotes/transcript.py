@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 from ...model import Quote, Ref
-from .speakers import Referents, has_role
+from .speakers import Referents
+from .words import has_role
 
 TURN = re.compile(r"(?m)^([A-Z][A-Z.'’\- ]*[A-Z.])(,[A-Z0-9.'’&\- ]+)?:[ \t]+(\S[^\n]*)$")
 

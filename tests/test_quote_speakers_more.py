@@ -1,0 +1,83 @@
+"""Speakers the parse alone misses: a cue after '?”', a statement's owner, an outlet's reporter, an embedded
+post's author, and listed talking points."""
+
+from __future__ import annotations
+
+import pytest
+
+from newstrace.clean import strip_markup
+
+
+def quote(analysis, words: str, kind: str | None = None):
+    found = [q for q in analysis.quotes if words in q.text and (kind is None or q.kind == kind)]
+    assert found, f"no quote holding {words!r}: {[(q.kind, q.text) for q in analysis.quotes]}"
+    return found[0]
+
+
+def speaker_name(q) -> str:
+    return q.speaker.name if q.speaker else ""
+
+
+STORY = """\
+Supporters filled the hall in Dunmore on Monday.
+
+“That’s right, friends,” Mary Okonkwo said to the crowd.
+
+“Who would have believed we would win almost every county?” Okonkwo said, looking out on the hall.
+
+Later in the week, Senator Ruth Alvarez revised her statement explaining that she had not seen the memo.
+
+But as a Harbour Gazette reporter noted, the hall was half empty:
+
+“Half the seats in Dunmore are empty tonight.” —@PeteRiordan.
+
+Even the local radio host took a moment to mention the crowd.
+
+“Plenty of room at the back in Dunmore.” —@DanaKell.
+
+On Tuesday, a set of talking points was circulated by aides close to Alvarez's campaign:
+
+- Ruth Alvarez has always backed the new bridge. She voted for it twice.
+
+- The memo was never sent to her office.
+
+As part of the plan, the council has announced:
+
+- Lower fares for pensioners
+"""
+
+
+@pytest.fixture(scope="module")
+def story(analyze_text):
+    return analyze_text(STORY, title="Rally draws crowd", published="2024-05-01")
+
+
+def test_a_cue_after_a_question_mark_gives_the_speaker(story):
+    assert speaker_name(quote(story, "Who would have believed")) == "Mary Okonkwo"
+
+
+def test_a_persons_statement_speaks_for_that_person(story):
+    assert speaker_name(quote(story, "she had not seen the memo", "indirect")) == "Ruth Alvarez"
+
+
+def test_an_outlets_reporter_is_a_person_not_the_outlet(story):
+    assert speaker_name(quote(story, "Half the seats")) == "Harbour Gazette reporter"
+
+
+def test_an_embedded_post_keeps_its_author_as_signature():
+    body = strip_markup('Look:\n\n<tweet tweet-author="@PeteRiordan" tweet-date="May 1">Seats empty.<tweet/>.')
+    assert "“Seats empty.” —@PeteRiordan" in body
+
+
+def test_a_signed_post_without_an_intro_is_its_authors(story):
+    assert speaker_name(quote(story, "Plenty of room")) == "@DanaKell"
+
+
+def test_listed_talking_points_are_quotes_of_who_circulated_them(story):
+    for words in ("always backed the new bridge", "never sent to her office"):
+        q = quote(story, words, "direct")
+        assert speaker_name(q) == "Aides close to Alvarez's campaign" or "aides" in speaker_name(q).lower()
+
+
+def test_a_list_of_measures_is_not_a_quote(story):
+    assert not [q for q in story.quotes if "Lower fares" in q.text and q.kind == "direct"]
