@@ -2,9 +2,56 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, joined once: spaCy's Doc.text joins every token on each access, which made the
+    stages that read it in a loop quadratic in the length of the article."""
+    text = doc.user_data.get("newstrace_text")
+    if text is None:
+        text = doc.user_data["newstrace_text"] = doc.text
+    return text
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, listed once (doc.sents walks the whole Doc on each use)."""
+    sents = doc.user_data.get("newstrace_sents")
+    if sents is None:
+        sents = doc.user_data["newstrace_sents"] = list(doc.sents)
+        doc.user_data["newstrace_sent_ends"] = [s.end_char for s in sents]
+    return sents
+
+
+def sentences_overlapping(doc: Doc, start: int, end: int) -> list[Span]:
+    """The sentences that overlap the characters [start, end), in order, found by bisection."""
+    sents = sentences(doc)
+    i = bisect.bisect_right(doc.user_data["newstrace_sent_ends"], start)
+    out = []
+    while i < len(sents) and sents[i].start_char < end:
+        out.append(sents[i])
+        i += 1
+    return out
+
+
+def entities_of(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's named-entity spans, built once (doc.ents builds them all on each use)."""
+    ents = doc.user_data.get("newstrace_ents")
+    if ents is None:
+        ents = doc.user_data["newstrace_ents"] = tuple(doc.ents)
+    return ents
+
+
+def entity_at(tok: Token) -> Optional[Span]:
+    """The named-entity span holding tok, or None (an index built once per Doc)."""
+    doc = tok.doc
+    index = doc.user_data.get("newstrace_ent_index")
+    if index is None:
+        index = doc.user_data["newstrace_ent_index"] = {i: e for e in entities_of(doc) for i in range(e.start, e.end)}
+    return index.get(tok.i)
 
 
 def subtree(tok: Token) -> Span:

@@ -18,6 +18,7 @@ from text_to_num import text2num
 
 from .. import dates, vocab
 from ..model import Claim, Ref
+from ..syntax import text_of
 
 SCALE = {
     "hundred": 1e2,
@@ -304,8 +305,8 @@ def _skip(run: list[Token], sent_dates: list[tuple[int, int, str]]) -> bool:
     if nxt is not None and nxt.lower_.rstrip(".") in excluded():
         return True
     if (
-        re.search(r"[A-Za-z]-?$", doc.text[max(0, first.idx - 2) : first.idx])
-        and not doc.text[first.idx - 1 : first.idx].isspace()
+        re.search(r"[A-Za-z]-?$", text_of(doc)[max(0, first.idx - 2) : first.idx])
+        and not text_of(doc)[first.idx - 1 : first.idx].isspace()
     ):
         return True  # 'Mi-26', 'G8': a number inside a name
     if len(run) == 1 and re.fullmatch(r"(?:1[89]|20)\d\d", first.text) and (nxt is None or nxt.pos_ != "NOUN"):

@@ -33,6 +33,7 @@ from typing import Optional
 from .. import kb, vocab
 from ..kb.matcher import Hit, matcher
 from ..model import Entity, Mention
+from ..syntax import entities_of, text_of
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 PLACE_LIKE = {"GPE", "LOC", "NORP", "FAC"}
@@ -93,7 +94,7 @@ def _candidates(doc, text: str, field_name: str, find, base: kb.KnowledgeBase, d
     hits = find(text, date=date)
     used: set[int] = set()  # hits that a model span has absorbed
     out: list[Candidate] = []
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ not in KEEP:
             continue
         label = "PERSON" if HONORIFIC.match(ent.text) else ent.label_  # "Mr Brown" tagged ORG is a person
@@ -362,7 +363,7 @@ def _named_after(text: str, start: int, end: int, inner: list[Hit]) -> bool:
 def _context_country(c: Candidate, doc, country_at: dict[int, str]) -> Optional[str]:
     """The country a mention's neighbours give it: a party tag, a country-bearing name among the words
     right before it (titles and modifiers only), or one in an apposition right after it."""
-    text = doc.text
+    text = text_of(doc)
     if c.type == "PERSON" and PARTY_TAG.match(text[c.end : c.end + 12]):
         return "USA"
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
@@ -393,7 +394,7 @@ def _context_countries(groups: list[Group], entities: list[Entity], doc, cands: 
     """Entities the KB gives no country take one from the article: their neighbours first (see
     _context_country), else, for people and organisations, the article's home country when one country
     holds most of the mentions that have one (a US politics story: its people are American)."""
-    if doc is None or not doc.text:
+    if doc is None or not text_of(doc):
         return
     country_of = {id(g): e.country for g, e in zip(groups, entities)}
     country_at: dict[int, str] = {}

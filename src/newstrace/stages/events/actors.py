@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from ... import kb as kbmod
 from ...model import ActorRef, Analysis
+from ...syntax import entity_at
 from .dictionary import _lines, agents, countries
 
 if TYPE_CHECKING:
@@ -371,17 +372,6 @@ class ActorResolver:
 
     @staticmethod
     def _ent_span(head: Token) -> Optional[Span]:
-        for ent in head.doc.ents:
-            if ent.start <= head.i < ent.end and ent.label_ in ACTOR_ENTS | {
-                "LOC",
-                "FAC",
-            }:
-                return ent
-        for ent in head.doc.ents:  # 'the U.S. resolution': the entity sits in a modifier
-            if (
-                ent.label_ in ("GPE", "NORP", "ORG")
-                and ent.root.head.i == head.i
-                and ent.root.dep_ in ("compound", "amod", "nmod", "poss")
-            ):
-                return None
-        return None
+        """The named entity holding head, when it names an actor or a place."""
+        ent = entity_at(head)
+        return ent if ent is not None and ent.label_ in ACTOR_ENTS | {"LOC", "FAC"} else None

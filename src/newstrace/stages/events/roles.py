@@ -18,7 +18,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Token
 
-from ...syntax import agent_of, governor, is_passive
+from ...syntax import agent_of, entities_of, governor, is_passive
 from .dictionary import cues, nominalisations, plover_type
 from .patterns import match_verb
 
@@ -215,7 +215,7 @@ def place_of(verb: Token, scope: list[Token]) -> Optional[Token]:
         if t.dep_ == "prep" and t.lower_ in PLACE_PREPS:
             for g in t.children:
                 if g.dep_ == "pobj" and g.ent_type_ in PLACE_ENTS and g.i in ids:
-                    ent = next(e for e in g.doc.ents if e.start <= g.i < e.end)
+                    ent = next(e for e in entities_of(g.doc) if e.start <= g.i < e.end)
                     return ent.root
     return None
 

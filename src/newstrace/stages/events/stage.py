@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 
 from ... import dates
 from ...model import ActorRef, Event, Ref
-from ...syntax import governor
+from ...syntax import entities_of, governor
 from .actors import ActorResolver, is_pronoun
 from .dictionary import (
     actor_nouns,
@@ -761,7 +761,7 @@ def _is_place(tok: Token, venue: bool) -> bool:
 
 
 def _place_name(tok: Token) -> str:
-    for ent in tok.doc.ents:
+    for ent in entities_of(tok.doc):
         if ent.start <= tok.i < ent.end:
             return ent.text
     return tok.text

@@ -17,7 +17,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Analysis, Descriptor, Ref
-from ...syntax import subtree
+from ...syntax import entities_of, subtree, text_of
 from . import lexicon as framing_lexicon
 from .spans import noun_phrase_left
 
@@ -74,7 +74,7 @@ def phrases_for(doc: Doc, first: int, last: int, not_descriptor: set[str]) -> li
 def canonical_names(doc: Doc) -> dict[str, str]:
     """Name text -> canonical name; a lone surname maps to the full name that ends with it."""
     names = {}
-    for e in doc.ents:
+    for e in entities_of(doc):
         if e.label_ in NAME_TYPES and any(t.pos_ == "PROPN" for t in e):
             text = re.sub(r"^(?:the|The)\s+", "", e.text).strip()
             text = re.sub(r"[’']s$", "", text)
@@ -94,7 +94,7 @@ def spacy_mentions(doc: Doc) -> list[tuple[str, int, int]]:
         return []
     pat = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
     out = []
-    for m in pat.finditer(doc.text):
+    for m in pat.finditer(text_of(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is not None and len(span):
             out.append((names[m.group(1)], span[0].i, span[-1].i))
@@ -121,7 +121,7 @@ def entity_mentions(analysis: Analysis, doc: Doc) -> list[tuple[Ref, int, int]]:
             pat = re.compile(
                 r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)"
             )
-            for hit in pat.finditer(doc.text):
+            for hit in pat.finditer(text_of(doc)):
                 span = doc.char_span(hit.start(), hit.end(), alignment_mode="contract")
                 if span is not None and len(span) and span[-1].i not in spots:
                     out.append((names[hit.group(1)], span[0].i, span[-1].i))

@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 from spacy.tokens import Span, Token
 
+from ...syntax import entities_of
 from . import lexicon as framing_lexicon
 from .lexicon import LOADED, Lexicon
 
@@ -135,7 +136,7 @@ def expand(c: Candidate, doc, floor: int, ceiling: int) -> Candidate:
         # even where the parser attaches it elsewhere.
         before = doc[first - 1] if first - 1 >= floor else None
         if before is not None and before.ent_type_ in NAME_BEFORE_NOUN and not tail.ent_type_:
-            ent = next((e for e in doc.ents if e.start <= before.i < e.end), None)
+            ent = next((e for e in entities_of(doc) if e.start <= before.i < e.end), None)
             if ent is not None and ent.end == first and ent.start >= floor:
                 first = ent.start
     elif (

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ...model import FramingSpan
 from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, quoted_phrases, word_count
+from ...syntax import text_of
 from . import lexicon as framing_lexicon
 from .descriptors import descriptors
 from .spans import (
@@ -46,7 +47,7 @@ def is_utterance(doc: Doc, start: int, end: int) -> bool:
     more than one sentence, or speaks in the first
     or second person ("I love you", "You winning?"). A scare quote is a name or a phrase ("so-called
     experts", a "rant")."""
-    if re.search(r"[!?]|[.;]\s+\S", doc.text[start:end]):
+    if re.search(r"[!?]|[.;]\s+\S", text_of(doc)[start:end]):
         return True  # an exclamation, a question or more than one sentence ("U-S-A! U-S-A!")
     inner = doc.char_span(start, end, alignment_mode="contract")
     if inner is None:
@@ -76,16 +77,20 @@ def frame_doc(
     scare: extra (start, end) stretches known to be scare quotes.
     """
     lex = framing_lexicon.load()
-    regions = quoted_phrases(doc.text)
-    spoken = [(r.start, r.end) for r in regions if not is_scare(r, doc.text)] + list(speech)
-    scared = [(r.start, r.end) for r in regions if is_scare(r, doc.text)] + list(scare)
+    regions = quoted_phrases(text_of(doc))
+    spoken = [(r.start, r.end) for r in regions if not is_scare(r, text_of(doc))] + list(speech)
+    scared = [(r.start, r.end) for r in regions if is_scare(r, text_of(doc))] + list(scare)
     scared = [s for s in scared if not any(a <= s[0] and s[1] <= b and (a, b) != s for a, b in spoken)]
     said = [s for s in scared if is_utterance(doc, *s)]
     spoken += said
     scared = [s for s in scared if s not in said]
 
+    covered = bytearray(len(text_of(doc)) + 1)  # 1 where someone is quoted: a lookup per token, not a scan
+    for a, b in spoken:
+        covered[a:b] = b"\x01" * max(0, b - a)
+
     def skip(t) -> bool:
-        return any(a <= t.idx < b for a, b in spoken)
+        return bool(covered[t.idx])
 
     spans, sentences = [], []
     for sent in doc.sents:
@@ -102,7 +107,7 @@ def frame_doc(
                 FramingSpan(
                     start=start,
                     end=end,
-                    text=doc.text[start:end],
+                    text=text_of(doc)[start:end],
                     technique=c.technique,
                     voice=voice_of(start),
                     field=field,
@@ -125,7 +130,7 @@ def run(ctx) -> None:
     analysis = ctx.analysis
     framing = analysis.framing
     for field, doc in (("title", ctx.title_doc), ("text", ctx.doc)):
-        if not doc.text.strip():
+        if not text_of(doc).strip():
             continue
         mine = [q for q in analysis.quotes if (q.field or "text") == field]
         speech = [(q.start, q.end) for q in mine if q.kind in SPEECH_KINDS]

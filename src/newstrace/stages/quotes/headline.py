@@ -6,6 +6,7 @@ import re
 
 from ...model import Quote, Ref
 from ...quotemarks import SCARE_MAX_WORDS, find_quotes
+from ...syntax import entities_of, sentences_overlapping
 from .attribution import QuoteMask, attribute
 from .marks import clean_text, close_marks, kind_of
 from .reported_speech import colon_statements, indirect_speech
@@ -45,7 +46,7 @@ def title_quotes(ctx, refs: Referents) -> list[Quote]:
             speaker_span=span,
         )
         if speaker is None:
-            sents = [s for s in doc.sents if s.start_char < q.outer_end and s.end_char > q.open_mark]
+            sents = sentences_overlapping(doc, q.open_mark, q.outer_end)
             att = attribute(doc, sents, q.start, q.end, mask)
             if att is not None and att.speaker is not None:
                 m = att.mention if att.mention is not None else att.speaker
@@ -108,7 +109,7 @@ def _headline_speaker(ctx, refs: Referents, before: str):
     """'Netanyahu on X: “…”', 'Blinken: “…”': the first name before the colon speaks."""
     if not before.rstrip().endswith(":"):
         return None, None, None
-    for ent in ctx.title_doc.ents:
+    for ent in entities_of(ctx.title_doc):
         if ent.end_char <= len(before) and ent.label_ in (
             "PERSON",
             "ORG",

@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ...syntax import subtree
+from ...syntax import subtree, text_of
 from .attribution import (
     SUBJECT_DEPS,
     QuoteMask,
@@ -219,7 +219,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
         subj = speaker_token(tok, mask)
         if subj is None or (lemma in verbs_taking("evidence") and not _can_speak(subj)):
             continue
-        if len(doc.text[span[0] : span[1]].split()) <= 3 and any(
+        if len(text_of(doc)[span[0] : span[1]].split()) <= 3 and any(
             is_cue(t) for t in doc.char_span(*span, alignment_mode="expand") or ()
         ):
             continue  # the 'content' is itself a reporting clause ('…, he said, …')

@@ -19,6 +19,7 @@ from spacy.tokens import Span
 
 from ... import vocab
 from ...model import Ref
+from ...syntax import entities_of
 from .words import gender_of_name, has_role, role_words, speaker_words, strip_determiner
 
 
@@ -129,7 +130,7 @@ class Referents:
             return
         # Without an entities stage: spaCy's entities, surnames linked to the full name used earlier.
         full_names: dict[str, str] = {}
-        for ent in doc.ents:
+        for ent in entities_of(doc):
             if ent.label_ not in KIND_BY_TYPE:
                 continue
             name = ent.text

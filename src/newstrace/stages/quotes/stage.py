@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from ...model import Quote, Ref
 from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, find_quotes
-from ...syntax import subtree
+from ...syntax import sentences_overlapping, subtree
 from .attribution import (
     Attribution,
     QuoteMask,
@@ -78,7 +78,7 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
                 )
             )
             continue
-        sents = [s for s in doc.sents if s.start_char < q.outer_end and s.end_char > q.open_mark]
+        sents = sentences_overlapping(doc, q.open_mark, q.outer_end)
         sents += _split_tail(doc, text, q, sents)
         att = attribute(doc, sents, q.start, q.end, mask)
         if att is None or att.speaker is None:
