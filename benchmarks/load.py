@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -98,10 +98,11 @@ def main() -> None:
     db = folder / "load.duckdb"
     subprocess.run([NEWSTRACE, "batch", str(seed), "--db", str(db), "-j", "1"], check=True, capture_output=True)
     port = free_port()
+    server_log = open(folder / "server.log", "w")  # noqa: SIM115 (closed after the run)
     server = subprocess.Popen(
         [NEWSTRACE, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=server_log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -131,7 +132,12 @@ def main() -> None:
             )
     for _, _, _, note in errors[:10]:
         print("  error:", note)
-    os.system(f"rm -rf {folder}")
+    server_log.close()
+    if errors:
+        log_text = (folder / "server.log").read_text()
+        (Path(tempfile.gettempdir()) / "newstrace-load-server.log").write_text(log_text)
+        print("server log: " + str(Path(tempfile.gettempdir()) / "newstrace-load-server.log"))
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -417,6 +417,9 @@ def compute_links(store: Store, only: Optional[set[str]] = None) -> dict[str, li
     def keep(rows: list[dict], key: str = "article_id") -> list[dict]:
         return rows if only is None else [r for r in rows if r[key] in only]
 
+    def known(rows: list[dict]) -> list[dict]:
+        return [r for r in rows if r["article_id"] in arts]
+
     arts = {
         r["id"]: ArticleInfo(r["id"], r["outlet"], r["published"])
         for r in keep(store.rows("SELECT id, outlet, published FROM articles"), "id")
@@ -433,14 +436,14 @@ def compute_links(store: Store, only: Optional[set[str]] = None) -> dict[str, li
             "WHERE q.speaker_name IS NOT NULL AND q.kind IN ('direct', 'partial', 'indirect')"
         )
     )
-    statements, statement_members = link_statements(quotes, arts)
+    statements, statement_members = link_statements(known(quotes), arts)
     events = keep(
         store.rows(
             "SELECT article_id, id, type, cameo, source_name, source_code, target_name, target_code, date, negated "
             "FROM events"
         )
     )
-    corpus_events, event_members = link_events(events, arts)
+    corpus_events, event_members = link_events(known(events), arts)
     entity_rows = keep(
         store.rows(
             "SELECT e.article_id, coalesce(e.kb_id, lower(e.name)) AS key, e.type, count(m.start) AS mentions "
@@ -450,7 +453,7 @@ def compute_links(store: Store, only: Optional[set[str]] = None) -> dict[str, li
     )
     return {
         "copies": list(copies),
-        "stories": list(link_stories(entity_rows, arts, copy_of)),
+        "stories": list(link_stories(known(entity_rows), arts, copy_of)),
         "corpus_statements": statements,
         "corpus_statement_quotes": statement_members,
         "corpus_events": corpus_events,
@@ -461,8 +464,8 @@ def compute_links(store: Store, only: Optional[set[str]] = None) -> dict[str, li
 def relink(store: Store) -> dict[str, int]:
     """Rebuild every link table from the stored articles, in one transaction; returns rows per table.
     Run at the end of each `newstrace batch` that added articles, and by `newstrace link`."""
-    rows = compute_links(store)
-    with store.transaction():
+    with store.transaction():  # one consistent view: an article stored meanwhile waits for the next link
+        rows = compute_links(store)
         _create(store)
         for table, table_rows in rows.items():
             store.insert(table, table_rows, width=len(LINK_TABLES[table]))
