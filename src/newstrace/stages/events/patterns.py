@@ -8,6 +8,7 @@ with no matching pattern takes its own code or its block's default. Code '---' m
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Optional, cast
 
@@ -67,35 +68,76 @@ def clause_tokens(verb: Token, include_xcomp: bool = True) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+Form = tuple[str, str, bool]  # a token as patterns see it: (lower-case text, lemma, a verb used as a preposition)
+
+
+def form_of(tok: Token) -> Form:
+    return tok.lower_, tok.lemma_.lower(), tok.dep_ == "prep" and tok.pos_ == "VERB"
+
+
 def word_matches(word: str, tok: Token) -> bool:
     """A pattern word against a token: a trailing '_' wants the exact word; otherwise the word is a stem."""
-    text, lemma = tok.lower_, tok.lemma_.lower()
+    return _form_matches(word, form_of(tok))
+
+
+def _form_matches(word: str, form: Form) -> bool:
+    text, lemma, verb_as_prep = form
     if word.endswith("_"):
         w = word[:-1]
         return text == w or lemma == w
     if text == word or lemma == word:
         return True
-    if tok.dep_ == "prep" and tok.pos_ == "VERB":
+    if verb_as_prep:
         return False  # 'according' is no form of 'accord': a verb form used as a preposition
     if len(word) >= 4 and text.startswith(word) and len(text) - len(word) <= 3:
         return True
     return len(word) < 4 and text in (word + "s", word + "es")
 
 
-def _find_unit(unit: Unit, toks: list[Token], start: int) -> Optional[tuple[int, int]]:
-    """(first, last) index in toks of the unit's earliest match at or after start."""
-    for i in range(start, len(toks)):
-        for alt in unit.alternatives:
-            if i + len(alt) <= len(toks) and all(word_matches(w, toks[i + k]) for k, w in enumerate(alt)):
-                return i, i + len(alt) - 1
-    return None
+class Scope:
+    """The tokens a verb's patterns are matched against, with, per pattern word, the positions it matches:
+    computed once per word and shared by every pattern of the verb (patterns repeat their words)."""
+
+    def __init__(self, toks: list[Token]):
+        self.toks = toks
+        self.forms = [form_of(t) for t in toks]
+        self._positions: dict[str, list[int]] = {}
+        self._sets: dict[str, frozenset[int]] = {}
+
+    def positions(self, word: str) -> list[int]:
+        found = self._positions.get(word)
+        if found is None:
+            found = self._positions[word] = [i for i, f in enumerate(self.forms) if _form_matches(word, f)]
+        return found
+
+    def at(self, word: str, i: int) -> bool:
+        found = self._sets.get(word)
+        if found is None:
+            found = self._sets[word] = frozenset(self.positions(word))
+        return i in found
 
 
-def _match_units(units: list[Unit], toks: list[Token]) -> Optional[tuple[int, Optional[Token]]]:
-    """All units in order within toks: (words matched, token a '+' points at) or None."""
+def _find_unit(unit: Unit, scope: Scope, start: int) -> Optional[tuple[int, int]]:
+    """(first, last) index of the unit's earliest match at or after start (the first alternative wins a tie)."""
+    n = len(scope.forms)
+    best: Optional[tuple[int, int]] = None
+    for alt in unit.alternatives:
+        first = scope.positions(alt[0])
+        for i in first[bisect.bisect_left(first, start) :]:
+            if best is not None and i >= best[0]:
+                break
+            if i + len(alt) <= n and all(scope.at(w, i + k) for k, w in enumerate(alt[1:], 1)):
+                best = (i, i + len(alt) - 1)
+                break
+    return best
+
+
+def _match_units(units: list[Unit], scope: Scope) -> Optional[tuple[int, Optional[Token]]]:
+    """All units in order within the scope: (words matched, token a '+' points at) or None."""
+    toks = scope.toks
     pos, weight, target = 0, 0, None
     for unit in units:
-        found = _find_unit(unit, toks, pos)
+        found = _find_unit(unit, scope, pos)
         if found is None:
             return None
         weight += found[1] - found[0] + 1  # the words actually matched, not the set's longest phrase
@@ -162,15 +204,16 @@ def match_verb(verb: Token, lemma: Optional[str] = None, scope: Optional[list[To
     toks = scope if scope is not None else clause_tokens(verb)
     after = [t for t in toks if t.i > verb.i and t.lower_ not in entries[0].words[1:]]
     before = [t for t in toks if t.i < verb.i]
+    after_scope, before_scope = Scope(after), Scope(before)
     best: Optional[Match] = None
     for entry in entries:
         for pat in d.patterns.get(entry.block, []):
             if speech and pat.origin and pat.origin != lemma and not pat.pre:
                 continue  # another verb's pattern, unless it is about the speaker ('critics *')
-            got_post = _match_units(pat.post, after)
+            got_post = _match_units(pat.post, after_scope)
             if got_post is None:
                 continue
-            got_pre = _match_units(pat.pre, before)
+            got_pre = _match_units(pat.pre, before_scope)
             if got_pre is None:
                 continue
             weight = got_post[0] + got_pre[0] + (ORIGIN_BONUS if pat.origin == lemma else 0)
