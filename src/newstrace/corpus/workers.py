@@ -95,13 +95,15 @@ def analyse_chunk(articles: list[Article], settings: Settings) -> list[Union[str
             outcomes[n] = _failure(article, exc)
     try:
         model = nlp.load(settings.spacy_model)
-        texts = [t for n in ready for t in (articles[n].text, articles[n].title or "")]
-        docs = list(model.pipe(texts, batch_size=max(8, len(texts))))
+        # Texts and titles in separate batches: the network pads a batch to its longest text, so a short
+        # title among long texts would cost as much as a text.
+        docs = list(model.pipe([articles[n].text for n in ready], batch_size=max(8, len(ready))))
+        titles = list(model.pipe([articles[n].title or "" for n in ready], batch_size=max(8, len(ready))))
     except Exception:  # one text the parser refuses: parse them one by one so only that article fails
         return [o if o is not None else analyse_article(a, settings) for o, a in zip(outcomes, articles)]
     for k, n in enumerate(ready):
         try:
-            ctx = pipeline.analyse_parsed(articles[n], docs[2 * k], docs[2 * k + 1], settings)
+            ctx = pipeline.analyse_parsed(articles[n], docs[k], titles[k], settings)
             outcomes[n] = ctx.analysis.to_json(indent=None)
         except Exception as exc:
             outcomes[n] = _failure(articles[n], exc)
