@@ -161,3 +161,25 @@ def test_knowledge_base_lines_of_the_wrong_types_are_one_line_errors(tmp_path):
         path = tmp_path / f"kb{n}.jsonl"
         path.write_text(line + "\n")
         assert_refused(run("kb", "lookup", "Ann Bee", "--kb", str(path), cwd=tmp_path), "not a knowledge-base entry")
+
+
+def test_jsonl_output_onto_a_folder_a_pipe_or_a_symlink(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ENGLISH)
+    assert_refused(run("batch", str(article), "--jsonl", str(tmp_path), cwd=tmp_path), "is a folder")
+    assert_refused(run("batch", str(article), "--jsonl", "/proc/no/such.jsonl", cwd=tmp_path), "does not exist")
+    # a symlink stays a symlink; the file it points to gets the lines
+    real = tmp_path / "real.jsonl"
+    real.write_text("old\n")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    out = run("batch", str(article), "--jsonl", str(link), cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert link.is_symlink() and real.read_text().startswith('{"schema": "newstrace/1"')
+    # a named pipe stays a pipe and its reader gets the lines
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    out = run("batch", str(article), "--jsonl", str(fifo), cwd=tmp_path)
+    got = reader.communicate(timeout=60)[0]
+    assert out.returncode == 0 and got.startswith(b'{"schema": "newstrace/1"') and fifo.is_fifo()

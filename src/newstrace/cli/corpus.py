@@ -100,9 +100,15 @@ def batch(
     settings = make_settings(kb, allow_private)
     if db is None and jsonl is None:
         db = Path(DEFAULT_DB)
-    out_path = None if jsonl in (None, "-") else Path(jsonl)
-    if out_path is not None and not out_path.resolve().parent.is_dir():
-        fail(f"{jsonl}: folder {out_path.resolve().parent} does not exist")
+    out_path = None if jsonl in (None, "-") else Path(jsonl).resolve()  # a symlink: write where it points
+    if out_path is not None:
+        if out_path.is_dir():
+            fail(f"{jsonl}: is a folder; give a file name for the JSON lines")
+        if not out_path.parent.is_dir():
+            fail(f"{jsonl}: folder {out_path.parent} does not exist")
+    # A regular file is replaced whole at the end (never left half-written); a device or pipe is written to
+    # as it is, line by line (renaming a file onto it would replace the device by a file).
+    direct = out_path is not None and out_path.exists() and not out_path.is_file()
 
     def report_failure(failure) -> None:
         reason = failure.message
@@ -118,8 +124,10 @@ def batch(
         tmp: Optional[str] = None
         out: Optional[TextIO] = None
         try:
-            if out_path is not None:
-                fd, tmp = tempfile.mkstemp(prefix=".newstrace-", suffix=".jsonl", dir=out_path.resolve().parent)
+            if out_path is not None and direct:
+                out = open(out_path, "w", encoding="utf-8")  # noqa: SIM115 (closed below)
+            elif out_path is not None:
+                fd, tmp = tempfile.mkstemp(prefix=".newstrace-", suffix=".jsonl", dir=out_path.parent)
                 out = os.fdopen(fd, "w", encoding="utf-8")
             else:
                 out = sys.stdout if jsonl == "-" else None
@@ -147,6 +155,8 @@ def batch(
                 out.close()
                 if tmp and out_path and (report.analysed or report.already_stored or not report.failed):
                     os.replace(tmp, out_path)  # only failures: leave any earlier output as it was
+        except OSError as exc:  # a full disk, /dev/full, a read-only folder: nothing half-written is left
+            fail(f"{jsonl}: cannot write ({exc.strerror or exc})")
         finally:
             if tmp and os.path.exists(tmp):
                 os.unlink(tmp)
