@@ -9,6 +9,7 @@ with no matching pattern takes its own code or its block's default. Code '---' m
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional, cast
 
@@ -95,19 +96,38 @@ def _form_matches(word: str, form: Form) -> bool:
 
 
 class Scope:
-    """The tokens a verb's patterns are matched against, with, per pattern word, the positions it matches:
-    computed once per word and shared by every pattern of the verb (patterns repeat their words)."""
+    """The tokens a verb's patterns are matched against, indexed by every key a pattern word can match
+    them by (exact text or lemma, a stem of the text, a short word's plural), so a word's positions are
+    a lookup, not a scan; the answers are those of _form_matches."""
 
     def __init__(self, toks: list[Token]):
         self.toks = toks
         self.forms = [form_of(t) for t in toks]
+        self._exact: dict[str, list[int]] = defaultdict(list)
+        self._stem: dict[str, list[int]] = defaultdict(list)
+        self._plural: dict[str, list[int]] = defaultdict(list)
+        for i, (text, lemma, verb_as_prep) in enumerate(self.forms):
+            for key in {text, lemma}:
+                self._exact[key].append(i)
+            if verb_as_prep:
+                continue
+            for size in range(max(4, len(text) - 3), len(text) + 1):
+                self._stem[text[:size]].append(i)
+            for ending in ("s", "es"):
+                if text.endswith(ending) and len(text) - len(ending) < 4:
+                    self._plural[text[: len(text) - len(ending)]].append(i)
         self._positions: dict[str, list[int]] = {}
         self._sets: dict[str, frozenset[int]] = {}
 
     def positions(self, word: str) -> list[int]:
         found = self._positions.get(word)
         if found is None:
-            found = self._positions[word] = [i for i, f in enumerate(self.forms) if _form_matches(word, f)]
+            if word.endswith("_"):
+                hits = set(self._exact.get(word[:-1], ()))
+            else:
+                hits = set(self._exact.get(word, ()))
+                hits.update((self._stem if len(word) >= 4 else self._plural).get(word, ()))
+            found = self._positions[word] = sorted(hits)
         return found
 
     def at(self, word: str, i: int) -> bool:
