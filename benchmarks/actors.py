@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 CASES = ROOT.parent / "shared" / "kb-sources" / "actors" / "ngec" / "ngec_actor_resolution_cases.jsonl"
 
-from newstrace.api import normalise_date  # noqa: E402
+from newstrace.dates import normalise as normalise_date  # noqa: E402
 from newstrace.kb.actors import resolve_actor  # noqa: E402
 
 

@@ -50,7 +50,7 @@ def plain_trafilatura(data: bytes, url: str) -> str:
 
 def newstrace_text(data: bytes, url: str) -> str:
     try:
-        raw = html_reader.read(data, source=url)
+        raw = html_reader.parse_page(data, source=url)
     except InputError:
         return ""
     return make_article(raw.body, title=raw.title).text
