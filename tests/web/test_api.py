@@ -334,3 +334,9 @@ def test_serve_command_is_registered():
     assert r.exit_code == 0 and "--api-key" in r.output
     r = CliRunner().invoke(app, ["serve", "--db", "/no/such/folder/x.duckdb"])
     assert r.exit_code == 2
+
+
+def test_query_parameters_are_bounded(client):
+    assert client.get("/api/quotes", params={"speaker": "x" * 501}).status_code == 422
+    assert client.get("/api/articles", params={"offset": 10**12}).status_code == 422
+    assert client.get("/api/quotes", params={"limit": 10**6}).status_code == 422

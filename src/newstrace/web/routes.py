@@ -17,7 +17,7 @@ router = APIRouter(prefix="/api")
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 LIMIT = Query(50, ge=1, le=1000, description="Rows to return (1-1000).")
-OFFSET = Query(0, ge=0, description="Rows to skip (paging).")
+OFFSET = Query(0, ge=0, le=100_000_000, description="Rows to skip (paging).")
 
 
 def store_of(request: Request) -> Store:
@@ -91,8 +91,8 @@ async def analyze(body: AnalyzeRequest, request: Request, _: None = Depends(chec
 @router.get("/articles", summary="Articles: search words (title or text), outlet, publication date range; paged.")
 def articles(
     request: Request,
-    q: Optional[str] = Query(None, description="Words that must all occur in the title or text."),
-    outlet: Optional[str] = Query(None, description="Part of the outlet's name."),
+    q: Optional[str] = Query(None, max_length=500, description="Words that must all occur in the title or text."),
+    outlet: Optional[str] = Query(None, max_length=500, description="Part of the outlet's name."),
     date_from: Optional[str] = Query(None, alias="from", description="Published on or after (YYYY-MM-DD)."),
     date_to: Optional[str] = Query(None, alias="to", description="Published on or before (YYYY-MM-DD)."),
     limit: int = LIMIT,
@@ -121,7 +121,7 @@ def article(article_id: str, request: Request) -> Response:
 @router.get("/quotes", summary="Quotes, of speakers whose name contains `speaker`; oldest first.")
 def quotes(
     request: Request,
-    speaker: Optional[str] = Query(None, description="Part of the speaker's name."),
+    speaker: Optional[str] = Query(None, max_length=500, description="Part of the speaker's name."),
     limit: int = LIMIT,
     offset: int = OFFSET,
 ) -> dict:
@@ -135,8 +135,8 @@ def quotes(
 )
 def statements(
     request: Request,
-    speaker: Optional[str] = Query(None, description="Part of the speaker's name."),
-    q: Optional[str] = Query(None, description="Words that must all occur in the statement."),
+    speaker: Optional[str] = Query(None, max_length=500, description="Part of the speaker's name."),
+    q: Optional[str] = Query(None, max_length=500, description="Words that must all occur in the statement."),
     min_articles: int = Query(1, ge=1, le=100_000, description="Only statements quoted by this many articles."),
     limit: int = LIMIT,
     offset: int = OFFSET,
@@ -188,9 +188,11 @@ def statement(statement_id: str, request: Request) -> dict:
 @router.get("/events", summary="Events (who did what to whom): source, target, PLOVER type, date range.")
 def events(
     request: Request,
-    source: Optional[str] = Query(None, description="Source actor: part of its name, or code prefix (RUS)."),
-    target: Optional[str] = Query(None, description="Target actor: part of its name, or code prefix."),
-    type: Optional[str] = Query(None, description="PLOVER type (ASSAULT, THREATEN, …), any case."),
+    source: Optional[str] = Query(
+        None, max_length=500, description="Source actor: part of its name, or code prefix (RUS)."
+    ),
+    target: Optional[str] = Query(None, max_length=500, description="Target actor: part of its name, or code prefix."),
+    type: Optional[str] = Query(None, max_length=500, description="PLOVER type (ASSAULT, THREATEN, …), any case."),
     date_from: Optional[str] = Query(None, alias="from", description="On or after (YYYY-MM-DD)."),
     date_to: Optional[str] = Query(None, alias="to", description="On or before (YYYY-MM-DD)."),
     limit: int = LIMIT,
@@ -225,7 +227,7 @@ def corpus_events(
 @router.get("/claims", summary="Numeric claims whose text contains every word of `q`.")
 def claims(
     request: Request,
-    q: Optional[str] = Query(None, description="Words that must all occur in the claim."),
+    q: Optional[str] = Query(None, max_length=500, description="Words that must all occur in the claim."),
     limit: int = LIMIT,
     offset: int = OFFSET,
 ) -> dict:
