@@ -183,3 +183,20 @@ def test_jsonl_output_onto_a_folder_a_pipe_or_a_symlink(tmp_path):
     out = run("batch", str(article), "--jsonl", str(fifo), cwd=tmp_path)
     got = reader.communicate(timeout=60)[0]
     assert out.returncode == 0 and got.startswith(b'{"schema": "newstrace/1"') and fifo.is_fifo()
+
+
+def test_a_killed_batch_leaves_no_temporary_file_behind_the_next_run(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ENGLISH)
+    stale = tmp_path / ".newstrace-999999-abc.jsonl"  # a dead process's leftover
+    stale.write_text("half a line")
+    out = run("batch", str(article), "--jsonl", str(tmp_path / "out.jsonl"), cwd=tmp_path)
+    assert out.returncode == 0 and not stale.exists()
+    assert not list(tmp_path.glob(".newstrace-*"))
+
+
+def test_a_file_too_big_to_be_an_article_is_refused_unread(tmp_path):
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as fh:
+        fh.truncate(60_000_000)  # sparse: nothing is written, the size is what counts
+    assert_refused(run("analyze", str(huge), cwd=tmp_path), "more than the 50,000,000")

@@ -127,7 +127,8 @@ def batch(
             if out_path is not None and direct:
                 out = open(out_path, "w", encoding="utf-8")  # noqa: SIM115 (closed below)
             elif out_path is not None:
-                fd, tmp = tempfile.mkstemp(prefix=".newstrace-", suffix=".jsonl", dir=out_path.parent)
+                _remove_stale_temporaries(out_path.parent)
+                fd, tmp = tempfile.mkstemp(prefix=f".newstrace-{os.getpid()}-", suffix=".jsonl", dir=out_path.parent)
                 out = os.fdopen(fd, "w", encoding="utf-8")
             else:
                 out = sys.stdout if jsonl == "-" else None
@@ -164,6 +165,21 @@ def batch(
     already = f", {report.already_stored} already stored" if report.already_stored else ""
     typer.echo(f"newstrace: {report.analysed} analysed{already}, {report.failed} skipped -> {target}", err=True)
     raise typer.Exit(report.exit_code)
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary output files of batches that were killed (their process is gone): a
+    `kill -9` cannot clean up after itself."""
+    for path in folder.glob(".newstrace-*-*.jsonl"):
+        pid = path.name.split("-")[1]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # alive, or not ours to judge
 
 
 def _run_or_fail(run, *args, **kwargs):

@@ -100,9 +100,17 @@ def expand(spec: str) -> list[Path]:
     return [p]
 
 
+MAX_FILE_BYTES = 50_000_000  # a file larger than this is refused before it is read (Settings.max_input_bytes)
+
+
 def read_bytes(source: str) -> bytes:
-    """The whole file at source; InputError when it cannot be read."""
+    """The whole file at source; InputError when it cannot be read or is larger than MAX_FILE_BYTES."""
     try:
+        size = os.stat(source).st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"{source}: {size:,} bytes, more than the {MAX_FILE_BYTES:,} newstrace reads from one file"
+            )
         return Path(source).read_bytes()
     except OSError as exc:
         raise InputError(f"{source}: cannot read ({exc.strerror})") from exc
