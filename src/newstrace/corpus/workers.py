@@ -14,6 +14,7 @@ from __future__ import annotations
 import collections
 import multiprocessing
 import os
+import sys
 import threading
 import time
 import traceback
@@ -192,6 +193,11 @@ def local_executor(jobs: Iterable[Job], settings: Settings, workers: int = 0) ->
         yield from serial_executor(jobs, settings)
         return
     ctx = multiprocessing.get_context("spawn")  # a clean interpreter per worker: no state copied by fork
+    # After a kill -9 of the batch, multiprocessing's resource tracker frees the pool's semaphores itself;
+    # its two-line warning about them would be the only output, so it is silenced (flags reach the tracker).
+    quiet = "ignore::UserWarning:multiprocessing.resource_tracker"
+    if quiet not in sys.warnoptions:
+        sys.warnoptions.append(quiet)
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
