@@ -56,9 +56,15 @@ def name_of(raw: str) -> str:
 
 
 def main() -> int:
-    sys.path.insert(0, str(ROOT / "src"))
-    from newstrace import kb  # noqa: PLC0415
+    import argparse
 
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
+    sys.path.insert(0, str(ROOT / "src"))
+    from newstrace import kb, vocab  # noqa: PLC0415
+
+    # The knowledge base without the file being built, so a second run gives the same file (with it, every
+    # place would count as already known and be left out).
+    kb.bundled_files = lambda: [f for f in vocab.files("kb", ".jsonl") if f.name != OUT.name]  # type: ignore[assignment]
     base = kb.load()
     given = json.loads((ROOT / "src" / "newstrace" / "data" / "given_names.json").read_text(encoding="utf-8"))
     given_names = {n for k, v in given.items() if not k.startswith("_") for n in v}
