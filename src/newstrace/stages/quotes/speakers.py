@@ -36,6 +36,7 @@ class Referent:
     gender: Optional[str] = None
     roles: tuple[str, ...] = ()
     title: str = ""  # the title words the article puts before the name ("defence secretary")
+    main: bool = False  # the subject (or passive agent) of its sentence's main verb, or a speaker
 
 
 KIND_BY_TYPE = {
@@ -54,6 +55,31 @@ def is_subject(span: Span) -> bool:
     return any(t.dep_ in ("nsubj", "nsubjpass") for t in span) or (
         root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
     )
+
+
+def is_agent(span: Span) -> bool:
+    """The agent of a passive verb, its logical subject ('His statement was echoed by Johnson')."""
+    root = span.root
+    if root.dep_ == "appos":  # 'echoed by the trade secretary, Martin Cole'
+        root = root.head
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def is_main_subject(span: Span) -> bool:
+    """The subject or passive agent of the sentence's main verb (or of a verb joined to it by 'and'), as
+    opposed to the subject of an embedded clause ('… said he believes Obama is a Christian')."""
+    root = span.root
+    if root.dep_ == "appos":
+        root = root.head
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        verb = root.head.head
+    elif root.dep_ in ("nsubj", "nsubjpass"):
+        verb = root.head
+    else:
+        return False
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 class Referents:
@@ -161,7 +187,7 @@ class Referents:
         kind = KIND_BY_TYPE.get(etype, "org")
         if kind != "person" and self.is_outlet(ref.name):
             kind = "outlet"
-        subject = span is not None and is_subject(span)
+        subject = span is not None and (is_subject(span) or is_agent(span))
         gender = None
         if span is not None and span.start > 0:
             prev = span.doc[span.start - 1].lower_
@@ -191,6 +217,7 @@ class Referents:
             gender,
             tuple(roles or ()),
             title.text.lower() if title is not None else "",
+            span is not None and is_main_subject(span),
         )
 
     def is_outlet(self, name: str) -> bool:
@@ -331,10 +358,12 @@ class Referents:
         cands = self.before(offset, voice)
         near = [r for r in cands if r.subject and r.voice == voice and offset - r.end < 400]
         if gender in ("male", "female"):
-            for r in near:
+            # The subject of a main clause (or a speaker) outranks the subject of an embedded clause.
+            for r in [r for r in near if r.main] + near:
                 if r.kind == "person" and r.gender in (None, gender):
                     return r.ref
-            return next((r.ref for r in cands if r.kind == "person" and r.gender == gender), None)
+            known = [r for r in cands if r.kind == "person" and r.gender == gender]
+            return next((r.ref for r in [r for r in known if r.main] + known), None)
         for r in near + [r for r in cands if r not in near]:
             if gender == "neuter":
                 if r.kind in ("org", "outlet", "document", "place"):
