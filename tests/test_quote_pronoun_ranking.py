@@ -40,3 +40,20 @@ def test_gender_learned_from_a_resolved_pronoun(analyze_text):
     )
     assert speaker_of(a, "It never crossed") == "Zorya Petrenko"
     assert speaker_of(a, "Here he comes") == "Zorya Petrenko"
+
+
+def test_a_description_right_after_the_narrated_subject_is_that_person(analyze_text):
+    a = analyze_text(
+        "Walter Brandt has promised never to raise the port tax while he leads the council.\n\n"
+        "The mayor told the Harbour Gazette: “If you look at what I do, I cut taxes every single year.”\n"
+    )
+    assert speaker_of(a, "If you look at what I do") == "Walter Brandt"
+
+
+def test_a_description_after_other_narration_stays_unresolved(analyze_text):
+    a = analyze_text(
+        "“We will keep talking to every side,” Walter Brandt told reporters.\n\n"
+        "Opponents of the tram mocked the plan as an empty gesture.\n\n"
+        "“The budget will be cut in the spring,” the minister said.\n"
+    )
+    assert "Brandt" not in speaker_of(a, "budget will be cut")

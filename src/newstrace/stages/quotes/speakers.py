@@ -19,7 +19,8 @@ from spacy.tokens import Span
 
 from ... import vocab
 from ...model import Ref
-from ...syntax import entities_of
+from ...quotemarks import find_quotes
+from ...syntax import entities_of, sentences_overlapping
 from .words import gender_of_name, has_role, role_words, speaker_words, strip_determiner
 
 
@@ -89,6 +90,7 @@ class Referents:
         self._starts: list[int] = []
         self.base = ctx.kb
         self.date = ctx.article.published
+        self._quoted: Optional[list[tuple[int, int]]] = None
         self._collect_entities()
         self._promote_titled()
         self._collect_groups()
@@ -394,7 +396,36 @@ class Referents:
             for r in persons:
                 if r.country == country and not (holder is not None and r.roles):
                     return r.ref
+        if holder is None and country is None:
+            # 'Tony Blair has pledged … The prime minister told …', 'Elich believes … the expert concluded':
+            # a definite description right after a person who is the subject of the narration, that names
+            # no other office they hold, is that person again.
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.root.children)
+            near = [
+                r
+                for r in persons
+                if r.main and r.voice == voice and phrase.start_char - r.end < 400 and r.start < phrase.start_char
+            ]
+            if (
+                definite
+                and near
+                and (self.fits(near[0], roles) or not self.fits(near[0], list(role_words())))
+                and not self._narration_between(near[0].end, phrase.start_char)
+            ):
+                return near[0].ref
         return Ref(holder.name, None) if holder is not None else None
+
+    def _narration_between(self, start: int, end: int) -> bool:
+        """Is there a sentence of the article's own narration (not mostly quotation) wholly between two offsets?"""
+        if self._quoted is None:
+            self._quoted = [(q.open_mark, q.outer_end) for q in find_quotes(self.ctx.article.text) if q.double]
+        for sent in sentences_overlapping(self.ctx.doc, start, end):
+            if sent.start_char < start or sent.end_char > end:
+                continue
+            quoted = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in self._quoted)
+            if 2 * quoted < sent.end_char - sent.start_char:
+                return True
+        return False
 
     @staticmethod
     def fits(r: Referent, roles: list[str]) -> bool:
