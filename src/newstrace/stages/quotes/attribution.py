@@ -87,6 +87,37 @@ def is_cue(tok: Token) -> bool:
     )
 
 
+def lead_in_of(cue: Token) -> Optional[Token]:
+    """The lead-in verb before a reporting verb ('took a moment to point out', 'was quick to note', 'went on
+    to say'), whose subject is the speaker."""
+    head = cue.head
+    if cue.dep_ == "acl" and head.dep_ == "dobj":  # 'took a moment to …': the parser hangs it off the object
+        head = head.head
+    elif cue.dep_ != "xcomp":
+        return None
+    if head is cue or head.lemma_.lower() not in speaker_words()["lead_in_verbs"]:
+        return None
+    return head if any(c.dep_ in SUBJECT_DEPS for c in head.children) else None
+
+
+def parenthetical_cue(verb: Token) -> Optional[Token]:
+    """'That world view, Santorum continued, suggests that …': a reporting clause between commas hung off
+    the verb, which is then part of what it reports rather than a cue of its own."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "parataxis"
+            and is_cue(c)
+            and any(
+                g.dep_ in SUBJECT_DEPS and g.i < c.i and g.left_edge.i > 0 and c.doc[g.left_edge.i - 1].text == ","
+                for g in c.children
+            )
+        ),
+        None,
+    )
+
+
 def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Token]:
     """The speaker token of a cue: its subject, or the subject it shares through conjunction, relative
     clause ('a resolution that called for …'), participle ('…, saying') or causative ('a bid to have X call')."""
@@ -121,6 +152,9 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if verb.head is verb:
         return None
+    lead = lead_in_of(verb)
+    if lead is not None:
+        return speaker_token(lead, mask, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp"):
@@ -202,6 +236,8 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
         return (linked, speaker_token(t, mask) is not None, -dist)
 
     cue = max(cands, key=rank) if cands else None
+    if cue is not None and not mask.has(cue):
+        cue = parenthetical_cue(cue) or cue
     if inner is not None:  # 'officials in Jerusalem “noted …,” The New York Sun reported'
         outer = speaker_token(cue, mask) if cue is not None else None
         who = cast(Token, speaker_token(inner, mask))  # _inner_cue only returns a cue with a subject

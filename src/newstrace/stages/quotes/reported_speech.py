@@ -17,7 +17,9 @@ from .attribution import (
     QuoteMask,
     is_cue,
     is_cue_noun,
+    lead_in_of,
     mention_of,
+    parenthetical_cue,
     phrase_of,
     speaker_token,
     verbs_taking,
@@ -164,7 +166,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
                 )
             continue
         span = None
-        if tok.pos_ == "NOUN":
+        if tok.pos_ == "NOUN" or parenthetical_cue(tok) is not None:
             continue
         comp = next(
             (
@@ -182,7 +184,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
             span = content_span(comp, tok)
         # Attitudes and judgements ('intends to', 'attacked X') count only with their own subject: a
         # subject inherited through a chain of clauses is too often someone else ('pressed Israel not to attack').
-        own_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children) or lead_in_of(tok) is not None
         if span is None and not own_subject:
             continue
         if span is None and lemma in verbs_taking("infinitive"):
@@ -198,6 +200,8 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
                     span = (doc[obj.left_edge.i].idx, span[1])
         if span is None and lemma in verbs_taking("judgement") | verbs_taking("object"):
             span = _object_content(tok)
+        if span is None and lemma in verbs_taking("topic"):
+            span = _topic_content(tok)
         if span is None and lemma in ("call", "ask", "push", "press", "appeal", "urge"):
             prep = next(
                 (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on")),
@@ -234,6 +238,13 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
         )
     found.extend(_noun_claims(doc, mask))
     return found
+
+
+def _topic_content(cue: Token) -> Optional[tuple[int, int]]:
+    """'Grimm talked about renewed fears of terrorism', 'spoke of the need for reform': what was talked about."""
+    prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("about", "of")), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return content_span(obj, cue) if obj is not None else None
 
 
 def _noun_claims(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
@@ -350,7 +361,9 @@ def _parenthetical(cue: Token, mask: QuoteMask) -> list[IndirectSpeech]:
         return []
     before = [t for t in doc[sent.start : first - 1] if not t.is_punct]
     after = [t for t in doc[last + 2 : sent.end] if not (t.is_punct and t.i == sent.end - 1)]
-    if not before or not after or any(mask.has(t) for t in before + after):
+    # Quoted words may stand inside the content ('claims that “frankly are just not proven”'), but a content
+    # on either side that is or opens with a quotation is a direct quote split by its cue.
+    if not before or not after or any(mask.has(t) for t in before) or mask.has(after[0]):
         return []
     return [
         IndirectSpeech(

@@ -19,7 +19,8 @@ from spacy.tokens import Span
 
 from ... import vocab
 from ...model import Ref
-from ...syntax import entities_of
+from ...quotemarks import find_quotes
+from ...syntax import entities_of, sentences_overlapping
 from .words import gender_of_name, has_role, role_words, speaker_words, strip_determiner
 
 
@@ -36,6 +37,7 @@ class Referent:
     gender: Optional[str] = None
     roles: tuple[str, ...] = ()
     title: str = ""  # the title words the article puts before the name ("defence secretary")
+    main: bool = False  # the subject (or passive agent) of its sentence's main verb, or a speaker
 
 
 KIND_BY_TYPE = {
@@ -56,6 +58,31 @@ def is_subject(span: Span) -> bool:
     )
 
 
+def is_agent(span: Span) -> bool:
+    """The agent of a passive verb, its logical subject ('His statement was echoed by Johnson')."""
+    root = span.root
+    if root.dep_ == "appos":  # 'echoed by the trade secretary, Martin Cole'
+        root = root.head
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def is_main_subject(span: Span) -> bool:
+    """The subject or passive agent of the sentence's main verb (or of a verb joined to it by 'and'), as
+    opposed to the subject of an embedded clause ('… said he believes Obama is a Christian')."""
+    root = span.root
+    if root.dep_ == "appos":
+        root = root.head
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        verb = root.head.head
+    elif root.dep_ in ("nsubj", "nsubjpass"):
+        verb = root.head
+    else:
+        return False
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
 class Referents:
     def __init__(self, ctx):
         self.ctx = ctx
@@ -63,6 +90,7 @@ class Referents:
         self._starts: list[int] = []
         self.base = ctx.kb
         self.date = ctx.article.published
+        self._quoted: Optional[list[tuple[int, int]]] = None
         self._collect_entities()
         self._promote_titled()
         self._collect_groups()
@@ -161,7 +189,7 @@ class Referents:
         kind = KIND_BY_TYPE.get(etype, "org")
         if kind != "person" and self.is_outlet(ref.name):
             kind = "outlet"
-        subject = span is not None and is_subject(span)
+        subject = span is not None and (is_subject(span) or is_agent(span))
         gender = None
         if span is not None and span.start > 0:
             prev = span.doc[span.start - 1].lower_
@@ -191,6 +219,7 @@ class Referents:
             gender,
             tuple(roles or ()),
             title.text.lower() if title is not None else "",
+            span is not None and is_main_subject(span),
         )
 
     def is_outlet(self, name: str) -> bool:
@@ -331,10 +360,12 @@ class Referents:
         cands = self.before(offset, voice)
         near = [r for r in cands if r.subject and r.voice == voice and offset - r.end < 400]
         if gender in ("male", "female"):
-            for r in near:
+            # The subject of a main clause (or a speaker) outranks the subject of an embedded clause.
+            for r in [r for r in near if r.main] + near:
                 if r.kind == "person" and r.gender in (None, gender):
                     return r.ref
-            return next((r.ref for r in cands if r.kind == "person" and r.gender == gender), None)
+            known = [r for r in cands if r.kind == "person" and r.gender == gender]
+            return next((r.ref for r in [r for r in known if r.main] + known), None)
         for r in near + [r for r in cands if r not in near]:
             if gender == "neuter":
                 if r.kind in ("org", "outlet", "document", "place"):
@@ -365,7 +396,36 @@ class Referents:
             for r in persons:
                 if r.country == country and not (holder is not None and r.roles):
                     return r.ref
+        if holder is None and country is None:
+            # 'Tony Blair has pledged … The prime minister told …', 'Elich believes … the expert concluded':
+            # a definite description right after a person who is the subject of the narration, that names
+            # no other office they hold, is that person again.
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in phrase.root.children)
+            near = [
+                r
+                for r in persons
+                if r.main and r.voice == voice and phrase.start_char - r.end < 400 and r.start < phrase.start_char
+            ]
+            if (
+                definite
+                and near
+                and (self.fits(near[0], roles) or not self.fits(near[0], list(role_words())))
+                and not self._narration_between(near[0].end, phrase.start_char)
+            ):
+                return near[0].ref
         return Ref(holder.name, None) if holder is not None else None
+
+    def _narration_between(self, start: int, end: int) -> bool:
+        """Is there a sentence of the article's own narration (not mostly quotation) wholly between two offsets?"""
+        if self._quoted is None:
+            self._quoted = [(q.open_mark, q.outer_end) for q in find_quotes(self.ctx.article.text) if q.double]
+        for sent in sentences_overlapping(self.ctx.doc, start, end):
+            if sent.start_char < start or sent.end_char > end:
+                continue
+            quoted = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in self._quoted)
+            if 2 * quoted < sent.end_char - sent.start_char:
+                return True
+        return False
 
     @staticmethod
     def fits(r: Referent, roles: list[str]) -> bool:

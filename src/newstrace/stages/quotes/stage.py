@@ -30,6 +30,7 @@ from .marks import clean_text, close_marks, kind_of
 from .reported_speech import colon_statements, indirect_speech, is_negated
 from .speakers import Referent, Referents
 from .transcript import transcript_quotes
+from .words import speaker_words
 
 
 def run(ctx) -> None:
@@ -238,6 +239,12 @@ def _remember(refs: Referents, quote: Quote, ctx) -> None:
         return
     s, e = quote.speaker_span
     known = next((r for r in refs.items if r.ref.name == quote.speaker.name), None)
+    pron = speaker_words()["pronouns"].get((quote.speaker_mention or "").lower())
+    if pron and pron[0] in ("male", "female"):
+        # 'she said' resolved to Melanie: Melanie is a woman for every later pronoun too
+        for r in refs.items:
+            if r.ref.name == quote.speaker.name and r.gender is None:
+                r.gender = pron[0]
     refs.add(
         Referent(
             s,
@@ -248,8 +255,9 @@ def _remember(refs: Referents, quote: Quote, ctx) -> None:
             refs.voice_id(s),
             True,
             known.country if known else None,
-            known.gender if known else None,
+            known.gender if known else (pron[0] if pron and pron[0] in ("male", "female") else None),
             known.roles if known else (),
+            main=True,
         )
     )
 

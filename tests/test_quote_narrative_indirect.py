@@ -1,0 +1,38 @@
+"""Narrative indirect speech: 'X talked about …', 'X took a moment to point out …', and a parenthetical
+'…, X continued, …' that makes the whole sentence X's (and a quoted fragment inside it X's too)."""
+
+from __future__ import annotations
+
+
+def indirect(analysis, words: str):
+    found = [q for q in analysis.quotes if q.kind == "indirect" and words in q.text]
+    assert found, [(q.kind, q.text, q.speaker) for q in analysis.quotes]
+    return found[0]
+
+
+def test_talked_about_is_reported_speech(analyze_text):
+    a = analyze_text("At the town hall, Dana Whitfield talked about rising rents and the shortage of nurses.\n")
+    q = indirect(a, "rising rents")
+    assert q.speaker is not None and q.speaker.name == "Dana Whitfield"
+
+
+def test_a_lead_in_verb_keeps_its_subject_as_speaker(analyze_text):
+    a = analyze_text("Columnist Harold Brisk took a moment to point out the empty seats at the rally in Dayton.\n")
+    q = indirect(a, "empty seats")
+    assert q.speaker is not None and q.speaker.name == "Harold Brisk"
+
+
+def test_parenthetical_cue_owns_the_sentence_and_its_fragment(analyze_text):
+    a = analyze_text(
+        "That plan, Senator Walter Brandt continued, shows that the city could lose its port by relying on "
+        "forecasts that “nobody in this building has ever checked, not once, not even the mayor.”\n"
+    )
+    q = indirect(a, "That plan")
+    assert q.speaker is not None and q.speaker.name == "Walter Brandt"
+    part = next(p for p in a.quotes if p.kind == "partial")
+    assert part.speaker is not None and part.speaker.name == "Walter Brandt"
+
+
+def test_a_plain_topic_preposition_is_not_speech(analyze_text):
+    a = analyze_text("Dana Whitfield talked to reporters for an hour on Monday.\n")
+    assert not [q for q in a.quotes if q.kind == "indirect"]
