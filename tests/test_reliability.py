@@ -121,7 +121,7 @@ def test_workers_leave_when_a_batch_is_killed(tmp_path, shared):
     deadline = time.monotonic() + 120
     children = []
     while time.monotonic() < deadline and len(children) < 2:
-        children = [c for c in parent.children(recursive=True) if "resource_tracker" not in " ".join(c.cmdline())]
+        children = [c for c in parent.children(recursive=True) if "spawn_main" in " ".join(c.cmdline())]
         time.sleep(0.5)
     assert children, "the batch started no worker"
     os.kill(proc.pid, signal.SIGKILL)
