@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -227,7 +227,7 @@ def local_executor(jobs: Iterable[Job], settings: Settings, workers: int = 0) ->
             n_articles = sum(j.article is not None for j in chunk)
             try:
                 outcomes = iter(future.result(timeout=settings.article_timeout * n_articles) if future else [])
-            except (BrokenProcessPool, FutureTimeout) as exc:
+            except (BrokenProcessPool, FutureTimeout, CancelledError) as exc:
                 timed_out = isinstance(exc, FutureTimeout)
                 if timed_out:  # a runaway article: its worker is killed and replaced, like one that died
                     for process in list(getattr(pool, "_processes", {}).values()):
@@ -257,7 +257,7 @@ def local_executor(jobs: Iterable[Job], settings: Settings, workers: int = 0) ->
 
 def _resubmit(submit: Callable[[list[Job]], Any], chunk: list[Job], future: Any) -> Any:
     """After a pool broke: keep what finished well, send the rest again."""
-    if future is None or (future.done() and future.exception() is None):
+    if future is None or (future.done() and not future.cancelled() and future.exception() is None):
         return future
     return submit(chunk)
 
