@@ -18,6 +18,8 @@ import re
 import time
 from typing import Optional, Union, cast
 
+from .textutil import CARDINALS
+
 MONTHS = [
     "january",
     "february",
@@ -42,21 +44,10 @@ WEEKDAYS = [
     "saturday",
     "sunday",
 ]
-NUMBER_WORDS = {
+NUMBER_WORDS: dict[str, Optional[int]] = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    **{w: n for w, n in CARDINALS.items() if n <= 12 and w != "dozen"},
     "several": None,
     "few": None,
 }

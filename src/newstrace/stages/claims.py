@@ -19,6 +19,7 @@ from text_to_num import text2num
 from .. import dates, vocab
 from ..model import Claim, Ref
 from ..syntax import text_of
+from ..textutil import CARDINALS
 
 SCALE = {
     "hundred": 1e2,
@@ -29,38 +30,7 @@ SCALE = {
     "bn": 1e9,
     "m": 1e6,
 }
-WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-    "a": 1,
-    "an": 1,
-}
+WORDS: dict[str, float] = {**CARDINALS, "a": 1, "an": 1}
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₪": "ILS"}
 NOT_CLAIM_ENTS = {"DATE", "TIME", "ORDINAL"}
 
