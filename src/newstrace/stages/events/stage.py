@@ -413,6 +413,7 @@ def _empty_promise(c: Coded) -> bool:
 # Afghanistan', 'as the leaders sought to ease tensions'): an event there is coded only when no verb of a
 # shallower clause is.
 BACKGROUND = {"relcl", "advcl", "csubj", "parataxis", "xcomp"}
+CONCURRENT_MARKS = {"as", "while", "whereas"}
 
 
 def _clause_depth(verb: Token) -> int:
@@ -425,10 +426,25 @@ def _clause_depth(verb: Token) -> int:
             pass
         elif cur.dep_ == "relcl" and cur.head.dep_ == "dobj":
             pass  # 'vetoed a resolution that called for': what the act was about
+        elif _concurrent_act(cur):
+            pass  # 'police fired tear gas as crowds blocked the crossing': two doers, two acts told together
         elif cur.dep_ in BACKGROUND and cur.pos_ in ("VERB", "AUX"):
             depth += 1
         cur, steps = cur.head, steps + 1
     return depth
+
+
+def _concurrent_act(verb: Token) -> bool:
+    """A finite 'as'/'while' clause whose subject is a named or counted party other than the main clause's
+    ('fired tear gas at protesters as crowds blocked the road'): an act of its own told alongside, not
+    background to the main act."""
+    if verb.dep_ != "advcl" or not any(k.dep_ == "mark" and k.lower_ in CONCURRENT_MARKS for k in verb.children):
+        return False
+    subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+    main = next((k for k in verb.head.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or is_pronoun(subj) or (main is not None and main.lemma_ == subj.lemma_):
+        return False
+    return subj.pos_ == "PROPN" or subj.lemma_.lower() in actor_nouns() or subj.lower_ in actor_nouns()
 
 
 def _main_events(coded: list[Coded]) -> list[Coded]:
@@ -488,6 +504,11 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             if found:
                 target, target_tok = found, cand
                 break
+        if target is None and not c.nominal:
+            obj = _acted_on(c.verb, c.noun)
+            if obj is not None and obj.i not in place_ids and obj.ent_type_ not in ("DATE", "TIME"):
+                target = [a for a in resolver.resolve(obj, loose=True) if a.name not in src_names] or None
+                target_tok = obj if target else None
         if target is None and c.nominal:
             continue  # 'after a demonstration': an event noun with no one it is aimed at is background
         if target is None and c.match.code in PRAISE_CODES:
@@ -811,6 +832,21 @@ def _noun_doer(noun: Token) -> Optional[Token]:
         return owner
     gov = governor(noun)
     return doer_of(gov) if gov is not None else None
+
+
+def _acted_on(verb: Token, noun: Optional[Token]) -> Optional[Token]:
+    """The noun an act is done to when no actor is named: the subject of a passive ('the idea was rejected
+    by'), else the verb's direct object ('blacklisted the site'); a thing stands for its makers and is the
+    target as written. None for an event noun's act, whose object is the noun itself."""
+    if noun is not None:
+        return None
+    if is_passive(verb):
+        obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    else:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or is_pronoun(obj):
+        return None
+    return obj
 
 
 def _recipients_first(cands: list[Token], verb: Token) -> list[Token]:
