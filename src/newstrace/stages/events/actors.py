@@ -10,6 +10,7 @@ A compound phrase ("Russia and China", "Hungarian and Romanian officials") gives
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ def is_pronoun(tok) -> bool:
 
 
 RELATIVE = {"who", "which", "that", "whom", "whose"}
+DESCRIBED_REACH = 400  # characters back to the person a candidacy description names
 CORE_DEPS = {
     "compound",
     "amod",
@@ -144,15 +146,19 @@ class ActorResolver:
         self.kb = kb
         self.date = date
         self.by_offset: dict[int, object] = {}
+        self.person_mentions: list[tuple[int, object]] = []  # (offset, PERSON entity), in text order
         width: dict[int, int] = {}
         for ent in analysis.entities:
             for m in ent.mentions:
                 if getattr(m, "field", "text") != "text":
                     continue
+                if ent.type == "PERSON":
+                    self.person_mentions.append((m.start, ent))
                 for off in range(m.start, m.end):
                     if m.end - m.start < width.get(off, 10**9):  # the tightest mention names the word
                         self.by_offset[off] = ent
                         width[off] = m.end - m.start
+        self.person_mentions.sort(key=lambda pm: pm[0])
 
     # -- phrase pieces -------------------------------------------------------------------------
     @staticmethod
@@ -289,6 +295,8 @@ class ActorResolver:
         core = self.core(head)
         mention = self.mention(head)
         ent = self._entity_for([head]) or self._entity_for(core)
+        if (ent is None or ent.type != "PERSON") and self._entity_for([head]) is None:
+            ent = self._described_person(head) or ent
         agent = self.agent_code(head, core)
         if ent is not None:
             code = ent.code or (
@@ -350,6 +358,39 @@ class ActorResolver:
             # without a code, so the event is counted and a reader sees who the text blames.
             return [ActorRef(name=self._plain(core), entity=None, code=None, mention=mention)]
         return []
+
+    def _described_person(self, head: Token):
+        """'the Republican presidential nominee', 'the new frontrunner in the race' (or the head's possessor, 'the
+        nominee's plan'): a definite description by candidacy (modality.tsv 'candidacy') names the person last mentioned before it, within
+        DESCRIBED_REACH characters, who is not the doer of the clause it sits in (that doer is someone
+        else: 'Christie defended the nominee's remarks'). None when there is no such person."""
+        from .dictionary import cues
+
+        owner = next((k for k in head.children if k.dep_ == "poss"), None)
+        if head.lemma_.lower() not in cues().get("candidacy", set()):
+            if owner is None or owner.lemma_.lower() not in cues().get("candidacy", set()):
+                return None
+            head = owner  # "the nominee's plan": the plan's author
+        if not any(k.dep_ == "det" and k.lower_ == "the" for k in head.children):
+            return None
+        doer = self._clause_doer(head)
+        i = bisect.bisect_left(self.person_mentions, head.idx, key=lambda pm: pm[0])
+        for start, ent in reversed(self.person_mentions[max(0, i - 8) : i]):
+            if head.idx - start > DESCRIBED_REACH:
+                break
+            if ent is not doer:
+                return ent
+        return None
+
+    def _clause_doer(self, head: Token):
+        """The entity of the subject of the first verb above head."""
+        cur = head
+        for _ in range(8):
+            if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+        subj = next((k for k in cur.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+        return self._entity_for(self.core(subj)) if subj is not None else None
 
     def _shared_resolver(self, head: Token, core: list[Token]):
         """The project's actor resolver (newstrace.actors), when it is there and the phrase is not a

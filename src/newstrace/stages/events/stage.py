@@ -85,6 +85,8 @@ class Coded:
     folded: bool = False  # a coded complement was folded into this verb
     obligation: bool = False  # coded as a demand from its 'that Y must' clause
     nominal: bool = False  # an event noun standing alone ('after talks with', "Russia's veto of")
+    doer: Optional[Token] = None  # who acts, when the noun's phrase says it ('at the request of Japan')
+    addressee: Optional[Token] = None  # whom the act is aimed at, when the phrase says it
 
 
 def run(ctx) -> None:
@@ -136,6 +138,14 @@ def _noun_match(noun: Token, scope: list[Token]) -> Optional[Match]:
             return Match(how[1:], noun, [noun.text], None)
         return match_verb(noun, how, scope)
     return None
+
+
+def _counted_acts(noun: Token) -> Token:
+    """'a new round of sanctions', 'a wave of strikes': the acts counted, not the count."""
+    if noun.lemma_.lower() not in cues().get("event_quantity", set()):
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), noun) if of is not None else noun
 
 
 NAMING_CODE = "111"  # CAMEO 'criticize or denounce': calling someone or something X
@@ -265,7 +275,7 @@ def code_verbs(sent: Span) -> list[Coded]:
         if verb_lemma(tok) in light and (m is None or m.pattern is None):
             objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
             objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-            for obj in objs:
+            for obj in map(_counted_acts, objs):
                 m2 = _noun_match(obj, clause_tokens(tok))
                 if m2 is not None and plover_type(m2.code):
                     m, noun = m2, obj
@@ -340,7 +350,11 @@ def code_verbs(sent: Span) -> list[Coded]:
     for c in coded:
         if c.dropped:
             continue
-        if c.verb.dep_ == "acl" and not (c.verb.head.lemma_.lower() in intent and not _coded_above(c.verb, by_verb)):
+        if (
+            c.verb.dep_ == "acl"
+            and not (c.verb.head.lemma_.lower() in intent and not _coded_above(c.verb, by_verb))
+            and not _stance_of_people(c)
+        ):
             c.dropped = True  # 'roads leading to', 'an offer to host': a description, not an act of its own
         if c.verb.dep_ == "pcomp" and c.verb.head.lower_ not in cues().get("sequence", set()):
             c.dropped = True  # 'for signing', 'before allowing': a purpose or condition; 'after meeting' stays
@@ -364,6 +378,11 @@ def _nominal_events(sent: Span, taken: set[int]) -> list[Coded]:
         if tok.pos_ != "NOUN" or tok.i in taken or tok.lemma_.lower() not in table:
             continue
         prep = tok.head if tok.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ == "at" and tok.lemma_.lower() in cues().get("instigation", set()):
+            instigated = _instigation(tok)
+            if instigated is not None:
+                out.append(instigated)
+            continue
         after_prep = prep is not None and (
             prep.lower_ in NOMINAL_PREPS or (prep.lower_ == "of" and prep.head.lower_ in NOMINAL_PREPS)
         )
@@ -383,6 +402,32 @@ def _nominal_events(sent: Span, taken: set[int]) -> list[Coded]:
         m.words = [tok.text]
         out.append(Coded(tok, m, ptype, nominal=True))
     return out
+
+
+def _stance_of_people(c: Coded) -> bool:
+    """'with veterans showing their support for him', 'protesters voicing anger at': a participle with an
+    event noun that tells what the people it describes do is their act, not a description of them."""
+    head = c.verb.head
+    if c.noun is None or c.verb.tag_ != "VBG" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return head.lemma_.lower() in actor_nouns() or head.ent_type_ in ("PERSON", "NORP", "ORG")
+
+
+def _instigation(noun: Token) -> Optional[Coded]:
+    """'met on Friday at the request of Japan', 'visited at the invitation of the king': the 'of' party asked
+    the clause's doer to act; a REQUEST (or invitation) by the former to the latter."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    asker = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    gov = governor(noun)
+    asked = doer_of(gov) if gov is not None else None
+    if asker is None or asked is None:
+        return None
+    m = _noun_match(noun, [noun])
+    ptype = plover_type(m.code) if m is not None else None
+    if m is None or ptype is None:
+        return None
+    m.words = [noun.text]
+    return Coded(noun, m, ptype, nominal=True, doer=asker, addressee=asked)
 
 
 def _empty_promise(c: Coded) -> bool:
@@ -471,7 +516,7 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
     out: list[Event] = []
     sent_dates = [(sent.start_char + s, sent.start_char + e, t) for s, e, t in dates.find_dates(sent.text)]
     for c in coded:
-        src_tok = _noun_doer(c.verb) if c.nominal else doer_of(c.verb)
+        src_tok = c.doer or (_noun_doer(c.verb) if c.nominal else doer_of(c.verb))
         sources = _actors(src_tok, c.verb, resolver, quotes, state) or [
             a for a in _actors(src_tok, c.verb, resolver, quotes, state, loose=True) if _can_act(a, src_tok)
         ]
@@ -485,7 +530,9 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
         place = place_of(c.verb, scope)
         target, target_tok = None, None
         src_names = {s.name for s in sources}
-        if c.obligation and c.noun is None:
+        if c.addressee is not None:
+            cands = [c.addressee]
+        elif c.obligation and c.noun is None:
             cands = [c.match.target_token] if c.match.target_token is not None else []  # who must act, only
         else:
             cands = target_candidates(c.verb, src_tok, c.match.target_token, c.noun)
@@ -504,17 +551,17 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             if found:
                 target, target_tok = found, cand
                 break
-        if target is None and not c.nominal:
-            obj = _acted_on(c.verb, c.noun)
-            if obj is not None and obj.i not in place_ids and obj.ent_type_ not in ("DATE", "TIME"):
-                target = [a for a in resolver.resolve(obj, loose=True) if a.name not in src_names] or None
-                target_tok = obj if target else None
         if target is None and c.nominal:
             continue  # 'after a demonstration': an event noun with no one it is aimed at is background
         if target is None and c.match.code in PRAISE_CODES:
             continue  # praise of no one ('he appreciates the fact that we stood together') is a statement
         if c.obligation and target is None:
             continue  # saying what ought to happen ('the result should not be...') demands nothing of anyone
+        if target is None and sources:
+            obj = _acted_on(c.verb, c.noun)
+            if obj is not None and obj.i not in place_ids and obj.ent_type_ not in ("DATE", "TIME"):
+                target = [a for a in resolver.resolve(obj, loose=True) if a.name not in src_names] or None
+                target_tok = obj if target else None
         voice = analysis.voice_at(c.verb.idx)
         ref_date = voice.date if voice.kind == "relay" and voice.date else ctx.article.published
         date_text, date_host = _date_for(c.verb, sent, sent_dates, c.type in VERBAL)
@@ -611,7 +658,7 @@ def _actors(
         return []
     if low in ("he", "she", "it", "they", "him", "her", "them"):
         cur = verb
-        for _ in range(4):
+        for _ in range(6):
             if cur.head.i == cur.i:
                 break
             if cur.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
