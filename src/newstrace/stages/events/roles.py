@@ -116,6 +116,7 @@ def target_candidates(
     """Tokens that may name the target, best first."""
     out: list[Token] = []
     src_span = set(t.i for t in source.subtree) if source is not None and source.i != verb.i else set()
+    src_span -= {t.i for t in verb.subtree}  # a participle's doer holds the participle: 'nurses showing support for her'
 
     def add(t: Optional[Token]) -> None:
         if t is not None and t.i not in src_span and t.i != verb.i and t not in out:
@@ -136,7 +137,8 @@ def target_candidates(
         add(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
     for c in verb.children:
         if c.dep_ in ("dative",):
-            add(c)
+            # 'showed support for him' is parsed with 'for' as the dative: its object is the recipient
+            add(next((g for g in c.children if g.dep_ == "pobj"), None) if c.pos_ == "ADP" else c)
     for c in verb.children:
         if c.dep_ in ("dobj", "attr", "oprd"):
             add(c)

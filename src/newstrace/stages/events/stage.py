@@ -356,7 +356,11 @@ def code_verbs(sent: Span) -> list[Coded]:
             and not _stance_of_people(c)
         ):
             c.dropped = True  # 'roads leading to', 'an offer to host': a description, not an act of its own
-        if c.verb.dep_ == "pcomp" and c.verb.head.lower_ not in cues().get("sequence", set()):
+        if (
+            c.verb.dep_ == "pcomp"
+            and c.verb.head.lower_ not in cues().get("sequence", set())
+            and not _stance_of_people(c)
+        ):
             c.dropped = True  # 'for signing', 'before allowing': a purpose or condition; 'after meeting' stays
     kept = [c for c in coded if not c.dropped]
     light_nouns = {c.noun.i for c in coded if c.noun is not None}
@@ -406,11 +410,17 @@ def _nominal_events(sent: Span, taken: set[int]) -> list[Coded]:
 
 def _stance_of_people(c: Coded) -> bool:
     """'with veterans showing their support for him', 'protesters voicing anger at': a participle with an
-    event noun that tells what the people it describes do is their act, not a description of them."""
-    head = c.verb.head
-    if c.noun is None or c.verb.tag_ != "VBG" or head.pos_ not in ("NOUN", "PROPN"):
+    event noun that tells what the people it describes (or its own subject) do is their act, not a
+    description of them or a purpose."""
+    if c.noun is None or c.verb.tag_ != "VBG":
         return False
-    return head.lemma_.lower() in actor_nouns() or head.ent_type_ in ("PERSON", "NORP", "ORG")
+    if c.verb.dep_ == "acl":
+        doer: Optional[Token] = c.verb.head
+    else:
+        doer = next((k for k in c.verb.children if k.dep_ == "nsubj"), None)
+    if doer is None or doer.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return doer.lemma_.lower() in actor_nouns() or doer.ent_type_ in ("PERSON", "NORP", "ORG")
 
 
 def _instigation(noun: Token) -> Optional[Coded]:
