@@ -286,7 +286,11 @@ def modality(verb: Token, in_quote: Callable[[int], bool]) -> str:
         return "intended"  # 'vowed to attack', coded as one pattern of 'vow'
     if verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in c.get("intent", set()):
         return "intended"
-    if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in c.get("intent", set()):
+    if (
+        verb.dep_ == "pcomp"
+        and verb.head.head.lemma_.lower() in c.get("intent", set())
+        and not any(k.dep_ == "nsubj" for k in verb.children)  # 'planned it with veterans showing support'
+    ):
         return "intended"
     if in_quote(verb.idx):
         return "reported"

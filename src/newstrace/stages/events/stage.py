@@ -364,7 +364,10 @@ def code_verbs(sent: Span) -> list[Coded]:
             c.dropped = True  # 'for signing', 'before allowing': a purpose or condition; 'after meeting' stays
     kept = [c for c in coded if not c.dropped]
     light_nouns = {c.noun.i for c in coded if c.noun is not None}
-    return _main_events(kept) + _nominal_events(sent, light_nouns)
+    # An act told as a gerund with its own doer ("asked about Trump's calling Clinton a bigot") happened,
+    # however deep in the sentence it sits.
+    told = [c for c in kept if _gerund_subject(c.verb) is not None]
+    return _main_events([c for c in kept if c not in told]) + told + _nominal_events(sent, light_nouns)
 
 
 # Prepositions whose object, an event noun, is an act of the clause's doer ('said ahead of a meeting with',
@@ -408,16 +411,26 @@ def _nominal_events(sent: Span, taken: set[int]) -> list[Coded]:
     return out
 
 
+def _gerund_subject(verb: Token) -> Optional[Token]:
+    """The subject of a gerund that has its own ("about Trump's calling Clinton a bigot", 'with veterans
+    showing support')."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG":
+        return None
+    return next((k for k in verb.children if k.dep_ == "nsubj"), None)
+
+
 def _stance_of_people(c: Coded) -> bool:
     """'with veterans showing their support for him', 'protesters voicing anger at': a participle with an
     event noun that tells what the people it describes (or its own subject) do is their act, not a
     description of them or a purpose."""
-    if c.noun is None or c.verb.tag_ != "VBG":
+    if c.verb.tag_ != "VBG":
         return False
     if c.verb.dep_ == "acl":
+        if c.noun is None:
+            return False  # 'roads leading to the border': a description
         doer: Optional[Token] = c.verb.head
     else:
-        doer = next((k for k in c.verb.children if k.dep_ == "nsubj"), None)
+        doer = _gerund_subject(c.verb)
     if doer is None or doer.pos_ not in ("NOUN", "PROPN"):
         return False
     return doer.lemma_.lower() in actor_nouns() or doer.ent_type_ in ("PERSON", "NORP", "ORG")
@@ -567,7 +580,7 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             continue  # praise of no one ('he appreciates the fact that we stood together') is a statement
         if c.obligation and target is None:
             continue  # saying what ought to happen ('the result should not be...') demands nothing of anyone
-        if target is None and sources:
+        if target is None and sources and (c.noun is None or c.type not in COOPERATIVE):  # 'talks on': a topic
             obj = _acted_on(c.verb, c.noun)
             if obj is not None and obj.i not in place_ids and obj.ent_type_ not in ("DATE", "TIME"):
                 target = [a for a in resolver.resolve(obj, loose=True) if a.name not in src_names] or None
@@ -891,12 +904,25 @@ def _noun_doer(noun: Token) -> Optional[Token]:
     return doer_of(gov) if gov is not None else None
 
 
+AIMED_PREPS = {"on", "upon", "against", "at"}
+
+
 def _acted_on(verb: Token, noun: Optional[Token]) -> Optional[Token]:
     """The noun an act is done to when no actor is named: the subject of a passive ('the idea was rejected
-    by'), else the verb's direct object ('blacklisted the site'); a thing stands for its makers and is the
-    target as written. None for an event noun's act, whose object is the noun itself."""
-    if noun is not None:
-        return None
+    by'), else the verb's direct object ('blacklisted the site'), or for an event noun the object of an
+    'on'/'against'/'at' phrase; a thing stands for its makers and is the target as written."""
+    if noun is not None:  # 'put pressure on the tech giants', 'made threats against the company'
+        return next(
+            (
+                g
+                for h in (noun, verb)
+                for p in h.children
+                if p.dep_ == "prep" and p.lower_ in AIMED_PREPS
+                for g in p.children
+                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+            ),
+            None,
+        )
     if is_passive(verb):
         obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:
