@@ -563,12 +563,18 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             cands = _recipients_first(cands, c.verb)
         venue = c.match.code[:3] in MEETING_CODES or (c.nominal and c.type == "CONSULT")
         place_ids = {t.i for t in place.subtree} if place is not None and venue else set()
+        # 'put pressure on the tech giants': the object of an event noun's 'on' is its target as written
+        aimed = _acted_on(c.verb, c.noun) if c.noun is not None and c.type not in COOPERATIVE else None
         for cand in cands:
             if cand.i in place_ids or _is_place(cand, venue):
                 continue  # 'talks in Geneva', 'blocked the Ostrava Gate crossing': where, not whom
             if c.type == "SUPPORT" and harmed_by_noun(cand, c.verb):
                 continue  # 'committed to the defeat of Hamas' supports no one in Hamas
-            found = [a for a in _actors(cand, c.verb, resolver, quotes, state) if a.name not in src_names]
+            found = [
+                a
+                for a in _actors(cand, c.verb, resolver, quotes, state, loose=aimed is not None and cand.i == aimed.i)
+                if a.name not in src_names
+            ]
             places = {_place_name(t) for t in cand.subtree if t.i in place_ids or _is_place(t, venue)}
             found = [a for a in found if a.name not in places and (a.mention or "") not in places]
             if found:
@@ -580,8 +586,8 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             continue  # praise of no one ('he appreciates the fact that we stood together') is a statement
         if c.obligation and target is None:
             continue  # saying what ought to happen ('the result should not be...') demands nothing of anyone
-        if target is None and sources and (c.noun is None or c.type not in COOPERATIVE):  # 'talks on': a topic
-            obj = _acted_on(c.verb, c.noun)
+        if target is None and sources and c.noun is None:
+            obj = _acted_on(c.verb, None)
             if obj is not None and obj.i not in place_ids and obj.ent_type_ not in ("DATE", "TIME"):
                 target = [a for a in resolver.resolve(obj, loose=True) if a.name not in src_names] or None
                 target_tok = obj if target else None
