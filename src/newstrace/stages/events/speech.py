@@ -75,6 +75,35 @@ def _named_party(entities: Iterable[Entity], start: int, end: int, speaker: Opti
     return best
 
 
+@functools.lru_cache(maxsize=1)
+def _utterance_ref() -> re.Pattern[str]:
+    """'those remarks', 'his comments', 'the statement': words pointing back at something said."""
+    from .dictionary import cues
+
+    nouns = "|".join(sorted(map(re.escape, cues().get("utterance", set())), key=len, reverse=True))
+    return re.compile(r"\b(?:this|that|these|those|such|his|her|their|the)\s+(?:" + nouns + r")\b", re.I)
+
+
+def _answered_speaker(q: Quote, spans: list[Quote], quotes: list[Quote], entities: Iterable[Entity]):
+    """(entity, mention) of the speaker a condemning quote answers when it names no one but points back at
+    something said ('those remarks are well over the line'): the speaker of the nearest earlier quotation
+    by another named party."""
+    if not any(_utterance_ref().search(p.text) for p in spans):
+        return None
+    assert q.speaker is not None
+    by_id = {e.id: e for e in entities}
+    for prev in sorted((p for p in quotes if p.end <= q.start), key=lambda p: -p.start):
+        who = prev.speaker
+        if who is None or not who.entity or who.entity == q.speaker.entity:
+            continue
+        ent = by_id.get(who.entity)
+        if ent is None or ent.type not in PARTIES:
+            return None
+        before = [m for m in ent.mentions if m.field == "text" and m.start < q.start]
+        return (ent, max(before, key=lambda m: m.start)) if before else None
+    return None
+
+
 def criticism_events(analysis, sentence_of, code_of, date_of) -> list[Event]:
     """ACCUSE events of the quotations that condemn a named party. sentence_of(offset) gives the
     sentence's (start, end, text); code_of(entity id) an entity's code; date_of(quote) its (date text,
@@ -109,6 +138,8 @@ def criticism_events(analysis, sentence_of, code_of, date_of) -> list[Event]:
         speaker = q.speaker
         assert speaker is not None
         found = _named_party(analysis.entities, q.start, q.end, speaker.entity)
+        if found is None:
+            found = _answered_speaker(q, spans, quotes, analysis.entities)
         if found is None:
             continue
         ent, mention = found

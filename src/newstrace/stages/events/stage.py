@@ -110,9 +110,14 @@ def run(ctx) -> None:
     # repeat of a coded act and its speaker has no act of their own coded in that sentence.
     coded = merge_repeats(events)
     own = {(e.start, e.source.entity or e.source.name) for e in coded if e.source is not None}
+    # Two quotations condemning the same party in different words are two accusations; the same words told
+    # again (headline and body) are one.
+    by_words: dict[str, list[Event]] = {}
+    for e in spoken:
+        by_words.setdefault((e.trigger or "").lower(), []).append(e)
     extra = [
         e
-        for e in merge_repeats(spoken)
+        for e in sorted((k for group in by_words.values() for k in merge_repeats(group)), key=lambda e: e.start)
         if e.source is not None
         and (e.start, e.source.entity or e.source.name) not in own
         and not any(same_act(k, e) for k in coded)
@@ -381,7 +386,14 @@ def _nominal_events(sent: Span, taken: set[int]) -> list[Coded]:
     of the resolution"). The noun is coded through the verb the nominalisations table gives it."""
     out: list[Coded] = []
     table = nominalisations()
+    light = cues().get("light", set())
     for tok in sent:
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in light:
+            voiced = _voiced_by(tok, taken)
+            if voiced is not None:
+                out.append(voiced)
+                taken = taken | {voiced.verb.i}
+            continue
         if tok.pos_ != "NOUN" or tok.i in taken or tok.lemma_.lower() not in table:
             continue
         prep = tok.head if tok.dep_ == "pobj" else None
@@ -434,6 +446,28 @@ def _stance_of_people(c: Coded) -> bool:
     if doer is None or doer.pos_ not in ("NOUN", "PROPN"):
         return False
     return doer.lemma_.lower() in actor_nouns() or doer.ent_type_ in ("PERSON", "NORP", "ORG")
+
+
+def _voiced_by(participle: Token, taken: set[int]) -> Optional[Coded]:
+    """'the criticism of Turkish actions voiced by the French foreign minister', 'threats made by the
+    militia': an event noun with a light verb's participle and its 'by' agent is the agent's act. The
+    parser often hangs the participle on the noun's 'of' object, so that noun's governor is tried too."""
+    agent = next((k for k in participle.children if k.dep_ == "agent"), None)
+    doer = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if doer is None:
+        return None
+    table = nominalisations()
+    noun = participle.head
+    if noun.lemma_.lower() not in table and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head
+    if noun.pos_ != "NOUN" or noun.i in taken or noun.lemma_.lower() not in table:
+        return None
+    m = _noun_match(noun, list(noun.subtree))
+    ptype = plover_type(m.code) if m is not None else None
+    if m is None or ptype is None:
+        return None
+    m.words = [noun.text, participle.text]
+    return Coded(noun, m, ptype, nominal=True, doer=doer)
 
 
 def _instigation(noun: Token) -> Optional[Coded]:
