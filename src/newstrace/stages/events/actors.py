@@ -147,6 +147,7 @@ class ActorResolver:
         self.date = date
         self.by_offset: dict[int, object] = {}
         self.person_mentions: list[tuple[int, object]] = []  # (offset, PERSON entity), in text order
+        self.state_mentions: list[tuple[int, object]] = []  # (offset, GPE entity), in text order
         width: dict[int, int] = {}
         for ent in analysis.entities:
             for m in ent.mentions:
@@ -154,11 +155,14 @@ class ActorResolver:
                     continue
                 if ent.type == "PERSON":
                     self.person_mentions.append((m.start, ent))
+                elif ent.type == "GPE":
+                    self.state_mentions.append((m.start, ent))
                 for off in range(m.start, m.end):
                     if m.end - m.start < width.get(off, 10**9):  # the tightest mention names the word
                         self.by_offset[off] = ent
                         width[off] = m.end - m.start
         self.person_mentions.sort(key=lambda pm: pm[0])
+        self.state_mentions.sort(key=lambda pm: pm[0])
 
     # -- phrase pieces -------------------------------------------------------------------------
     @staticmethod
@@ -294,6 +298,9 @@ class ActorResolver:
             return []
         core = self.core(head)
         mention = self.mention(head)
+        pair = self._named_pair(head)
+        if pair:
+            return [ActorRef(name=e.name, entity=e.id, code=e.code or e.country, mention=mention) for e in pair]
         ent = self._entity_for([head]) or self._entity_for(core)
         if (ent is None or ent.type != "PERSON") and self._entity_for([head]) is None:
             ent = self._described_person(head) or ent
@@ -381,6 +388,27 @@ class ActorResolver:
             if ent is not doer:
                 return ent
         return None
+
+    def _named_pair(self, head: Token) -> list:
+        """'both countries', 'the two governments': the last two states named before the phrase, within
+        DESCRIBED_REACH characters; [] when fewer than two are."""
+        from .dictionary import cues
+
+        if head.lemma_.lower() not in cues().get("state_noun", set()):
+            return []
+        kids = {k.lower_ for k in head.children if k.dep_ in ("det", "nummod", "predet")}
+        if "both" not in kids and not {"the", "two"} <= kids:
+            return []
+        i = bisect.bisect_left(self.state_mentions, head.idx, key=lambda pm: pm[0])
+        found: list = []
+        for start, ent in reversed(self.state_mentions[:i]):
+            if head.idx - start > DESCRIBED_REACH:
+                break
+            if ent not in found:
+                found.append(ent)
+            if len(found) == 2:
+                return found[::-1]
+        return []
 
     def _clause_doer(self, head: Token):
         """The entity of the subject of the first verb above head."""

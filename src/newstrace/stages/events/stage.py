@@ -652,6 +652,8 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             ptype = plover_type(cameo) or ptype
         if not sources and not target:
             continue
+        if c.type == "CONSULT" and len(sources) == 2 and not target:
+            sources, target = sources[:1], sources[1:]  # 'the two governments will hold talks': with each other
         if date_text:
             date = dates.resolve(date_text, ref_date, forward=_forward_dated(date_host, c.verb, mode))
         elif _perfect(c.verb) and not _quote_at(quotes, c.verb.idx):
