@@ -404,8 +404,8 @@ class ActorResolver:
         for start, ent in reversed(self.state_mentions[:i]):
             if head.idx - start > DESCRIBED_REACH:
                 break
-            if ent not in found:
-                found.append(ent)
+            if not any(ent is f or ent.name in f.name or f.name in ent.name for f in found):
+                found.append(ent)  # 'Kestria' and 'the Republic of Kestria' are one state
             if len(found) == 2:
                 return found[::-1]
         return []

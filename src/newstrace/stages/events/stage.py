@@ -623,7 +623,14 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
         if target is None and sources and c.noun is None:
             obj = _acted_on(c.verb, None)
             if obj is not None and obj.i not in place_ids and obj.ent_type_ not in ("DATE", "TIME"):
-                target = [a for a in resolver.resolve(obj, loose=True) if a.name not in src_names] or None
+                # the phrase as written, unless only a modifier names someone ('talks in Geneva', 'the
+                # Ostrava Gate crossing'): a place or a party the strict look-up above did not take
+                own = resolver.by_offset.get(obj.idx)
+                target = [
+                    a
+                    for a in resolver.resolve(obj, loose=True)
+                    if a.name not in src_names and (a.entity is None or (own is not None and a.entity == own.id))
+                ] or None
                 target_tok = obj if target else None
         voice = analysis.voice_at(c.verb.idx)
         ref_date = voice.date if voice.kind == "relay" and voice.date else ctx.article.published
