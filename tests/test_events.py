@@ -281,3 +281,89 @@ def test_nominal_meeting_and_anniversary(analyze_text):
     )
     assert any(e.type == "CONSULT" and "meeting" in e.trigger for e in a.events)
     assert not [e for e in a.events if "killed" in e.trigger]
+
+
+def test_concurrent_clause_with_its_own_doer_is_its_own_act(analyze_text):
+    a = analyze_text(
+        "Police in Vardenia fired rubber bullets at students on Friday as farmers blocked the main bridge.",
+        published="2025-03-10",
+    )
+    assert {e.type for e in a.events} >= {"ASSAULT", "PROTEST"}
+    protest = events_of(a, type="PROTEST")[0]
+    assert "farmers" in names(protest.source)
+
+
+def test_object_as_written_is_the_target_when_no_actor_is_named(analyze_text):
+    a = analyze_text("The proposal has been firmly rejected by Brazil.", published="2025-03-10")
+    ev = events_of(a, type="REJECT")
+    assert ev and ev[0].source.code == "BRA" and "proposal" in names(ev[0].target)
+    a = analyze_text("Chile proposed talks in Lima, and Peru held talks in Quito.", published="2025-03-10")
+    assert not [e for e in a.events if e.target is not None and e.target.name in ("Lima", "Quito")]
+
+
+def test_adopting_a_measure_is_the_measure(analyze_text):
+    a = analyze_text("On Monday the 27-member bloc approved a sixth round of sanctions against Belarus.")
+    ev = events_of(a, type="SANCTION")
+    assert ev and ev[0].target.code == "BLR" and "sanctions" in ev[0].trigger
+
+
+def test_at_the_request_of_is_a_request_to_the_doer(analyze_text):
+    a = analyze_text("The Arab League will meet on Sunday at the request of Egypt.", published="2025-03-10")
+    ev = events_of(a, type="REQUEST")
+    assert ev and ev[0].source.code == "EGY" and "Arab League" in names(ev[0].target)
+
+
+def test_candidacy_description_names_the_person_last_mentioned(analyze_text):
+    a = analyze_text(
+        "Senator Ann Vole, who is advising Mark Pellow's campaign, on Monday praised the Democratic "
+        "presidential nominee's plan for rural schools.",
+        published="2025-03-10",
+    )
+    ev = events_of(a, type="SUPPORT")
+    assert ev and "Vole" in names(ev[0].source) and ev[0].target.name == "Mark Pellow"
+
+
+def test_people_showing_support_act_themselves(analyze_text):
+    a = analyze_text(
+        "The campaign of Senator Ann Vole said she held a rally Thursday with nurses showing their support for her.",
+        published="2025-03-10",
+    )
+    ev = events_of(a, type="SUPPORT")
+    assert ev and "nurses" in names(ev[0].source) and "Vole" in names(ev[0].target)
+    assert ev[0].modality != "intended" and ev[0].date == "2025-03-06"
+
+
+def test_gerund_with_its_own_doer_is_an_act(analyze_text):
+    a = analyze_text("Asked about Pellow's calling Ann Vole a liar last week, the senator blamed the press.")
+    ev = [e for e in events_of(a, type="ACCUSE") if "Pellow" in names(e.source)]
+    assert ev and "Vole" in names(ev[0].target)
+
+
+def test_pressure_on_is_a_demand_on_its_object(analyze_text):
+    a = analyze_text("Nurses are putting pressure on the hospital chains to raise wages.")
+    ev = events_of(a, type="REQUEST")
+    assert ev and "hospital chains" in names(ev[0].target)
+
+
+def test_criticism_voiced_by_is_the_voice_s_act(analyze_text):
+    a = analyze_text(
+        "The statement fell short of the sharp criticism of Ethiopian policy voiced by the Egyptian foreign "
+        "minister, Sameh Shoukry."
+    )
+    ev = events_of(a, type="ACCUSE")
+    assert ev and "EGY" in (ev[0].source.code or "") and "ETH" in (ev[0].target.code or "")
+
+
+def test_both_countries_are_the_last_two_states_named(analyze_text):
+    a = analyze_text("Hanoi and Manila met on Monday. Both countries backed the ASEAN resolutions on fishing.")
+    backers = {e.source.name for e in events_of(a, type="SUPPORT")}
+    assert backers == {"Hanoi", "Manila"}
+    a = analyze_text("Chile accused Bolivia of spying. The two governments will hold talks in Lima.")
+    talks = [e for e in a.events if e.type in ("CONSULT", "AGREE")]
+    assert len(talks) == 1 and {talks[0].source.code, talks[0].target.code} == {"CHL", "BOL"}
+
+
+def test_stealing_data_is_coercion(analyze_text):
+    a = analyze_text("After learning that hackers had pilfered the records of 3 million Canadians, the insurer waited.")
+    ev = events_of(a, type="COERCE")
+    assert ev and "hackers" in names(ev[0].source) and "Canadians" in names(ev[0].target)

@@ -77,3 +77,32 @@ def test_two_citizens_are_two_parties(analyze_text):
     )
     sources = {e.source.name for e in accusations(a)}
     assert any("Grant" in s for s in sources) and any("Marsh" in s for s in sources)
+
+
+def test_condemning_those_remarks_accuses_the_last_other_speaker(analyze_text):
+    a = analyze_text(
+        '"We will cut the grants for every rural school," Governor Mark Pellow said on Tuesday.\n\n'
+        '"I believe those remarks are a disgrace to this state," said Ann Vole, the leader of the opposition.',
+        published="2025-03-10",
+    )
+    ev = [e for e in accusations(a) if "Vole" in names(e.source)]
+    assert ev and ev[0].target.name == "Mark Pellow"
+
+
+def test_a_condemning_quote_with_no_one_named_or_pointed_at_accuses_no_one(analyze_text):
+    a = analyze_text(
+        '"We will cut the grants for every rural school," Governor Mark Pellow said on Tuesday.\n\n'
+        '"The weather this spring is a disgrace," said Ann Vole, the leader of the opposition.',
+        published="2025-03-10",
+    )
+    assert not [e for e in accusations(a) if "Vole" in names(e.source)]
+
+
+def test_two_condemnations_in_different_words_are_two_accusations(analyze_text):
+    a = analyze_text(
+        'Ann Vole said Mark Pellow\'s budget was "a disgrace".\n\n'
+        'Later Ann Vole said Mark Pellow\'s record was "shameful".',
+        published="2025-03-10",
+    )
+    ev = [e for e in accusations(a) if "Vole" in names(e.source) and "Pellow" in names(e.target)]
+    assert len(ev) == 2

@@ -978,6 +978,8 @@ def _acted_on(verb: Token, noun: Optional[Token]) -> Optional[Token]:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN") or is_pronoun(obj):
         return None
+    if verb_lemma(verb) in cues().get("light", set()) and obj.lemma_.lower() in nominalisations():
+        return None  # 'will hold talks': the object is the act itself ('rejected the proposal' keeps it)
     return obj
 
 
