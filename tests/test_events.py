@@ -367,3 +367,12 @@ def test_stealing_data_is_coercion(analyze_text):
     a = analyze_text("After learning that hackers had pilfered the records of 3 million Canadians, the insurer waited.")
     ev = events_of(a, type="COERCE")
     assert ev and "hackers" in names(ev[0].source) and "Canadians" in names(ev[0].target)
+
+
+def test_opposed_to_and_engaged_in_have_their_subject_as_doer(analyze_text):
+    a = analyze_text("Brazil is opposed to Argentine mediation in the dispute with Chile.")
+    ev = events_of(a, type="REJECT")
+    assert ev and ev[0].source.code == "BRA" and "ARG" in (ev[0].target.code or "")
+    a = analyze_text("The proposal was opposed by Peru.")
+    ev = events_of(a, type="REJECT")
+    assert ev and ev[0].source.code == "PER"  # a real passive keeps its 'by' agent as the doer

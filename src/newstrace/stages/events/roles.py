@@ -70,10 +70,25 @@ CLIMB = {
 }
 
 
+def stance_participle(verb: Token) -> bool:
+    """'Israel is opposed to French mediation', 'forces were engaged in ethnic cleansing': a participle
+    (modality.tsv 'stance_participle') that with 'to'/'in' and no 'by' agent tells what its subject does,
+    not what is done to it."""
+    if verb.lemma_.lower() not in cues().get("stance_participle", set()):
+        return False
+    if not is_passive(verb) and not (verb.dep_ == "acomp" and verb.tag_ == "VBN"):
+        return False
+    kids = [c for c in verb.children if c.dep_ in ("prep", "agent")]
+    return any(c.lower_ in ("to", "in") for c in kids) and not any(c.dep_ == "agent" for c in kids)
+
+
 def doer_of(verb: Token, depth: int = 0) -> Optional[Token]:
     """The token naming who does what the verb says (may be a pronoun; the caller resolves it)."""
     if depth > 6:
         return None
+    if stance_participle(verb):
+        holder = verb.head if verb.dep_ == "acomp" else verb
+        return next((c for c in holder.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     if is_passive(verb):
         return agent_of(verb)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
@@ -133,7 +148,7 @@ def target_candidates(
     add(pattern_target)
     if event_noun is not None:
         preps(event_noun)
-    if is_passive(verb):
+    if is_passive(verb) and not stance_participle(verb):
         add(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
     for c in verb.children:
         if c.dep_ in ("dative",):

@@ -55,6 +55,7 @@ from .roles import (
     modality,
     negated,
     place_of,
+    stance_participle,
     target_candidates,
 )
 from .speech import criticism_events
@@ -972,7 +973,7 @@ def _acted_on(verb: Token, noun: Optional[Token]) -> Optional[Token]:
             ),
             None,
         )
-    if is_passive(verb):
+    if is_passive(verb) and not stance_participle(verb):
         obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     else:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
