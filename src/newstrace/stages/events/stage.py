@@ -596,6 +596,8 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
             cands = target_candidates(c.verb, src_tok, c.match.target_token, c.noun)
         if c.type in GIVING:
             cands = _recipients_first(cands, c.verb)
+        if c.type == "PROTEST":
+            cands = _protested(c.verb) + cands
         venue = c.match.code[:3] in MEETING_CODES or (c.nominal and c.type == "CONSULT")
         place_ids = {t.i for t in place.subtree} if place is not None and venue else set()
         # 'put pressure on the tech giants': the object of an event noun's 'on' is its target as written
@@ -982,6 +984,23 @@ def _acted_on(verb: Token, noun: Optional[Token]) -> Optional[Token]:
     if verb_lemma(verb) in cues().get("light", set()) and obj.lemma_.lower() in nominalisations():
         return None  # 'will hold talks': the object is the act itself ('rejected the proposal' keeps it)
     return obj
+
+
+def _protested(verb: Token) -> list[Token]:
+    """'staged a strike in protest against the security forces', 'blocked streets in defiance of Chinese
+    authorities': whom a protest is against, before the place it is held in."""
+    frames = cues().get("protest_frame", set())
+    return [
+        g
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for frame in p.children
+        if frame.dep_ == "pobj" and frame.lemma_.lower() in frames
+        for q in frame.children
+        if q.dep_ == "prep" and q.lower_ in ("against", "of", "at", "over")
+        for g in q.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _recipients_first(cands: list[Token], verb: Token) -> list[Token]:
