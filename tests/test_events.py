@@ -382,3 +382,11 @@ def test_protest_is_aimed_at_whom_it_defies_not_where_it_is_held(analyze_text):
     a = analyze_text("Thousands of teachers blocked roads in Nairobi on Monday in protest against the Kenyan government.")
     ev = events_of(a, type="PROTEST")
     assert ev and "KEN" in (ev[0].target.code or "") and ev[0].target.name != "Nairobi"
+
+
+def test_working_together_is_cooperation(analyze_text):
+    a = analyze_text("The unions say they will work together to draft rules for school safety.")
+    ev = [e for e in a.events if e.type in ("COOPERATE", "AGREE")]
+    assert ev and "unions" in names(ev[0].source)
+    a = analyze_text("Maria Lopez worked at the bank for ten years.")
+    assert not [e for e in a.events if e.type in ("COOPERATE", "AGREE")]
