@@ -379,7 +379,9 @@ def test_opposed_to_and_engaged_in_have_their_subject_as_doer(analyze_text):
 
 
 def test_protest_is_aimed_at_whom_it_defies_not_where_it_is_held(analyze_text):
-    a = analyze_text("Thousands of teachers blocked roads in Nairobi on Monday in protest against the Kenyan government.")
+    a = analyze_text(
+        "Thousands of teachers blocked roads in Nairobi on Monday in protest against the Kenyan government."
+    )
     ev = events_of(a, type="PROTEST")
     assert ev and "KEN" in (ev[0].target.code or "") and ev[0].target.name != "Nairobi"
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 from spacy.tokens import Span, Token
 
 from ... import kb as kbmod
-from ...model import ActorRef, Analysis
+from ...model import ActorRef, Analysis, Entity
 from ...syntax import entity_at
 from .dictionary import _lines, agents, countries
 
@@ -145,9 +145,9 @@ class ActorResolver:
         self.analysis = analysis
         self.kb = kb
         self.date = date
-        self.by_offset: dict[int, object] = {}
-        self.person_mentions: list[tuple[int, object]] = []  # (offset, PERSON entity), in text order
-        self.state_mentions: list[tuple[int, object]] = []  # (offset, GPE entity), in text order
+        self.by_offset: dict[int, Entity] = {}
+        self.person_mentions: list[tuple[int, Entity]] = []  # (offset, PERSON entity), in text order
+        self.state_mentions: list[tuple[int, Entity]] = []  # (offset, GPE entity), in text order
         width: dict[int, int] = {}
         for ent in analysis.entities:
             for m in ent.mentions:
@@ -389,7 +389,7 @@ class ActorResolver:
                 return ent
         return None
 
-    def _named_pair(self, head: Token) -> list:
+    def _named_pair(self, head: Token) -> list[Entity]:
         """'both countries', 'the two governments': the last two states named before the phrase, within
         DESCRIBED_REACH characters; [] when fewer than two are."""
         from .dictionary import cues
@@ -400,7 +400,7 @@ class ActorResolver:
         if "both" not in kids and not {"the", "two"} <= kids:
             return []
         i = bisect.bisect_left(self.state_mentions, head.idx, key=lambda pm: pm[0])
-        found: list = []
+        found: list[Entity] = []
         for start, ent in reversed(self.state_mentions[:i]):
             if head.idx - start > DESCRIBED_REACH:
                 break

@@ -131,7 +131,8 @@ def target_candidates(
     """Tokens that may name the target, best first."""
     out: list[Token] = []
     src_span = set(t.i for t in source.subtree) if source is not None and source.i != verb.i else set()
-    src_span -= {t.i for t in verb.subtree}  # a participle's doer holds the participle: 'nurses showing support for her'
+    # a participle's doer holds the participle: 'nurses showing support for her'
+    src_span -= {t.i for t in verb.subtree}
 
     def add(t: Optional[Token]) -> None:
         if t is not None and t.i not in src_span and t.i != verb.i and t not in out:
