@@ -392,3 +392,11 @@ def test_working_together_is_cooperation(analyze_text):
     assert ev and "unions" in names(ev[0].source)
     a = analyze_text("Maria Lopez worked at the bank for ten years.")
     assert not [e for e in a.events if e.type in ("COOPERATE", "AGREE")]
+
+
+def test_supporting_with_arms_is_military_aid(analyze_text):
+    a = analyze_text("The militia has enjoyed protection from Paris, which supported the group with airstrikes.")
+    ev = events_of(a, type="AID")
+    assert ev and ev[0].source.name == "Paris" and ev[0].cameo == "072"
+    a = analyze_text("Paris supported the proposal with enthusiasm.")
+    assert not events_of(a, type="AID")
