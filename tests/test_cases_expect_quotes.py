@@ -176,6 +176,15 @@ def test_11_single_quoted_words_after_called_and_said_are_partial_quotes(case):
         assert host.kind == "indirect" and host.start <= q.start and q.end <= host.end
 
 
+def test_11_a_quote_inside_a_quote_is_the_embedded_speakers(case):
+    a = case("11")
+    inner = one(a, "Your kitchen is the cleanest in the district", ("direct",))
+    outer = one(a, "When the inspector told me", ("direct",))
+    assert outer.start <= inner.start and inner.end <= outer.end
+    assert "inspector" in name(inner.speaker).lower() and "Abernethy" in name(outer.speaker)
+    assert inner.cue == "told" and "Abernethy" in name(inner.addressee)
+
+
 def test_11_no_unattested_quote_for_attributed_words(case):
     assert not {"reckless", "made up"} & set(unattested(case("11")))
 

@@ -27,6 +27,7 @@ from .continuation import carry_speakers
 from .fragments import hosts_for_fragments, is_title, link_clauses
 from .headline import title_quotes
 from .marks import clean_text, close_marks, kind_of
+from .nested import nested_quotes
 from .reported_speech import colon_statements, indirect_speech, is_negated
 from .speakers import Referent, Referents
 from .transcript import transcript_quotes
@@ -46,6 +47,7 @@ def run(ctx) -> None:
     quotes += hosts_for_fragments(ctx, quotes)
     clauses = link_clauses(quotes, ctx.doc)
     carry_speakers(ctx.article.text, ctx.doc, quotes)
+    quotes += nested_quotes(ctx, refs, quotes)
     channel_outlets(refs, quotes)
     text_quotes = sorted((q for q in quotes if q.field == "text"), key=lambda q: (q.start, q.kind == "indirect"))
     ordered = [q for q in quotes if q.field == "title"] + text_quotes
