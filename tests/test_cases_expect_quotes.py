@@ -178,8 +178,9 @@ def test_11_single_quoted_words_after_called_and_said_are_partial_quotes(case):
 
 def test_11_a_quote_inside_a_quote_is_the_embedded_speakers(case):
     a = case("11")
-    inner = one(a, "Your kitchen is the cleanest in the district", ("direct",))
+    inner = next(q for q in a.quotes if q.text == "Your kitchen is the cleanest in the district")
     outer = one(a, "When the inspector told me", ("direct",))
+    assert inner.kind == "direct"
     assert outer.start <= inner.start and inner.end <= outer.end
     assert "inspector" in name(inner.speaker).lower() and "Abernethy" in name(outer.speaker)
     assert inner.cue == "told" and "Abernethy" in name(inner.addressee)
