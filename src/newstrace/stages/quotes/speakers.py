@@ -287,6 +287,12 @@ class Referents:
         if owner is not None and head.lemma_.lower() in speaker_words()["medium_nouns"]:
             # 'her statement explaining that …', 'Trump's tweet said …': the owner speaks through the medium
             return self.resolve(phrase.doc[owner.left_edge.i : owner.i + 1])
+        owner = owner or next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+        if owner is not None and head.lemma_.lower() in speaker_words()["document_nouns"]:
+            # 'the company's own figures show …', 'Pew's survey found …': the owner's figures speak for it
+            owned, how = self.resolve(phrase.doc[owner.left_edge.i : owner.i + 1])
+            if owned is not None and how in ("name", "description"):
+                return owned, how
         if head.lower_ == "one":  # 'one of them', 'one of the officials': a member of that group speaks
             group = next((g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
             if group is not None:
@@ -337,7 +343,7 @@ class Referents:
             )
             if outlet:
                 return outlet.ref, "description"
-        described = self.resolve_description(phrase, voice)
+        described = self.resolve_description(phrase, voice) or self.described_org(phrase, voice)
         if described:
             return described, "description"
         named = self.at(phrase.start_char, phrase.end_char)
@@ -414,6 +420,20 @@ class Referents:
             ):
                 return near[0].ref
         return Ref(holder.name, None) if holder is not None else None
+
+    def described_org(self, phrase: Span, voice: str) -> Optional[Ref]:
+        """'the company', 'the council': the nearest organisation named before whose title or name ends in
+        that noun ('Mining company Talvane Resources', 'Kelsby Town Council')."""
+        head = phrase.root
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or not any(c.lower_ == "the" for c in head.children):
+            return None
+        noun = head.lower_
+        for r in self.before(phrase.start_char, voice):
+            if r.kind in ("org", "outlet") and (
+                r.title.split()[-1:] == [noun] or r.ref.name.lower().split()[-1:] == [noun]
+            ):
+                return r.ref
+        return None
 
     def _narration_between(self, start: int, end: int) -> bool:
         """Is there a sentence of the article's own narration (not mostly quotation) wholly between two offsets?"""
