@@ -117,3 +117,38 @@ def test_a_bare_abstract_noun_is_still_nobody(analyze_text):
         published="2025-06-05",
     )
     assert not [q for q in a.quotes if "openings rarely pay off" in q.text]
+
+
+# -- a lead's description is the person the next paragraphs name with that title --------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "named", "person"),
+    [
+        (
+            "Kelsby could run out of water by August, its reservoir manager warned on Tuesday.",
+            "Reservoir manager Tamsin Oduya said two of the four pumps had failed.",
+            "Tamsin Oduya",
+        ),
+        (
+            "The old bridge will close for a year, the town's head gardener said on Friday.",
+            "Head gardener Piet Laszlo, who has tended the park for 30 years, said the roots had cracked the arch.",
+            "Piet Laszlo",
+        ),
+    ],
+)
+def test_a_lead_description_is_the_person_named_after_with_that_title(analyze_text, lead, named, person):
+    a = analyze_text(f"{lead}\n\n{named}", title="Town news", published="2025-06-05")
+    q = quote(a, lead.split(",")[0], "indirect")
+    assert speaker_name(q) == person
+
+
+def test_a_description_nobody_is_titled_with_stays_a_description(analyze_text):
+    a = analyze_text(
+        "Kelsby could run out of water by August, its reservoir manager warned on Tuesday.\n\n"
+        "Mayor Tamsin Oduya said two of the four pumps had failed.",
+        title="Town news",
+        published="2025-06-05",
+    )
+    q = quote(a, "Kelsby could run out of water", "indirect")
+    assert speaker_name(q) != "Tamsin Oduya"

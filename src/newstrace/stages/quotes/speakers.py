@@ -343,7 +343,11 @@ class Referents:
             )
             if outlet:
                 return outlet.ref, "description"
-        described = self.resolve_description(phrase, voice) or self.described_org(phrase, voice)
+        described = (
+            self.resolve_description(phrase, voice)
+            or self.described_org(phrase, voice)
+            or self.named_after(phrase, voice)
+        )
         if described:
             return described, "description"
         named = self.at(phrase.start_char, phrase.end_char)
@@ -432,6 +436,28 @@ class Referents:
             if r.kind in ("org", "outlet") and (
                 r.title.split()[-1:] == [noun] or r.ref.name.lower().split()[-1:] == [noun]
             ):
+                return r.ref
+        return None
+
+    def named_after(self, phrase: Span, voice: str) -> Optional[Ref]:
+        """A description with the title a person is given by name: the person named before with exactly that
+        title, else, as in a lead ('…, its harbour master warned on Monday.' then 'Harbour master Ilse
+        Vantongeren said …'), the first one named soon after."""
+        head = phrase.root
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or not any(c.dep_ in ("det", "poss") for c in head.children):
+            return None
+        words = [t.lower_ for t in phrase if t.i == head.i or (t.dep_ == "compound" and t.head == head)]
+
+        def titled(r: Referent) -> bool:
+            return r.kind == "person" and r.voice == voice and r.title.split()[-len(words) :] == words
+
+        earlier = next((r for r in self.before(phrase.start_char, voice) if titled(r)), None)
+        if earlier is not None:
+            return earlier.ref
+        for r in self.items[bisect.bisect_left(self._starts, phrase.end_char) :]:
+            if r.start - phrase.end_char > 800:
+                break
+            if titled(r):
                 return r.ref
         return None
 
