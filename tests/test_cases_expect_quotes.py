@@ -134,6 +134,12 @@ def test_05_the_minister_and_his_pronouns_are_the_person_named_in_apposition(cas
     assert not [q for q in a.quotes if name(q.speaker) == "Minister"]
 
 
+def test_05_the_minister_and_his_pronouns_are_mentions_of_amundsby(case):
+    a = case("05")
+    mentions = [m.text for e in a.entities if e.name == "Kjell Amundsby" for m in e.mentions]
+    assert {"the minister", "He", "he"} <= set(mentions)
+
+
 def test_05_partial_quote_of_the_ministry(case):
     q = one(case("05"), "every right", ("partial",))
     assert "Vestria" in name(q.speaker) or "ministry" in name(q.speaker).lower()
@@ -161,6 +167,12 @@ def test_09_she_is_the_person_who_is_the_subject_before(case):
     q = one(a, "it is a real offer", ("direct",))
     assert q.speaker_mention == "she" and "Mbeki" in name(q.speaker)
     assert not [q for q in a.quotes if "Tram Users" in name(q.speaker)]
+
+
+def test_09_she_is_a_mention_of_mbeki_not_of_the_passengers_group(case):
+    a = case("09")
+    assert "she" in [m.text for e in a.entities if e.name == "Carys Mbeki" for m in e.mentions]
+    assert not [m for e in a.entities if "Tram Users" in e.name for m in e.mentions if m.text.lower() == "she"]
 
 
 # -- 11 nested quotes, apostrophes, British single quotes --------------------------------------------
@@ -230,6 +242,19 @@ def test_13_told_an_outlet_is_via_that_outlet(case):
     assert "officials" in name(direct.speaker).lower() and "Gazette" in (direct.via or "")
 
 
+def test_13_told_an_outlet_makes_it_the_addressee(case):
+    q = one(case("13"), "a rise of 4 pence a litre was already being drafted", ("indirect",))
+    assert name(q.addressee) == "Harbour Gazette"
+
+
+def test_13_according_to_the_outlets_short_name_relays_it(case):
+    a = case("13")
+    relays = [v for v in a.voices if v.kind == "relay"]
+    assert [v.outlet for v in relays] == ["Harbour Gazette"]
+    text = a.article.text
+    assert text[relays[0].start : relays[0].end] == "the ministry has also modelled a rise of 6 pence."
+
+
 def test_13_an_outlet_is_never_a_speaker_without_via(case):
     a = case("13")
     assert not [q for q in a.quotes if "Gazette" in name(q.speaker) and q.via is None]
@@ -272,6 +297,12 @@ def test_15_rebuttal_she_is_the_woman_subject_before(case):
     assert q.speaker_mention == "she" and "Castellano" in name(q.speaker)
 
 
+def test_15_she_is_a_mention_of_castellano_not_whitfield(case):
+    a = case("15")
+    assert "she" in [m.text for e in a.entities if e.name == "Ines Castellano" for m in e.mentions]
+    assert "she" not in [m.text for e in a.entities if e.name == "Lorcan Whitfield" for m in e.mentions]
+
+
 def test_15_same_words_two_speakers_two_statements(case):
     a = case("15")
     title = one(a, "sold down the river", ("partial",), field="title")
@@ -280,3 +311,26 @@ def test_15_same_words_two_speakers_two_statements(case):
     assert title.statement == body[0].statement != body[1].statement
     rebuttal = one(a, "Nobody has been sold down the river", ("direct",))
     assert rebuttal.statement not in (title.statement, body[1].statement)
+
+
+# -- a speaker's words, and words not said, are no Doubt of the writer (03, 05, 06, 15) ------------------
+
+
+@pytest.mark.parametrize(
+    ("prefix", "phrases"),
+    [
+        ("03", ("Nobody enjoys this", "all three")),
+        ("05", ("every right",)),
+        ("06", ("Don't celebrate yet!", "Nobody wins a strike.")),
+        ("15", ("sold down the river",)),
+    ],
+)
+def test_no_doubt_span_on_quoted_words(case, prefix, phrases):
+    a = case(prefix)
+    doubt = [s.text for s in a.framing.spans if s.technique == "Doubt"]
+    assert not [d for d in doubt for p in phrases if p in d or d.strip(" ,.") in p]
+
+
+def test_03_no_descriptor_of_okafor_holds_the_cue(case):
+    phrases = [p for d in case("03").framing.descriptors if "Okafor" in d.entity.name for p in d.phrases]
+    assert not [p for p in phrases if "added" in p.split()]
