@@ -15,6 +15,7 @@ from ...syntax import subtree, text_of
 from .attribution import (
     SUBJECT_DEPS,
     QuoteMask,
+    cue_lemma,
     is_cue,
     is_cue_noun,
     lead_in_of,
@@ -135,7 +136,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
     for tok in doc:
         if mask.has(tok) or not is_cue(tok) or is_negated(tok):
             continue
-        lemma = tok.lemma_.lower()
+        lemma = cue_lemma(tok)
         if lemma == "accord":
             subj = speaker_token(tok, mask)
             clause_head = tok.head if tok.dep_ == "prep" else None
