@@ -54,3 +54,22 @@ def test_a_thing_named_or_the_speaker_quoting_themself_is_no_embedded_quote(anal
     outer_speakers = {q.speaker.name for q in quotes if q.kind == "direct" and q.speaker}
     assert len([q for q in quotes if q.kind in ("direct", "partial")]) == 1, [(q.kind, q.text) for q in quotes]
     assert len(outer_speakers) == 1
+
+
+def test_a_pronoun_inside_the_quotation_names_nobody(analyze_text):
+    quotes = quotes_of(
+        analyze_text,
+        "The Harlow Post covered the vote.\n\n“It says, ‘All members must attend every session,’ and nobody does,” "
+        "councillor Rhian Vale said.",
+    )
+    assert [q.text for q in quotes if q.kind == "direct"] == [
+        "It says, ‘All members must attend every session,’ and nobody does"
+    ]
+
+
+def test_you_inside_the_quotation_is_who_the_speaker_addresses_or_nobody(analyze_text):
+    quotes = quotes_of(
+        analyze_text,
+        "The inquiry resumed.\n\n“You say you ‘never saw the report,’ but you signed it,” lawyer Ines Marr told the witness.",
+    )
+    assert not [q for q in quotes if q.text == "never saw the report" and q.speaker and q.speaker.name == "You"]

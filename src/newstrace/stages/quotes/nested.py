@@ -1,7 +1,8 @@
 """Quotes inside quotes: a speaker quoting someone else within their own words ('“When the inspector told
 me, ‘Your kitchen is the cleanest in the district,’ I didn’t believe him,” said Ruairi Abernethy'). The
 single-quoted words are the embedded speaker's when a cue inside the outer quotation has them as its
-active subject; 'I', 'me', 'we' and 'us' there are the outer speaker."""
+active subject; 'I', 'me', 'we' and 'us' there are the outer speaker, and other pronouns there point into the
+speaker's own talk, so they name nobody the article does."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .marks import clean_text
 from .speakers import Referents
 
 FIRST_PERSON = {"i", "me", "we", "us", "myself", "ourselves"}
+SECOND_PERSON = {"you", "yourself", "yourselves"}
 
 
 def nested_quotes(ctx, refs: Referents, quotes: list[Quote]) -> list[Quote]:
@@ -37,9 +39,15 @@ def nested_quotes(ctx, refs: Referents, quotes: list[Quote]) -> list[Quote]:
                 continue  # a title or a phrase the outer speaker uses: part of their own words
             if att.speaker.root.dep_ != "nsubj" or att.speaker.root.head != att.cue:
                 continue  # 'a sign saying ‘…’', 'the plan was called ‘…’': a thing's wording or name, not speech
-            speaker = _as_outer(att.speaker.text, outer) or refs.resolve(att.speaker)[0]
-            if speaker is None or speaker.name == outer.speaker.name:
-                continue
+            mention = att.speaker.text.strip().lower()
+            if mention in FIRST_PERSON:
+                speaker, how = outer.speaker, "name"
+            elif mention in SECOND_PERSON:
+                speaker, how = outer.addressee, "name"  # 'you say …': whom the outer speaker addresses
+            else:
+                speaker, how = refs.resolve(att.speaker)
+            if speaker is None or speaker.name == outer.speaker.name or how == "pronoun":
+                continue  # 'it says …', 'you say …' inside a quotation: the speaker's referent, not the article's
             addressee = None
             if att.addressee is not None:
                 addressee = _as_outer(att.addressee.text, outer) or refs.resolve(att.addressee)[0]
