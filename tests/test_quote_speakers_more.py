@@ -152,3 +152,15 @@ def test_a_description_nobody_is_titled_with_stays_a_description(analyze_text):
     )
     q = quote(a, "Kelsby could run out of water", "indirect")
     assert speaker_name(q) != "Tamsin Oduya"
+
+
+def test_a_description_later_in_the_article_is_not_a_person_named_after_it(analyze_text):
+    a = analyze_text(
+        "Kelsby approved its budget on Monday.\n\n"
+        "The reservoir manager said that two pumps had failed.\n\n"
+        "Reservoir manager Tamsin Oduya later toured the dam.",
+        title="Town news",
+        published="2025-06-05",
+    )
+    q = quote(a, "two pumps had failed", "indirect")
+    assert speaker_name(q) != "Tamsin Oduya"

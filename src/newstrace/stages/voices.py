@@ -37,8 +37,8 @@ from ..kb.outlets import (
     reporter_outlet,
     short_name,
 )
-from ..quotemarks import find_quotes
 from ..model import Voice
+from ..quotemarks import find_quotes
 from ..textutil import paragraphs
 
 REPORTING = re.compile(

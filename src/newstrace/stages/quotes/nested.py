@@ -40,6 +40,7 @@ def nested_quotes(ctx, refs: Referents, quotes: list[Quote]) -> list[Quote]:
             if att.speaker.root.dep_ != "nsubj" or att.speaker.root.head != att.cue:
                 continue  # 'a sign saying ‘…’', 'the plan was called ‘…’': a thing's wording or name, not speech
             mention = att.speaker.text.strip().lower()
+            speaker: Optional[Ref]
             if mention in FIRST_PERSON:
                 speaker, how = outer.speaker, "name"
             elif mention in SECOND_PERSON:

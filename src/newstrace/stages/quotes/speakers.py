@@ -440,20 +440,22 @@ class Referents:
         return None
 
     def named_after(self, phrase: Span, voice: str) -> Optional[Ref]:
-        """A description with the title a person is given by name: the person named before with exactly that
-        title, else, as in a lead ('…, its harbour master warned on Monday.' then 'Harbour master Ilse
-        Vantongeren said …'), the first one named soon after."""
+        """A description that is exactly the title a person is given by name: the person named before with that
+        title, else, in the lead ('…, its harbour master warned on Monday.' then 'Harbour master Ilse
+        Vantongeren said …'), the first one named soon after ('the minister' is not 'finance minister Olga Berg')."""
         head = phrase.root
         if head.pos_ != "NOUN" or head.tag_ != "NN" or not any(c.dep_ in ("det", "poss") for c in head.children):
             return None
-        words = [t.lower_ for t in phrase if t.i == head.i or (t.dep_ == "compound" and t.head == head)]
+        words = [t.lower_ for t in phrase if t.i == head.i or (t.dep_ in ("compound", "amod") and t.head == head)]
 
         def titled(r: Referent) -> bool:
-            return r.kind == "person" and r.voice == voice and r.title.split()[-len(words) :] == words
+            return r.kind == "person" and r.voice == voice and r.title.split() == words
 
         earlier = next((r for r in self.before(phrase.start_char, voice) if titled(r)), None)
         if earlier is not None:
             return earlier.ref
+        if "\n" in self.ctx.article.text[: phrase.start_char].lstrip():
+            return None  # only the lead names a person by description before it names them
         for r in self.items[bisect.bisect_left(self._starts, phrase.end_char) :]:
             if r.start - phrase.end_char > 800:
                 break
