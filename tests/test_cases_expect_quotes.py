@@ -159,6 +159,13 @@ def test_06_no_unattested_quote(case):
     assert unattested(case("06")) == []
 
 
+# -- 07 an act aimed at words is not their content ---------------------------------------------------
+
+
+def test_07_rejected_the_accusation_is_no_quote(case):
+    assert not [q for q in case("07").quotes if "the accusation on Dec. 31" in q.text]
+
+
 # -- 09 a pronoun goes to the subject just before ----------------------------------------------------
 
 

@@ -51,3 +51,17 @@ def test_went_on_about_is_a_cue_for_the_quoted_phrases(analyze_text):
 def test_a_meeting_that_went_on_is_no_cue(analyze_text):
     a = analyze_text("The meeting went on about an hour longer than planned, and nobody spoke to the press.\n")
     assert not [q for q in a.quotes if q.kind in ("indirect", "partial")]
+
+
+def test_rejecting_an_accusation_states_no_content(analyze_text):
+    a = analyze_text("Harland's ministry rejected the accusation on Friday and left the talks.\n")
+    assert not [q for q in a.quotes if "accusation" in q.text]
+
+
+def test_rejecting_a_claim_as_something_or_that_something_is_content(analyze_text):
+    a = analyze_text(
+        "Harland's ministry dismissed the claim as “pure invention” on Friday.\n\n"
+        "Mayor Ines Ortega rejected the accusation that she had hidden the report.\n"
+    )
+    assert [q for q in a.quotes if q.kind == "indirect" and "pure invention" in q.text]
+    assert [q for q in a.quotes if q.kind == "indirect" and "hidden the report" in q.text]

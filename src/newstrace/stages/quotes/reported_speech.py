@@ -296,6 +296,14 @@ def _object_content(cue: Token) -> Optional[tuple[int, int]]:
     if lemma in verbs_taking("stance") and not complemented and not quoted:
         return None  # 'defended a hiring plan' states a position, not what was said
     if (
+        lemma in verbs_taking("judgement")
+        and is_cue_noun(obj)
+        and not complemented
+        and not quoted
+        and not any(c.dep_ in ("acl", "ccomp", "appos", "prep") for c in obj.children if c.i > obj.i)
+    ):
+        return None  # 'rejected the accusation': an act aimed at someone else's words, which it does not state
+    if (
         lemma not in verbs_taking("object")
         and obj.pos_ == "PRON"
         and not any(c.dep_ in ("oprd", "prep") for c in cue.children)
