@@ -134,6 +134,12 @@ def test_05_the_minister_and_his_pronouns_are_the_person_named_in_apposition(cas
     assert not [q for q in a.quotes if name(q.speaker) == "Minister"]
 
 
+def test_05_the_minister_and_his_pronouns_are_mentions_of_amundsby(case):
+    a = case("05")
+    mentions = [m.text for e in a.entities if e.name == "Kjell Amundsby" for m in e.mentions]
+    assert {"the minister", "He", "he"} <= set(mentions)
+
+
 def test_05_partial_quote_of_the_ministry(case):
     q = one(case("05"), "every right", ("partial",))
     assert "Vestria" in name(q.speaker) or "ministry" in name(q.speaker).lower()
@@ -153,6 +159,13 @@ def test_06_no_unattested_quote(case):
     assert unattested(case("06")) == []
 
 
+# -- 07 an act aimed at words is not their content ---------------------------------------------------
+
+
+def test_07_rejected_the_accusation_is_no_quote(case):
+    assert not [q for q in case("07").quotes if "the accusation on Dec. 31" in q.text]
+
+
 # -- 09 a pronoun goes to the subject just before ----------------------------------------------------
 
 
@@ -161,6 +174,12 @@ def test_09_she_is_the_person_who_is_the_subject_before(case):
     q = one(a, "it is a real offer", ("direct",))
     assert q.speaker_mention == "she" and "Mbeki" in name(q.speaker)
     assert not [q for q in a.quotes if "Tram Users" in name(q.speaker)]
+
+
+def test_09_she_is_a_mention_of_mbeki_not_of_the_passengers_group(case):
+    a = case("09")
+    assert "she" in [m.text for e in a.entities if e.name == "Carys Mbeki" for m in e.mentions]
+    assert not [m for e in a.entities if "Tram Users" in e.name for m in e.mentions if m.text.lower() == "she"]
 
 
 # -- 11 nested quotes, apostrophes, British single quotes --------------------------------------------
@@ -174,6 +193,16 @@ def test_11_single_quoted_words_after_called_and_said_are_partial_quotes(case):
         assert q.clause is not None
         host = next(h for h in a.quotes if h.id == q.clause)
         assert host.kind == "indirect" and host.start <= q.start and q.end <= host.end
+
+
+def test_11_a_quote_inside_a_quote_is_the_embedded_speakers(case):
+    a = case("11")
+    inner = next(q for q in a.quotes if q.text == "Your kitchen is the cleanest in the district")
+    outer = one(a, "When the inspector told me", ("direct",))
+    assert inner.kind == "direct"
+    assert outer.start <= inner.start and inner.end <= outer.end
+    assert "inspector" in name(inner.speaker).lower() and "Abernethy" in name(outer.speaker)
+    assert inner.cue == "told" and "Abernethy" in name(inner.addressee)
 
 
 def test_11_no_unattested_quote_for_attributed_words(case):
@@ -220,6 +249,19 @@ def test_13_told_an_outlet_is_via_that_outlet(case):
     assert "officials" in name(direct.speaker).lower() and "Gazette" in (direct.via or "")
 
 
+def test_13_told_an_outlet_makes_it_the_addressee(case):
+    q = one(case("13"), "a rise of 4 pence a litre was already being drafted", ("indirect",))
+    assert name(q.addressee) == "Harbour Gazette"
+
+
+def test_13_according_to_the_outlets_short_name_relays_it(case):
+    a = case("13")
+    relays = [v for v in a.voices if v.kind == "relay"]
+    assert [v.outlet for v in relays] == ["Harbour Gazette"]
+    text = a.article.text
+    assert text[relays[0].start : relays[0].end] == "the ministry has also modelled a rise of 6 pence."
+
+
 def test_13_an_outlet_is_never_a_speaker_without_via(case):
     a = case("13")
     assert not [q for q in a.quotes if "Gazette" in name(q.speaker) and q.via is None]
@@ -262,6 +304,12 @@ def test_15_rebuttal_she_is_the_woman_subject_before(case):
     assert q.speaker_mention == "she" and "Castellano" in name(q.speaker)
 
 
+def test_15_she_is_a_mention_of_castellano_not_whitfield(case):
+    a = case("15")
+    assert "she" in [m.text for e in a.entities if e.name == "Ines Castellano" for m in e.mentions]
+    assert "she" not in [m.text for e in a.entities if e.name == "Lorcan Whitfield" for m in e.mentions]
+
+
 def test_15_same_words_two_speakers_two_statements(case):
     a = case("15")
     title = one(a, "sold down the river", ("partial",), field="title")
@@ -270,3 +318,26 @@ def test_15_same_words_two_speakers_two_statements(case):
     assert title.statement == body[0].statement != body[1].statement
     rebuttal = one(a, "Nobody has been sold down the river", ("direct",))
     assert rebuttal.statement not in (title.statement, body[1].statement)
+
+
+# -- a speaker's words, and words not said, are no Doubt of the writer (03, 05, 06, 15) ------------------
+
+
+@pytest.mark.parametrize(
+    ("prefix", "phrases"),
+    [
+        ("03", ("Nobody enjoys this", "all three")),
+        ("05", ("every right",)),
+        ("06", ("Don't celebrate yet!", "Nobody wins a strike.")),
+        ("15", ("sold down the river",)),
+    ],
+)
+def test_no_doubt_span_on_quoted_words(case, prefix, phrases):
+    a = case(prefix)
+    doubt = [s.text for s in a.framing.spans if s.technique == "Doubt"]
+    assert not [d for d in doubt for p in phrases if p in d or d.strip(" ,.") in p]
+
+
+def test_03_no_descriptor_of_okafor_holds_the_cue(case):
+    phrases = [p for d in case("03").framing.descriptors if "Okafor" in d.entity.name for p in d.phrases]
+    assert not [p for p in phrases if "added" in p.split()]

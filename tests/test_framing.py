@@ -180,3 +180,36 @@ def test_a_loaded_word_in_a_speakers_quote_is_not_the_articles(parse):
     quote_end = text.index("she said")
     assert not any(s.start < quote_end for s in spans), texts
     assert any("sham" in t or "disgraceful" in t for t in texts), texts
+
+
+# -- a speaker's short quote, or words said not to have been said, are no Doubt of the writer -------------
+
+
+def test_a_short_partial_quote_with_a_speaker_is_not_doubt(analyze_text):
+    a = analyze_text(
+        "The transport agency said on Monday that the tram plan had “no basis” in law.",
+        title="Tram plan",
+        published="2025-06-05",
+    )
+    assert [q.kind for q in a.quotes if q.text == "no basis"] == ["partial"]
+    assert not [s for s in a.framing.spans if s.technique == "Doubt" and "no basis" in s.text]
+
+
+def test_words_a_speaker_did_not_say_are_not_doubt(parse):
+    texts, spans, _ = spans_of(parse, "The mayor never said “a total ban,” and her office would not comment.")
+    assert not [s for s in spans if s.technique == "Doubt"]
+
+
+def test_a_so_called_phrase_is_still_doubt(parse):
+    texts, spans, _ = spans_of(parse, "The so-called “experts” met the minister on Friday.")
+    assert "experts" in [s.text for s in spans if s.technique == "Doubt"]
+
+
+def test_an_inverted_cue_is_not_part_of_a_descriptor(analyze_text):
+    a = analyze_text(
+        "The strike went ahead.\n\n“We will appeal,” added union secretary Mona Reyes, outside the depot.",
+        title="Strike",
+        published="2025-06-05",
+    )
+    phrases = [p for d in a.framing.descriptors if "Reyes" in d.entity.name for p in d.phrases]
+    assert phrases and not [p for p in phrases if "added" in p]

@@ -36,3 +36,32 @@ def test_parenthetical_cue_owns_the_sentence_and_its_fragment(analyze_text):
 def test_a_plain_topic_preposition_is_not_speech(analyze_text):
     a = analyze_text("Dana Whitfield talked to reporters for an hour on Monday.\n")
     assert not [q for q in a.quotes if q.kind == "indirect"]
+
+
+def test_went_on_about_is_a_cue_for_the_quoted_phrases(analyze_text):
+    a = analyze_text(
+        "The hearing dragged on.\n\n"
+        "Senator Ada Pruitt went on about “waste in every department” and “lazy auditors” for an hour.\n"
+    )
+    parts = [q for q in a.quotes if q.kind == "partial"]
+    assert [q.text for q in parts] == ["waste in every department", "lazy auditors"]
+    assert all(q.speaker is not None and q.speaker.name == "Ada Pruitt" for q in parts)
+
+
+def test_a_meeting_that_went_on_is_no_cue(analyze_text):
+    a = analyze_text("The meeting went on about an hour longer than planned, and nobody spoke to the press.\n")
+    assert not [q for q in a.quotes if q.kind in ("indirect", "partial")]
+
+
+def test_rejecting_an_accusation_states_no_content(analyze_text):
+    a = analyze_text("Harland's ministry rejected the accusation on Friday and left the talks.\n")
+    assert not [q for q in a.quotes if "accusation" in q.text]
+
+
+def test_rejecting_a_claim_as_something_or_that_something_is_content(analyze_text):
+    a = analyze_text(
+        "Harland's ministry dismissed the claim as “pure invention” on Friday.\n\n"
+        "Mayor Ines Ortega rejected the accusation that she had hidden the report.\n"
+    )
+    assert [q for q in a.quotes if q.kind == "indirect" and "pure invention" in q.text]
+    assert [q for q in a.quotes if q.kind == "indirect" and "hidden the report" in q.text]

@@ -81,3 +81,86 @@ def test_listed_talking_points_are_quotes_of_who_circulated_them(story):
 
 def test_a_list_of_measures_is_not_a_quote(story):
     assert not [q for q in story.quotes if "Lower fares" in q.text and q.kind == "direct"]
+
+
+# -- an owner's figures speak for the owner; "the company" is the company named before -----------------
+
+
+def test_an_organisations_own_figures_speak_for_it(analyze_text):
+    a = analyze_text(
+        "Shipping company Orlov Lines posted higher sales on Thursday.\n\n"
+        "But the company's own figures show that profit fell by 12 per cent.",
+        title="Orlov sales rise",
+        published="2025-06-05",
+    )
+    q = quote(a, "profit fell by 12 per cent", "indirect")
+    assert speaker_name(q) == "Orlov Lines" and q.speaker_mention == "the company's own figures"
+    claim = next(c for c in a.claims if c.value == 12)
+    assert claim.attributed_to is not None and claim.attributed_to.name == "Orlov Lines"
+
+
+def test_the_council_is_the_council_named_before(analyze_text):
+    a = analyze_text(
+        "Ashgrove District Council approved the budget on Monday.\n\n"
+        "The council said that bin collections would move to fortnightly in April.",
+        title="Budget approved",
+        published="2025-06-05",
+    )
+    q = quote(a, "bin collections would move to fortnightly", "indirect")
+    assert speaker_name(q) == "Ashgrove District Council"
+
+
+def test_a_bare_abstract_noun_is_still_nobody(analyze_text):
+    a = analyze_text(
+        "Brennock Stores opened six shops.\n\nHistory shows that such openings rarely pay off within a year.",
+        title="Shops open",
+        published="2025-06-05",
+    )
+    assert not [q for q in a.quotes if "openings rarely pay off" in q.text]
+
+
+# -- a lead's description is the person the next paragraphs name with that title --------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "named", "person"),
+    [
+        (
+            "Kelsby could run out of water by August, its reservoir manager warned on Tuesday.",
+            "Reservoir manager Tamsin Oduya said two of the four pumps had failed.",
+            "Tamsin Oduya",
+        ),
+        (
+            "The old bridge will close for a year, the town's head gardener said on Friday.",
+            "Head gardener Piet Laszlo, who has tended the park for 30 years, said the roots had cracked the arch.",
+            "Piet Laszlo",
+        ),
+    ],
+)
+def test_a_lead_description_is_the_person_named_after_with_that_title(analyze_text, lead, named, person):
+    a = analyze_text(f"{lead}\n\n{named}", title="Town news", published="2025-06-05")
+    q = quote(a, lead.split(",")[0], "indirect")
+    assert speaker_name(q) == person
+
+
+def test_a_description_nobody_is_titled_with_stays_a_description(analyze_text):
+    a = analyze_text(
+        "Kelsby could run out of water by August, its reservoir manager warned on Tuesday.\n\n"
+        "Mayor Tamsin Oduya said two of the four pumps had failed.",
+        title="Town news",
+        published="2025-06-05",
+    )
+    q = quote(a, "Kelsby could run out of water", "indirect")
+    assert speaker_name(q) != "Tamsin Oduya"
+
+
+def test_a_description_later_in_the_article_is_not_a_person_named_after_it(analyze_text):
+    a = analyze_text(
+        "Kelsby approved its budget on Monday.\n\n"
+        "The reservoir manager said that two pumps had failed.\n\n"
+        "Reservoir manager Tamsin Oduya later toured the dam.",
+        title="Town news",
+        published="2025-06-05",
+    )
+    q = quote(a, "two pumps had failed", "indirect")
+    assert speaker_name(q) != "Tamsin Oduya"

@@ -69,3 +69,11 @@ def test_spans_come_in_text_order_with_mixed_marks():
     text = 'He called it a ‘historic day’. “We waited years,” he said, and added "never again".'
     assert quoted(text) == ["historic day", "We waited years", "never again"]
     assert [q.double for q in find_quotes(text)] == [False, True, True]
+
+
+def test_a_doubled_straight_mark_opens_one_quote():
+    text = '""Rents have doubled since 2019," Ms. Farrow told the board. "Nobody can stay."'
+    assert [(q.text(text), q.double) for q in find_quotes(text)] == [
+        ("Rents have doubled since 2019,", True),
+        ("Nobody can stay.", True),
+    ]

@@ -155,3 +155,40 @@ def test_html_block_quote_is_the_relayed_passage_exactly():
 def test_html_pull_quote_repeating_the_body_is_removed():
     raw = parse_page(HTML, source="page.html")
     assert raw.body.count("We will not back down") == 1
+
+
+# -- "According to <outlet>, …": one sentence relays the outlet, listed in the knowledge base or not -------
+
+
+def test_according_to_an_unlisted_outlet_relays_the_rest_of_the_sentence():
+    body = (
+        "The council met on Monday.\n\n"
+        "According to the Courier, the council will close two libraries in May. The mayor was not at the meeting."
+    )
+    text, relays = relays_of(body)
+    assert [r.outlet for r in relays] == ["Courier"]
+    assert text[relays[0].start : relays[0].end] == "the council will close two libraries in May."
+    assert relays[0].intro == "According to the Courier,"
+    assert text[relays[0].intro_start : relays[0].intro_end] == relays[0].intro
+
+
+def test_according_to_the_short_name_is_the_outlet_named_before():
+    body = (
+        "Two aides spoke to The Northern Herald on Sunday.\n\n"
+        "According to the Herald, the budget was rewritten twice.\n\n"
+        "According to a report in the Westbridge Chronicle, the mayor kept a second diary."
+    )
+    text, relays = relays_of(body)
+    assert [r.outlet for r in relays] == ["Northern Herald", "Westbridge Chronicle"]
+    assert covered(text, relays[0], "the budget was rewritten twice")
+    assert covered(text, relays[1], "the mayor kept a second diary")
+
+
+def test_according_to_what_is_not_an_outlet_is_no_relay():
+    body = (
+        "According to the ministry, the road will reopen in June.\n\n"
+        "According to Fox News analyst Jo Hale, the order was legal.\n\n"
+        "According to the Post Office, parcels were delayed. According to the Review, costs doubled.\n\n"
+        "“According to the Courier, we are closing,” the librarian said."
+    )
+    assert relays_of(body)[1] == []

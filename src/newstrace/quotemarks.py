@@ -1,5 +1,5 @@
 """Finding quoted passages in text as real copy has them: curly and straight marks, wrong-way marks
-(”Well, …”), unclosed quotes that end at the paragraph or at the next opening mark, quotes continued
+(”Well, …”), doubled straight marks (""We …"), unclosed quotes that end at the paragraph or at the next opening mark, quotes continued
 across paragraphs (a paragraph that opens with a mark continues an unclosed quote), and single-quoted
 scare quotes or titles. Works on plain text only; the quotes stage attributes what this finds.
 """
@@ -77,6 +77,10 @@ def find_double_quotes(text: str) -> list[QuotedSpan]:
                 open_at = None
             elif i + 2 < n and not text[i + 2].isspace():
                 open_at = i
+            i += 2
+            continue
+        elif ch == '"' and open_at is None and text[i + 1 : i + 2] == '"' and text[i + 2 : i + 3].isalnum():
+            open_at = i + 1  # a doubled straight mark opening a quote ('""We have …"', left by CSV escaping)
             i += 2
             continue
         elif ch == '"':

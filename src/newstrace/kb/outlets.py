@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .. import kb
+from .. import kb, vocab
 from ..settings import Settings
 
 
@@ -42,6 +42,34 @@ def find_outlets(text: str, settings: Settings | None = None) -> list[OutletMent
         entry = names[m.group(1)]
         out.append(OutletMention(name=entry.name, start=m.start(), end=m.end(), entry=entry))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _unlisted_pattern() -> re.Pattern:
+    """Capitalised names ending in a newspaper's or broadcaster's word ('the Harbour Gazette', 'The Northern
+    Herald', 'Westbridge Radio'); 'the Courier' alone only for words that name nothing but a newspaper."""
+    words = vocab.json_file("speaker_words.json")
+    name_words = "|".join(re.escape(w.capitalize()) for w in words["outlet_name_words"])
+    alone = "|".join(re.escape(w.capitalize()) for w in words["outlet_names_alone"])
+    return re.compile(
+        rf"(?<![\w’'])(?:[Tt]he\s+)?((?:[A-Z][\w’'&.-]*\s+){{1,3}}(?:{name_words})|(?<=[Tt]he\s)(?:{alone}))"
+        r"(?=['’]s\b|[^\w’'-]|$)(?!\s+[A-Z0-9])"
+    )
+
+
+def outlets_named(text: str, settings: Settings | None = None) -> list[OutletMention]:
+    """Outlets the knowledge base lists, and names of outlets it does not list (an entry of kind 'outlet'
+    made for the name as written, without 'the'), in text order."""
+    listed = find_outlets(text, settings)
+    out = list(listed)
+    for m in _unlisted_pattern().finditer(text):
+        if any(o.start < m.end() and m.start() < o.end for o in listed):
+            continue
+        name = m.group(1)
+        if name.split()[0] in ("The", "A", "An", "According", "As", "In", "By", "From"):
+            continue  # a sentence-initial word, not part of the name
+        out.append(OutletMention(name, m.start(), m.end(), kb.KBEntry(id="", name=name, type="ORG", kind="outlet")))
+    return sorted(out, key=lambda o: o.start)
 
 
 # Words an article uses for an outlet it has already named ("the newspaper reported:").

@@ -13,7 +13,11 @@ the rest of a quotation its first paragraph opens and leaves open, and, when the
 an excerpt (a paragraph of it wrapped in an unclosed quote mark, or an intro that says so), by the run of
 paragraphs that open with a quote mark. The article's own voice resumes at a paragraph that refers to
 the relayed outlet in the third person, at a new intro, or where those runs end. In an HTML page, a block
-quote (`article.blockquotes`) is the passage exactly. Everything else is the article's own voice (v0).
+quote (`article.blockquotes`) is the passage exactly.
+
+A sentence that opens "According to <outlet>, …" (an outlet the knowledge base lists or not: "the Harbour
+Gazette", its short name "the Gazette", "a report in the Courier") relays that outlet: the passage is the
+rest of the sentence. Everything else is the article's own voice (v0).
 """
 
 from __future__ import annotations
@@ -24,8 +28,17 @@ from dataclasses import dataclass
 
 from .. import dates, vocab
 from ..kb import KBEntry
-from ..kb.outlets import find_outlets, named_before, referred_outlet, reporter_outlet, short_name
+from ..kb.outlets import (
+    SENTENCE_END,
+    find_outlets,
+    named_before,
+    outlets_named,
+    referred_outlet,
+    reporter_outlet,
+    short_name,
+)
 from ..model import Voice
+from ..quotemarks import find_quotes
 from ..textutil import paragraphs
 
 REPORTING = re.compile(
@@ -57,6 +70,13 @@ STAFF = re.compile(
     r"^['’]?s?\s+(?:\w+\s+)?(?:reporter|correspondent|journalist|editor|columnist|writer|anchor|host|analyst|"
     r"contributor|producer|commentator|pundit)s?\b"
 )
+# "According to the Gazette, …", "According to a report in the Courier, …": the source phrase before the comma
+ACCORDING = re.compile(r"According to\s+([^,;:\n]{2,80}?),\s+(?=\S)")
+# the phrase names the outlet's work, not the outlet alone: "a report in the Courier", "the Post's report"
+REPORT_OF = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:[a-z]+\s+)?(?:report|article|story|investigation|analysis|reporting)s?\s+(?:in|by|from)\s+"
+)
+REPORT_AFTER = re.compile(r"^['’]s?\s+(?:[a-z]+\s+)?(?:report|article|story|investigation|analysis|reporting)s?$")
 # A social-media post pasted into the page is its author's, not an outlet's report
 SOCIAL_POST = re.compile(r"\bpic\.twitter\.com/|\btwitter\.com/\w+/status|\(@\w+\)\s+\w+ \d{1,2}, \d{4}")
 
@@ -170,6 +190,48 @@ def passage_end(text: str, paras: list[tuple[int, int]], first: int, intro: Intr
     return j
 
 
+def according_outlet(text: str, phrase_start: int, phrase: str, settings) -> KBEntry | None:
+    """The outlet an 'According to' phrase names as its whole source ('the Harbour Gazette', 'the Gazette'
+    after it, 'a report in the Courier'); None for anything else ('Fox News analyst Jo Hale', 'the ministry')."""
+    lead = REPORT_OF.match(phrase)
+    rest = phrase[lead.end() :] if lead else phrase
+    named = outlets_named(rest, settings)
+    if not named or named[0].start != 0:
+        return None
+    tail = rest[named[0].end :]
+    if tail.strip() and not (lead is None and REPORT_AFTER.match(tail)):
+        return None
+    entry = named[0].entry
+    # "the Gazette" after "the Harbour Gazette": the short name of the outlet already named
+    words = entry.name.split()
+    if len(words) == 1:
+        earlier = [
+            m
+            for m in outlets_named(text[:phrase_start], settings)
+            if len(m.entry.name.split()) > 1 and m.entry.name.split()[-1] == words[0]
+        ]
+        if earlier:
+            entry = earlier[-1].entry
+    return entry
+
+
+def according_relays(text: str, covered: list[tuple[int, int]], settings) -> list[tuple[int, int, int, int, KBEntry]]:
+    """(intro start, intro end, passage start, passage end, outlet) of each sentence that opens 'According
+    to <outlet>, …' outside the relays already found and outside quotation marks."""
+    quoted = [(q.open_mark, q.outer_end) for q in find_quotes(text) if q.double]
+    out = []
+    for para_start, para_end in paragraphs(text):
+        cuts = [para_start + m.end() for m in SENTENCE_END.finditer(text[para_start:para_end])]
+        for start, end in zip([para_start, *cuts], [*cuts, para_end]):
+            m = ACCORDING.match(text, start, end)
+            if m is None or any(a <= start < b for a, b in covered + quoted):
+                continue
+            entry = according_outlet(text, m.start(1), m.group(1), settings)
+            if entry is not None:
+                out.append((start, m.end(1) + 1, m.end(), len(text[:end].rstrip()), entry))
+    return out
+
+
 def blockquote_at(article, start: int) -> tuple[int, int] | None:
     return next(((s, e) for s, e in article.blockquotes if s <= start < e), None)
 
@@ -215,3 +277,21 @@ def run(ctx) -> None:
         analysis.voices.append(voice)
         last = intro.entry
         i = j + 1
+    relayed = [(v.start, v.end) for v in analysis.voices if v.kind == "relay" and v.start is not None]
+    for intro_start, intro_end, start, end, entry in according_relays(text, relayed, ctx.settings):
+        analysis.voices.append(
+            Voice(
+                id=f"v{len(analysis.voices)}",
+                kind="relay",
+                outlet=entry.name,
+                start=start,
+                end=end,
+                intro=text[intro_start:intro_end].strip(),
+                intro_start=intro_start,
+                intro_end=intro_end,
+            )
+        )
+    relays = sorted((v for v in analysis.voices if v.kind == "relay"), key=lambda v: v.start or 0)
+    for n, v in enumerate(relays, 1):
+        v.id = f"v{n}"
+    analysis.voices = [analysis.voices[0], *relays]

@@ -16,6 +16,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
+from ... import vocab
 from ...model import Analysis, Descriptor, Ref
 from ...syntax import entities_of, subtree, text_of
 from . import lexicon as framing_lexicon
@@ -66,6 +67,8 @@ def phrases_for(doc: Doc, first: int, last: int, not_descriptor: set[str]) -> li
             if len(phrase) < MAX_PHRASE_TOKENS:
                 out.append(clean_phrase(phrase))
     left = noun_phrase_left(root, max(0, first - MAX_PHRASE_TOKENS))
+    if left < first and left > 0 and doc[left - 1].is_punct and doc[left].lemma_.lower() in vocab.cue_verbs():
+        left += 1  # '“…,” added council leader Tomasz Okafor': the inverted cue is no modifier
     if left < first and any(t.pos_ in ("ADJ", "NOUN", "PROPN") and not t.like_num for t in doc[left:first]):
         out.append(clean_phrase(doc[left : last + 1]))
     return [p for p in out if p]

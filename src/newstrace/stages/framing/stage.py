@@ -3,7 +3,8 @@
 Words inside a direct quote are the speaker's, not the writer's: they are not framing spans of any voice
 (a span's voice is the voice of its stretch of text, and a quote inside the article's text would be
 wrongly credited to the article). Scare quotes are the writer's own: a short quoted phrase that nobody
-in the sentence is said to have said becomes a Doubt span. A sentence is flagged biased when it holds a
+in the sentence is said to have said becomes a Doubt span; a phrase a speaker is quoted saying, or is said
+not to have said ('She did not say “all three”'), is not. A sentence is flagged biased when it holds a
 span; the same function (frame_doc) classifies single sentences in benchmarks/bias.py.
 """
 
@@ -14,6 +15,7 @@ from typing import Callable, Sequence
 
 from spacy.tokens import Doc
 
+from ... import vocab
 from ...model import FramingSpan
 from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, quoted_phrases, word_count
 from ...syntax import text_of
@@ -64,6 +66,25 @@ def is_utterance(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def after_denied_cue(doc: Doc, start: int) -> bool:
+    """The quoted words follow a negated speech verb ('did not say “all three”', 'never said “…”'): words
+    the article reports were not said, which the quotes stage gives nobody, not the writer's doubt."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    i = span[0].i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0:
+        return False
+    verb = doc[i]
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() in vocab.cue_verbs()
+        and any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
 def frame_doc(
     doc: Doc,
     field: str = "text",
@@ -80,8 +101,8 @@ def frame_doc(
     regions = quoted_phrases(text_of(doc))
     spoken = [(r.start, r.end) for r in regions if not is_scare(r, text_of(doc))] + list(speech)
     scared = [(r.start, r.end) for r in regions if is_scare(r, text_of(doc))] + list(scare)
-    scared = [s for s in scared if not any(a <= s[0] and s[1] <= b and (a, b) != s for a, b in spoken)]
-    said = [s for s in scared if is_utterance(doc, *s)]
+    scared = [s for s in scared if not any(a <= s[0] and s[1] <= b for a, b in spoken)]
+    said = [s for s in scared if is_utterance(doc, *s) or after_denied_cue(doc, s[0])]
     spoken += said
     scared = [s for s in scared if s not in said]
 

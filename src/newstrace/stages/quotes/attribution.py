@@ -79,12 +79,24 @@ def is_cue_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS
 
 
+def cue_lemma(tok: Token) -> str:
+    """The lemma a cue is listed under: a phrasal cue with its particle and preposition ('went on about'
+    is 'go on about'), else the verb's own lemma."""
+    lemma = tok.lemma_.lower()
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if prt is not None:
+        prep = next((c.lower_ for c in tok.children if c.dep_ == "prep" and c.i > tok.i), None)
+        for phrasal in (f"{lemma} {prt} {prep}", f"{lemma} {prt}"):
+            if phrasal in cue_table():
+                return phrasal
+    return lemma
+
+
 def is_cue(tok: Token) -> bool:
     if tok.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in tok.children):
         return True
-    return (
-        tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_table() and tok.lemma_.lower() not in ("be", "have")
-    )
+    lemma = cue_lemma(tok)
+    return tok.pos_ in ("VERB", "AUX") and lemma in cue_table() and lemma not in ("be", "have")
 
 
 def lead_in_of(cue: Token) -> Optional[Token]:
@@ -210,7 +222,7 @@ def medium_of(cue: Token, mask: QuoteMask) -> Optional[str]:
             if any(t.lower_ in nouns for t in span):
                 text = span.text.strip().rstrip(".,;:").strip()
                 return text[2:] if text.lower().startswith("a ") else text
-    return cue_table().get(cue.lemma_.lower(), (None,))[0]
+    return cue_table().get(cue_lemma(cue), (None,))[0]
 
 
 def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask) -> Optional[Attribution]:

@@ -130,6 +130,8 @@ def hosts_for_fragments(ctx, quotes: list[Quote]) -> list[Quote]:
         b = close_marks(text, a, b)
         if len(text[a:b].split()) > MAX_HOST_WORDS or b - a <= len(q.text) + 2:
             continue
+        if arg.dep_ == "prep" and arg.lower_ in ("about", "of") and b - (arg.idx + len(arg)) <= len(q.text) + 5:
+            continue  # 'went on about “…”': the topic is the quoted words themselves, no clause to host them
         hosts.append(
             Quote(
                 id="",

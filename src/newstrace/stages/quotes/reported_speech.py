@@ -15,6 +15,7 @@ from ...syntax import subtree, text_of
 from .attribution import (
     SUBJECT_DEPS,
     QuoteMask,
+    cue_lemma,
     is_cue,
     is_cue_noun,
     lead_in_of,
@@ -135,7 +136,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
     for tok in doc:
         if mask.has(tok) or not is_cue(tok) or is_negated(tok):
             continue
-        lemma = tok.lemma_.lower()
+        lemma = cue_lemma(tok)
         if lemma == "accord":
             subj = speaker_token(tok, mask)
             clause_head = tok.head if tok.dep_ == "prep" else None
@@ -294,6 +295,14 @@ def _object_content(cue: Token) -> Optional[tuple[int, int]]:
     quoted = any(t.text in ("“", '"', "‘") for t in obj.subtree)
     if lemma in verbs_taking("stance") and not complemented and not quoted:
         return None  # 'defended a hiring plan' states a position, not what was said
+    if (
+        lemma in verbs_taking("judgement")
+        and is_cue_noun(obj)
+        and not complemented
+        and not quoted
+        and not any(c.dep_ in ("acl", "ccomp", "appos", "prep") for c in obj.children if c.i > obj.i)
+    ):
+        return None  # 'rejected the accusation': an act aimed at someone else's words, which it does not state
     if (
         lemma not in verbs_taking("object")
         and obj.pos_ == "PRON"

@@ -287,6 +287,12 @@ class Referents:
         if owner is not None and head.lemma_.lower() in speaker_words()["medium_nouns"]:
             # 'her statement explaining that …', 'Trump's tweet said …': the owner speaks through the medium
             return self.resolve(phrase.doc[owner.left_edge.i : owner.i + 1])
+        owner = owner or next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+        if owner is not None and head.lemma_.lower() in speaker_words()["document_nouns"]:
+            # 'the company's own figures show …', 'Pew's survey found …': the owner's figures speak for it
+            owned, how = self.resolve(phrase.doc[owner.left_edge.i : owner.i + 1])
+            if owned is not None and how in ("name", "description"):
+                return owned, how
         if head.lower_ == "one":  # 'one of them', 'one of the officials': a member of that group speaks
             group = next((g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
             if group is not None:
@@ -337,7 +343,11 @@ class Referents:
             )
             if outlet:
                 return outlet.ref, "description"
-        described = self.resolve_description(phrase, voice)
+        described = (
+            self.resolve_description(phrase, voice)
+            or self.described_org(phrase, voice)
+            or self.named_after(phrase, voice)
+        )
         if described:
             return described, "description"
         named = self.at(phrase.start_char, phrase.end_char)
@@ -414,6 +424,44 @@ class Referents:
             ):
                 return near[0].ref
         return Ref(holder.name, None) if holder is not None else None
+
+    def described_org(self, phrase: Span, voice: str) -> Optional[Ref]:
+        """'the company', 'the council': the nearest organisation named before whose title or name ends in
+        that noun ('Mining company Talvane Resources', 'Kelsby Town Council')."""
+        head = phrase.root
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or not any(c.lower_ == "the" for c in head.children):
+            return None
+        noun = head.lower_
+        for r in self.before(phrase.start_char, voice):
+            if r.kind in ("org", "outlet") and (
+                r.title.split()[-1:] == [noun] or r.ref.name.lower().split()[-1:] == [noun]
+            ):
+                return r.ref
+        return None
+
+    def named_after(self, phrase: Span, voice: str) -> Optional[Ref]:
+        """A description that is exactly the title a person is given by name: the person named before with that
+        title, else, in the lead ('…, its harbour master warned on Monday.' then 'Harbour master Ilse
+        Vantongeren said …'), the first one named soon after ('the minister' is not 'finance minister Olga Berg')."""
+        head = phrase.root
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or not any(c.dep_ in ("det", "poss") for c in head.children):
+            return None
+        words = [t.lower_ for t in phrase if t.i == head.i or (t.dep_ in ("compound", "amod") and t.head == head)]
+
+        def titled(r: Referent) -> bool:
+            return r.kind == "person" and r.voice == voice and r.title.split() == words
+
+        earlier = next((r for r in self.before(phrase.start_char, voice) if titled(r)), None)
+        if earlier is not None:
+            return earlier.ref
+        if "\n" in self.ctx.article.text[: phrase.start_char].lstrip():
+            return None  # only the lead names a person by description before it names them
+        for r in self.items[bisect.bisect_left(self._starts, phrase.end_char) :]:
+            if r.start - phrase.end_char > 800:
+                break
+            if titled(r):
+                return r.ref
+        return None
 
     def _narration_between(self, start: int, end: int) -> bool:
         """Is there a sentence of the article's own narration (not mostly quotation) wholly between two offsets?"""

@@ -27,6 +27,7 @@ from .continuation import carry_speakers
 from .fragments import hosts_for_fragments, is_title, link_clauses
 from .headline import title_quotes
 from .marks import clean_text, close_marks, kind_of
+from .nested import nested_quotes
 from .reported_speech import colon_statements, indirect_speech, is_negated
 from .speakers import Referent, Referents
 from .transcript import transcript_quotes
@@ -46,6 +47,7 @@ def run(ctx) -> None:
     quotes += hosts_for_fragments(ctx, quotes)
     clauses = link_clauses(quotes, ctx.doc)
     carry_speakers(ctx.article.text, ctx.doc, quotes)
+    quotes += nested_quotes(ctx, refs, quotes)
     channel_outlets(refs, quotes)
     text_quotes = sorted((q for q in quotes if q.field == "text"), key=lambda q: (q.start, q.kind == "indirect"))
     ordered = [q for q in quotes if q.field == "title"] + text_quotes
@@ -267,15 +269,18 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
     spans = [s for s in find_quotes(text) if s.double]
     mask = QuoteMask(len(text), spans)
     out = []
-    intros = [(v.intro_start, v.intro_end) for v in analysis.voices if v.kind == "relay"]
+    relays = [v for v in analysis.voices if v.kind == "relay" and v.intro_start is not None]
     turns = [q for q in direct if q.cue == ":" and q.kind == "direct"]
     for ind in indirect_speech(doc, mask) + colon_statements(doc, text, mask):
         a, b = ind.content_start, ind.content_end
         while b > a and text[b - 1] in " \n:":
             b -= 1
         b = close_marks(text, a, b)
-        if any(s <= ind.cue.idx < e for s, e in intros):
-            continue  # a relay intro: the relayed passage is the outlet's voice, not a quote
+        if any(
+            v.intro_start <= ind.cue.idx < cast(int, v.intro_end) and not (v.start or 0) <= a < (v.end or 0)
+            for v in relays
+        ):
+            continue  # a colon intro's own words: the relayed passage is the outlet's voice, not a quote
         if any(max(0, min(b, s.outer_end) - max(a, s.open_mark)) > 0.85 * (b - a) for s in spans):
             continue  # the content is one quotation, already reported as such
         if any(t.start <= a < t.end for t in turns):
