@@ -211,6 +211,7 @@ DROP = "DROP"  # no entity of a kept kind: a day or festival, a time zone, a cap
 NOT_PERSON = "NOT_PERSON"  # only overrules a PERSON tag (to ORG)
 PLACE_IF_PERSON = "PLACE_IF_PERSON"  # only overrules a PERSON tag (to GPE): "a rally in X"
 CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")  # "GoDaddy", "PayPal"
+DEMONYM_ENDINGS = {"n", "an", "ian", "ean", "ese", "i", "ish", "ic", "ite"}
 NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Del|La|Le|Lo|Van|Von|Fitz|St)[A-Z]")  # "McCain", "DeSantis"
 
 
@@ -259,9 +260,27 @@ def _name_evidence(c: Candidate, text: str) -> list[tuple[str, int]]:
         out.append(("ORG", STRONG))
     if c.type == "NORP" and c.text.isupper() and len(c.text) > 1:
         out.append(("ORG", WEAK))  # an acronym is an organisation (a party), not a nationality or religion
+    if len(words) > 1 and words[0] in _given_names() and c.type == "PERSON":
+        out.append(("PERSON", STRONG))  # "Michael Bay" is no bay
     if len(words) == 1 and _common_word(c, text):
         out.append((DROP, STRONG))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    names = vocab.json_file("given_names.json")
+    return frozenset([*names["male"], *names["female"]])
+
+
+def _demonym_of(name: str, demonyms: set[str]) -> bool:
+    """Whether the article has a demonym formed from the name ("Vestria" -> "Vestrian", "Kestrel" ->
+    "Kestrelese"): then the name is a country or region."""
+    low = name.lower()
+    if len(low) < 5:
+        return False  # "Ira" and "Iran", "Jew" and "Jewish"
+    stems = {low, low[:-1]} if low[-1:] in "aeiouy" else {low}
+    return any(d.startswith(stem) and d[len(stem) :] in DEMONYM_ENDINGS for d in demonyms for stem in stems)
 
 
 def _common_word(c: Candidate, text: str) -> bool:
@@ -308,8 +327,15 @@ def _context_evidence(span) -> list[tuple[str, int]]:
                 out.append(("GPE", STRONG))  # "sending boats into X"
             else:
                 out.append((PLACE_IF_PERSON, WEAK))
-    if span.start > 0 and span.doc[span.start - 1].lower_ == "the" and len(span) == 1:
-        out.append((NOT_PERSON, WEAK))  # "the Gazette": a person's name takes no article
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "the" and first.dep_ != "compound":
+        out.append((NOT_PERSON, WEAK))  # "the Gazette": a person's name takes no article ("the Blair years" may)
+    for child in first.children:
+        if child.dep_ == "relcl" and child.i > first.i:
+            pronoun = next((t for t in child.subtree if t.tag_ in ("WP", "WDT")), None)
+            if pronoun is not None and pronoun.lower_ in ("who", "whom"):
+                out.append(("PERSON", WEAK))  # "X, who ..."
+            elif pronoun is not None and pronoun.lower_ == "which":
+                out.append((NOT_PERSON, WEAK))  # "X, which ..."
     return out
 
 
@@ -347,12 +373,17 @@ def _retype(cands: list[Candidate], docs: dict, text: str) -> list[Candidate]:
     """Set the type of each name the knowledge base does not know from its article's evidence; drop the
     ones that name nothing of a kept kind."""
     evidence: dict[str, Counter] = {}
+    demonyms = {c.text.lower() for c in cands if c.type == "NORP" and " " not in c.text}
+    others = {w for c in cands if len(c.text.split()) > 1 for w in kb.key(c.text).split()}
     for c in cands:
         if c.entry is not None or c.sure:
             continue
         votes = evidence.setdefault(kb.key(c.text), Counter())
-        for kind, weight in _name_evidence(c, text if c.field == "text" else text):
-            votes[kind] += weight
+        for kind, weight in _name_evidence(c, text):
+            if kind != DROP or kb.key(c.text) not in others:  # "Brown" is Gordon Brown, even after "brown bread"
+                votes[kind] += weight
+        if c.type != "NORP" and " " not in c.text and _demonym_of(c.text, demonyms - {c.text.lower()}):
+            votes["GPE"] += STRONG
         if c.field == "text" and _place_after_comma(c, cands, text):
             votes["GPE"] += STRONG
         doc = docs.get(c.field)
@@ -367,13 +398,16 @@ def _retype(cands: list[Candidate], docs: dict, text: str) -> list[Candidate]:
             if votes[DROP]:
                 continue
             typed = {k: v for k, v in votes.items() if k in KEEP}
+            if c.type == "NORP":
+                typed.pop("PERSON", None)  # "the Kurds, who ...": a people, not a person
             if typed:
                 best = max(typed, key=lambda k: (typed[k], k == c.type))
                 c.type, c.sure = best, True
+            # Weak evidence is not sure: a surname after its full name still joins the person.
             elif c.type == "PERSON" and votes[PLACE_IF_PERSON] and not votes[NOT_PERSON]:
-                c.type, c.sure = "GPE", True
+                c.type = "GPE"
             elif c.type == "PERSON" and votes[NOT_PERSON]:
-                c.type, c.sure = "ORG", True
+                c.type = "ORG"
         out.append(c)
     return out
 
