@@ -218,9 +218,19 @@ def test_a_possessed_common_noun_is_not_part_of_the_name(analyze_text):
     assert types.get("Heron Street") in (None, "FAC", "LOC", "GPE")
 
 
-def test_camel_case_names_are_companies(analyze_text):
-    a = analyze_text("The domains were bought through ShopMonkey, the registrar said.", published="2025-06-10")
-    assert types_of(a).get("ShopMonkey") in (None, "ORG")
+def test_name_shapes_that_tell_the_kind():
+    from newstrace.stages.entities import Candidate, _name_evidence
+
+    def kinds(name, label="PERSON", text="Nothing here."):
+        return {k for k, _ in _name_evidence(Candidate(0, len(name), name, "text", label), text)}
+
+    assert "ORG" in kinds("HostBarn")  # a company's camel case
+    assert "ORG" not in kinds("McCallum") and "ORG" not in kinds("DeLuca")  # a surname's
+    assert "ORG" in kinds("Brightwater Partners") and "ORG" in kinds("Dunmore Gazette")
+    assert "FAC" in kinds("Heron Street", "ORG")
+    assert "DROP" in kinds("Founders Remembrance Day", "FAC") and "DROP" in kinds("CET", "ORG")
+    assert "DROP" not in kinds("Lorna Day")  # a person named Day
+    assert "PERSON" in kinds("Michael Bay")
 
 
 def test_transcript_speakers_are_people_named_as_a_reader_writes_them(analyze_text):

@@ -211,7 +211,8 @@ DROP = "DROP"  # no entity of a kept kind: a day or festival, a time zone, a cap
 NOT_PERSON = "NOT_PERSON"  # only overrules a PERSON tag (to ORG)
 PLACE_IF_PERSON = "PLACE_IF_PERSON"  # only overrules a PERSON tag (to GPE): "a rally in X"
 CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]")  # "GoDaddy", "PayPal"
-DEMONYM_ENDINGS = {"n", "an", "ian", "ean", "ese", "i", "ish", "ic", "ite"}
+DEMONYM_ENDINGS = {"n", "an", "ian", "ean", "ese", "i", "ish"}  # not "ic": "Islam", "Islamic"
+STREET_HEADS = {"lane", "street", "road", "avenue", "boulevard", "square", "crescent", "terrace", "quay", "wharf"}
 NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Del|La|Le|Lo|Van|Von|Fitz|St)[A-Z]")  # "McCain", "DeSantis"
 
 
@@ -253,13 +254,15 @@ def _name_evidence(c: Candidate, text: str) -> list[tuple[str, int]]:
     if c.type != "PERSON" and len(words) > 1 and last in cues["event_heads"]:
         out.append((DROP, STRONG))
     if len(words) > 1 and last in cues["org_heads"]:
-        out.append(("ORG", STRONG))
-    if len(words) > 1 and last in cues["place_heads"]:
-        out.append(("FAC" if last in ("lane", "street", "road", "avenue", "boulevard", "square") else "LOC", STRONG))
+        out.append(("ORG", WEAK if c.type in ("GPE", "LOC") else STRONG))  # "Soviet Union" stays a place
+    elif len(words) > 2 and words[0] in cues["org_heads"] and words[1] in ("of", "for", "to", "on", "against"):
+        out.append(("ORG", STRONG))  # "Alliance to Save Our Parks"
+    if len(words) > 1 and last in cues["place_heads"] and c.type in ("PERSON", "NORP"):
+        out.append(("FAC" if last in STREET_HEADS else "LOC", STRONG))
     if len(words) == 1 and CAMEL.match(c.text) and not NAME_PREFIX.match(c.text):
         out.append(("ORG", STRONG))
     if c.type == "NORP" and c.text.isupper() and len(c.text) > 1:
-        out.append(("ORG", WEAK))  # an acronym is an organisation (a party), not a nationality or religion
+        out.append(("ORG", STRONG))  # an acronym is an organisation (a party), not a nationality or religion
     if len(words) > 1 and words[0] in _given_names() and c.type == "PERSON":
         out.append(("PERSON", STRONG))  # "Michael Bay" is no bay
     if len(words) == 1 and _common_word(c, text):
@@ -323,18 +326,19 @@ def _context_evidence(span) -> list[tuple[str, int]]:
         elif prep.lower_ == "in" and any(c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in first.children):
             out.append((DROP, STRONG))  # "in Dickens' Oliver Twist": a work, not a person or a place
         elif prep.lower_ in _cues()["motion_prepositions"]:
-            if prep.lower_ != "in" and prep.head.pos_ in ("VERB", "AUX"):
-                out.append(("GPE", STRONG))  # "sending boats into X"
+            det = any(t.dep_ == "det" for t in first.lefts) or span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+            if prep.lower_ != "in" and prep.head.pos_ in ("VERB", "AUX") and det:
+                out.append(("GPE", STRONG))  # "sending boats into the disputed X" ("paying into X" may be a fund)
             else:
                 out.append((PLACE_IF_PERSON, WEAK))
     if span.start > 0 and span.doc[span.start - 1].lower_ == "the" and first.dep_ != "compound":
         out.append((NOT_PERSON, WEAK))  # "the Gazette": a person's name takes no article ("the Blair years" may)
     for child in first.children:
         if child.dep_ == "relcl" and child.i > first.i:
-            pronoun = next((t for t in child.subtree if t.tag_ in ("WP", "WDT")), None)
-            if pronoun is not None and pronoun.lower_ in ("who", "whom"):
+            pronoun = next(iter(child.subtree))
+            if pronoun.lower_ in ("who", "whom"):
                 out.append(("PERSON", WEAK))  # "X, who ..."
-            elif pronoun is not None and pronoun.lower_ == "which":
+            elif pronoun.lower_ == "which":
                 out.append((NOT_PERSON, WEAK))  # "X, which ..."
     return out
 
@@ -371,29 +375,37 @@ def _place_after_comma(c: Candidate, cands: list[Candidate], text: str) -> bool:
 
 def _retype(cands: list[Candidate], docs: dict, text: str) -> list[Candidate]:
     """Set the type of each name the knowledge base does not know from its article's evidence; drop the
-    ones that name nothing of a kept kind."""
+    ones that name nothing of a kept kind. The model's own tag counts as one weak vote, so weak evidence
+    alone does not overrule it; one mention gives each kind at most one strong vote."""
     evidence: dict[str, Counter] = {}
+    mentions: Counter = Counter()
     demonyms = {c.text.lower() for c in cands if c.type == "NORP" and " " not in c.text}
     others = {w for c in cands if len(c.text.split()) > 1 for w in kb.key(c.text).split()}
     for c in cands:
         if c.entry is not None or c.sure:
             continue
-        votes = evidence.setdefault(kb.key(c.text), Counter())
+        mine: Counter = Counter()
         for kind, weight in _name_evidence(c, text):
             if kind != DROP or kb.key(c.text) not in others:  # "Brown" is Gordon Brown, even after "brown bread"
-                votes[kind] += weight
+                mine[kind] += weight
         if c.type != "NORP" and " " not in c.text and _demonym_of(c.text, demonyms - {c.text.lower()}):
-            votes["GPE"] += STRONG
+            mine["GPE"] += STRONG
         if c.field == "text" and _place_after_comma(c, cands, text):
-            votes["GPE"] += STRONG
+            mine["GPE"] += STRONG
         doc = docs.get(c.field)
         span = doc.char_span(c.start, c.end, alignment_mode="expand") if doc is not None else None
         if span is not None and len(span):
             for kind, weight in _context_evidence(span):
-                votes[kind] += weight
+                mine[kind] += weight
+        key = kb.key(c.text)
+        mentions[key] += 1
+        votes = evidence.setdefault(key, Counter())
+        for kind, weight in mine.items():
+            votes[kind] += min(weight, STRONG)
     out = []
     for c in cands:
-        votes = evidence.get(kb.key(c.text)) if c.entry is None and not c.sure else None
+        key = kb.key(c.text)
+        votes = evidence.get(key) if c.entry is None and not c.sure else None
         if votes:
             if votes[DROP]:
                 continue
@@ -401,13 +413,14 @@ def _retype(cands: list[Candidate], docs: dict, text: str) -> list[Candidate]:
             if c.type == "NORP":
                 typed.pop("PERSON", None)  # "the Kurds, who ...": a people, not a person
             if typed:
-                best = max(typed, key=lambda k: (typed[k], k == c.type))
-                c.type, c.sure = best, True
-            # Weak evidence is not sure: a surname after its full name still joins the person.
-            elif c.type == "PERSON" and votes[PLACE_IF_PERSON] and not votes[NOT_PERSON]:
-                c.type = "GPE"
-            elif c.type == "PERSON" and votes[NOT_PERSON]:
-                c.type = "ORG"
+                weighed = Counter(typed)
+                weighed[c.type] += WEAK
+                best = max(weighed, key=lambda k: (weighed[k], k == c.type))
+                c.type, c.sure = best, best in typed
+            # Weak evidence, in at least half the mentions, turns a PERSON tag; it is not sure, so a
+            # surname after its full name still joins the person.
+            elif c.type == "PERSON" and 2 * max(votes[PLACE_IF_PERSON], votes[NOT_PERSON]) >= mentions[key]:
+                c.type = "GPE" if votes[PLACE_IF_PERSON] > votes[NOT_PERSON] else "ORG"
         out.append(c)
     return out
 
