@@ -257,8 +257,10 @@ def _name_evidence(c: Candidate, text: str) -> list[tuple[str, int]]:
         out.append(("ORG", WEAK if c.type in ("GPE", "LOC") else STRONG))  # "Soviet Union" stays a place
     elif len(words) > 2 and words[0] in cues["org_heads"] and words[1] in ("of", "for", "to", "on", "against"):
         out.append(("ORG", STRONG))  # "Alliance to Save Our Parks"
-    if len(words) > 1 and last in cues["place_heads"] and c.type in ("PERSON", "NORP"):
-        out.append(("FAC" if last in STREET_HEADS else "LOC", STRONG))
+    if len(words) > 1 and last in STREET_HEADS and c.type not in PLACE_LIKE:
+        out.append(("FAC", STRONG))
+    elif len(words) > 1 and last in cues["place_heads"] and c.type in ("PERSON", "NORP"):
+        out.append(("LOC", STRONG))  # not against ORG: "Hofstra University on Long Island"
     if len(words) == 1 and CAMEL.match(c.text) and not NAME_PREFIX.match(c.text):
         out.append(("ORG", STRONG))
     if c.type == "NORP" and c.text.isupper() and len(c.text) > 1:
