@@ -328,7 +328,9 @@ def _context_evidence(span) -> list[tuple[str, int]]:
         elif prep.lower_ == "in" and any(c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in first.children):
             out.append((DROP, STRONG))  # "in Dickens' Oliver Twist": a work, not a person or a place
         elif prep.lower_ in _cues()["motion_prepositions"]:
-            det = any(t.dep_ == "det" for t in first.lefts) or span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+            det = (
+                any(t.dep_ == "det" for t in first.lefts) or span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+            )
             if prep.lower_ != "in" and prep.head.pos_ in ("VERB", "AUX") and det:
                 out.append(("GPE", STRONG))  # "sending boats into the disputed X" ("paying into X" may be a fund)
             else:
@@ -369,7 +371,10 @@ def _place_after_comma(c: Candidate, cands: list[Candidate], text: str) -> bool:
         return False
     at = c.end + m.end()
     return any(
-        o.field == c.field and o.start == at and o.entry is not None and o.entry.kind in ("country", "place", "capital")
+        o.field == c.field
+        and o.start == at
+        and o.entry is not None
+        and o.entry.kind in ("country", "place", "capital")
         and o.how in ("name", "alias")
         for o in cands
     )
@@ -407,11 +412,11 @@ def _retype(cands: list[Candidate], docs: dict, text: str) -> list[Candidate]:
     out = []
     for c in cands:
         key = kb.key(c.text)
-        votes = evidence.get(key) if c.entry is None and not c.sure else None
-        if votes:
-            if votes[DROP]:
+        found = evidence.get(key) if c.entry is None and not c.sure else None
+        if found:
+            if found[DROP]:
                 continue
-            typed = {k: v for k, v in votes.items() if k in KEEP}
+            typed = {k: v for k, v in found.items() if k in KEEP}
             if c.type == "NORP":
                 typed.pop("PERSON", None)  # "the Kurds, who ...": a people, not a person
             if typed:
@@ -421,8 +426,8 @@ def _retype(cands: list[Candidate], docs: dict, text: str) -> list[Candidate]:
                 c.type, c.sure = best, best in typed
             # Weak evidence, in at least half the mentions, turns a PERSON tag; it is not sure, so a
             # surname after its full name still joins the person.
-            elif c.type == "PERSON" and 2 * max(votes[PLACE_IF_PERSON], votes[NOT_PERSON]) >= mentions[key]:
-                c.type = "GPE" if votes[PLACE_IF_PERSON] > votes[NOT_PERSON] else "ORG"
+            elif c.type == "PERSON" and 2 * max(found[PLACE_IF_PERSON], found[NOT_PERSON]) >= mentions[key]:
+                c.type = "GPE" if found[PLACE_IF_PERSON] > found[NOT_PERSON] else "ORG"
         out.append(c)
     return out
 
@@ -442,7 +447,9 @@ def _transcript_speakers(cands: list[Candidate], text: str) -> list[Candidate]:
             continue
         first = words[len(words) - len(kept)]
         start = t.label_start + first.start()
-        labels.append(Candidate(start, t.label_end, text[start : t.label_end], "text", "PERSON", sure=True, display=t.name))
+        labels.append(
+            Candidate(start, t.label_end, text[start : t.label_end], "text", "PERSON", sure=True, display=t.name)
+        )
     spans = [(c.start, c.end) for c in labels]
     kept_cands = [c for c in cands if not any(c.start < e and c.end > s for s, e in spans) or c.field != "text"]
     return sorted(kept_cands + labels, key=lambda c: c.start)
