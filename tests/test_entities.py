@@ -247,3 +247,23 @@ def test_transcript_speakers_are_people_named_as_a_reader_writes_them(analyze_te
     assert len(people["Elspeth Mwangi"].mentions) >= 2
     speakers = {q.speaker.name: q.speaker.entity for q in a.quotes if q.speaker}
     assert speakers.get("Elspeth Mwangi") == people["Elspeth Mwangi"].id
+
+
+def test_a_role_noun_before_a_name_is_not_part_of_it(analyze_text):
+    a = analyze_text(
+        "Headteacher Rosalind Varga said the school would close. Harbourmaster Pim Okoro agreed.",
+        published="2025-03-03",
+    )
+    names = {e.name for e in a.entities if e.type == "PERSON"}
+    assert {"Rosalind Varga", "Pim Okoro"} <= names
+
+
+def test_a_town_from_its_mayor_and_harbour(analyze_text):
+    a = analyze_text(
+        "The harbour of Dunlow could close to ferries by March. Dunlow's mayor, Agnes Ferrow, said the "
+        "town council had written to the ministry.",
+        title="Dredging delay threatens ferries at Dunlow",
+        published="2025-03-03",
+    )
+    assert types_of(a).get("Dunlow") == "GPE"
+    assert types_of(a).get("Agnes Ferrow") == "PERSON"

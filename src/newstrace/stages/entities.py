@@ -187,7 +187,9 @@ def _is_title(words: list, n: int) -> bool:
     titles = _titles()
     w = words[n].group().rstrip(".")
     two = f"{w} {words[n + 1].group().rstrip('.')}" if n + 1 < len(words) else ""
-    return w in titles or two in titles or (n > 0 and f"{words[n - 1].group()} {w}" in titles)
+    if w in titles or two in titles or (n > 0 and f"{words[n - 1].group()} {w}" in titles):
+        return True
+    return len(words) - n >= 3 and w.lower() in _cues()["person_nouns"]  # "Harbourmaster Jo Bloggs"
 
 
 def _keeps_model_span(label: str, span: str, inner: list[Hit]) -> bool:
