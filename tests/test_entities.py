@@ -267,3 +267,12 @@ def test_a_town_from_its_mayor_and_harbour(analyze_text):
     )
     assert types_of(a).get("Dunlow") == "GPE"
     assert types_of(a).get("Agnes Ferrow") == "PERSON"
+
+
+def test_a_place_in_a_known_place_takes_its_country(analyze_text):
+    a = analyze_text(
+        "The missile was fired from Tongchang in Pyongyang before dawn, South Korea's military said.",
+        published="2025-03-03",
+    )
+    place = next((e for e in a.entities if e.name == "Tongchang"), None)
+    assert place is not None and place.country == "PRK"

@@ -657,9 +657,10 @@ def _named_after(text: str, start: int, end: int, inner: list[Hit]) -> bool:
     return not re.search(r"\b(?:of|in|for|at)\b", text[start : places[0].start], re.I)
 
 
-def _context_country(c: Candidate, doc, country_at: dict[int, str]) -> Optional[str]:
+def _context_country(c: Candidate, doc, country_at: dict[int, str], place: bool = False) -> Optional[str]:
     """The country a mention's neighbours give it: a party tag, a country-bearing name among the words
-    right before it (titles and modifiers only), or one in an apposition right after it."""
+    right before it (titles and modifiers only), one in an apposition right after it, or, for a place,
+    the place it is said to be in ("Sunan in Pyongyang")."""
     text = text_of(doc)
     if c.type == "PERSON" and PARTY_TAG.match(text[c.end : c.end + 12]):
         return "USA"
@@ -678,6 +679,8 @@ def _context_country(c: Candidate, doc, country_at: dict[int, str]) -> Optional[
             break
         i -= 1
     j = span[-1].i + 1
+    if place and j + 1 < sent_end and doc[j].lower_ == "in" and doc[j + 1].i in country_at:
+        return country_at[doc[j + 1].i]  # "Sunan in Pyongyang": a place in a place of that country
     if j < sent_end and doc[j].text == ",":
         for t in doc[j + 1 : min(sent_end, j + 1 + WINDOW + 2)]:
             if t.i in country_at:
@@ -709,7 +712,7 @@ def _context_countries(groups: list[Group], entities: list[Entity], doc, cands: 
             continue
         for c in g.members:
             if c.field == "text":
-                found = _context_country(c, doc, country_at)
+                found = _context_country(c, doc, country_at, e.type in ("GPE", "LOC", "FAC"))
                 if found:
                     e.country = found
                     break
