@@ -276,3 +276,14 @@ def test_a_place_in_a_known_place_takes_its_country(analyze_text):
     )
     place = next((e for e in a.entities if e.name == "Tongchang"), None)
     assert place is not None and place.country == "PRK"
+
+
+def test_an_international_body_takes_no_home_country(analyze_text):
+    a = analyze_text(
+        "Senator Walter Pemberton of Ohio said Washington would answer. Governor Lena Varga of Texas agreed, "
+        "and Dale Whitcombe of Florida said NATO should meet. Pemberton spoke in Columbus, Ohio.",
+        published="2019-05-06",
+    )
+    nato = next(e for e in a.entities if e.name == "NATO")
+    assert nato.country is None
+    assert next(e for e in a.entities if e.name == "Dale Whitcombe").country == "USA"

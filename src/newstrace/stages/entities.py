@@ -708,8 +708,8 @@ def _context_countries(groups: list[Group], entities: list[Entity], doc, cands: 
             for t in span or ():
                 country_at[t.i] = country
     for g, e in zip(groups, entities):
-        if e.country or e.type not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
-            continue
+        if e.country or e.kb_id or e.type not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+            continue  # a knowledge-base entry without a country has none (NATO, the Red Sea, Islamic State)
         for c in g.members:
             if c.field == "text":
                 found = _context_country(c, doc, country_at, e.type in ("GPE", "LOC", "FAC"))
@@ -728,5 +728,7 @@ def _context_countries(groups: list[Group], entities: list[Entity], doc, cands: 
         return
     share = n / sum(votes.values())
     for e in entities:
-        if not e.country and (e.type in ("PERSON", "ORG") or e.type == "GPE" and share >= HOME_SHARE_PLACES):
+        if e.country or e.kb_id:
+            continue
+        if e.type in ("PERSON", "ORG") or e.type == "GPE" and share >= HOME_SHARE_PLACES:
             e.country = home
