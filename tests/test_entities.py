@@ -287,3 +287,13 @@ def test_an_international_body_takes_no_home_country(analyze_text):
     nato = next(e for e in a.entities if e.name == "NATO")
     assert nato.country is None
     assert next(e for e in a.entities if e.name == "Dale Whitcombe").country == "USA"
+
+
+def test_a_headline_word_that_also_starts_a_name_is_no_entity(analyze_text):
+    a = analyze_text(
+        "A two-day ferry strike was called off on Monday, the crews' union said. Passengers' group "
+        "Ferry Riders Orkney welcomed the deal.",
+        title="Ferry strike called off",
+        published="2025-03-03",
+    )
+    assert not any(e.name == "Ferry" for e in a.entities)

@@ -6,11 +6,15 @@ Mentions come from spaCy's NER and from the knowledge-base matcher (kb/matcher.p
    is the entry's (Rafah is a GPE, never a PERSON); a model span that wraps a place or demonym in a
    longer name ("Gaza Health Ministry") stays one entity and takes that country;
 2. junk is dropped: only PERSON, ORG, GPE, LOC, NORP, FAC are kept, never a name without a capital
-   letter ("mm" tagged PERSON) or without a letter;
+   letter ("mm" tagged PERSON) or without a letter; transcript labels ("MINISTER JO BLOGGS:") are people;
+   a name the KB does not know takes the type its article shows (_retype, data/entity_cues.json: "union
+   organiser X" is a person, "X Partners" and "the operator, X" organisations, "X's army", "the port of
+   X" and "the X crossing" places), and days, time zones and capitalised common words are dropped;
 3. mentions are grouped: one KB entry, one entity (its name, aliases and demonyms: "US", "U.S.",
    "America", "Americans"); a surname joins the one full name it ends in ("Netanyahu" -> "Benjamin
-   Netanyahu"), whatever type the model gave it; other names by folded text; one type per entity
-   (the entry's, else the model's majority);
+   Netanyahu"), whatever type the model gave it; an organisation's short name joins it ("the Gazette",
+   "Common Sense" -> "Harbour Gazette", "Common Sense Media"); other names by folded text; one type per
+   entity (the entry's, else the article's evidence, else the model's majority);
 4. each entity gets its canonical name, country, kb_id, code and the roles held on the article's date.
 
 For the later stages, ctx.entity_index is an EntityIndex:
@@ -389,13 +393,13 @@ def _retype(cands: list[Candidate], docs: dict, text: str) -> list[Candidate]:
     evidence: dict[str, Counter] = {}
     mentions: Counter = Counter()
     demonyms = {c.text.lower() for c in cands if c.type == "NORP" and " " not in c.text}
-    others = {w for c in cands if len(c.text.split()) > 1 for w in kb.key(c.text).split()}
+    surnames = {kb.key(c.text.split()[-1]) for c in cands if c.type == "PERSON" and len(c.text.split()) > 1}
     for c in cands:
         if c.entry is not None or c.sure:
             continue
         mine: Counter = Counter()
         for kind, weight in _name_evidence(c, text):
-            if kind != DROP or kb.key(c.text) not in others:  # "Brown" is Gordon Brown, even after "brown bread"
+            if kind != DROP or kb.key(c.text) not in surnames:  # "Brown" is Gordon Brown, even after "brown bread"
                 mine[kind] += weight
         if c.type != "NORP" and " " not in c.text and _demonym_of(c.text, demonyms - {c.text.lower()}):
             mine["GPE"] += STRONG
