@@ -297,3 +297,11 @@ def test_a_headline_word_that_also_starts_a_name_is_no_entity(analyze_text):
         published="2025-03-03",
     )
     assert not any(e.name == "Ferry" for e in a.entities)
+
+
+def test_a_speaker_referred_to_as_she_is_a_person(analyze_text):
+    a = analyze_text(
+        "Ottoline Vantwest said the canal had silted up. “We tried everything,” she said.",
+        published="2025-03-03",
+    )
+    assert types_of(a).get("Ottoline Vantwest") == "PERSON"

@@ -343,6 +343,8 @@ def _context_evidence(span) -> list[tuple[str, int]]:
                 out.append((PLACE_IF_PERSON, WEAK))
     if span.start > 0 and span.doc[span.start - 1].lower_ == "the" and first.dep_ != "compound":
         out.append((NOT_PERSON, WEAK))  # "the Gazette": a person's name takes no article ("the Blair years" may)
+    if first.dep_ == "nsubj" and first.head.lemma_.lower() in vocab.cue_verbs() and _followed_by_he_or_she(span):
+        out.append(("PERSON", STRONG))  # "X said ... “…,” she said"
     for child in first.children:
         if child.dep_ == "relcl" and child.i > first.i:
             pronoun = next(iter(child.subtree))
@@ -351,6 +353,21 @@ def _context_evidence(span) -> list[tuple[str, int]]:
             elif pronoun.lower_ == "which":
                 out.append((NOT_PERSON, WEAK))  # "X, which ..."
     return out
+
+
+def _followed_by_he_or_she(span) -> bool:
+    """Whether the next subject pronoun, in this sentence or the next, is "he" or "she", with no other
+    person or role noun between the name and it."""
+    doc = span.doc
+    end = span.sent.end
+    if end < len(doc):
+        end = doc[end].sent.end
+    for t in doc[span.end : end]:
+        if t.ent_type_ == "PERSON" or t.pos_ == "NOUN" and _is(t, "person_nouns"):
+            return False
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("he", "she", "it", "they"):  # not a quote's "we"
+            return t.lower_ in ("he", "she")
+    return False
 
 
 def _noun_cues(tok, modifier: bool) -> list[tuple[str, int]]:
