@@ -305,3 +305,16 @@ def test_a_speaker_referred_to_as_she_is_a_person(analyze_text):
         published="2025-03-03",
     )
     assert types_of(a).get("Ottoline Vantwest") == "PERSON"
+
+
+def test_state_codes_and_abbreviations_are_the_state(analyze_text):
+    a = analyze_text(
+        "She trained at Fort Jackson, SC and later taught in Austin, TX. Her brother lives in Norwalk, Conn., "
+        "and visits Connecticut's coast each summer.",
+        published="2025-03-03",
+    )
+    by = {e.name: e for e in a.entities}
+    assert by["South Carolina"].country == "USA" and [m.text for m in by["South Carolina"].mentions] == ["SC"]
+    assert by["Texas"].type == "GPE" and by["Austin"].type == "GPE"
+    assert {"Conn.", "Connecticut"} <= {m.text for m in by["Connecticut"].mentions}
+    assert "Conn." not in by and "TX" not in by

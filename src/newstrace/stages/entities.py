@@ -84,7 +84,10 @@ def run(ctx) -> None:
     date = ctx.article.published
     find = matcher(tuple(ctx.settings.kb_paths)).find
     cands = _candidates(ctx.title_doc, ctx.article.title or "", "title", find, base, date)
-    cands += _transcript_speakers(_candidates(ctx.doc, ctx.article.text, "text", find, base, date), ctx.article.text)
+    text_cands = _candidates(ctx.doc, ctx.article.text, "text", find, base, date)
+    text_cands = _postal_states(_transcript_speakers(text_cands, ctx.article.text), ctx.article.text, base, date)
+    cands += text_cands
+    _abbreviations_to_states(cands, base, date)
     cands = _retype(cands, {"title": ctx.title_doc, "text": ctx.doc}, ctx.article.text)
     groups = _group(cands)
     entities = [_entity(g, base, date) for g in groups]
@@ -204,6 +207,45 @@ def _keeps_model_span(label: str, span: str, inner: list[Hit]) -> bool:
     if label == "PERSON":  # "John Harris" is not Kamala Harris; "Michael Jordan" is not Jordan
         return len(inner) == 1
     return label in ("ORG", "FAC") and all(h.type in PLACE_LIKE for h in inner)
+
+
+# "Parris Island, SC": a USPS state code after a place name.
+POSTAL = re.compile(r"(?<=[A-Za-z.]), ([A-Z]{2})(?=[\s,.;:)]|$)")
+
+
+@functools.lru_cache(maxsize=1)
+def _postal_codes() -> dict[str, str]:
+    return {code.strip(): state.strip() for code, state in vocab.rows("kb/us_postal_codes.tsv")}
+
+
+def _postal_states(cands: list[Candidate], text: str, base: kb.KnowledgeBase, date) -> list[Candidate]:
+    """A US state written as its postal code after a capitalised place name, as a mention of that state."""
+    added = []
+    for m in POSTAL.finditer(text):
+        state = _postal_codes().get(m.group(1))
+        before = text[: m.start()].split()
+        if state is None or not before or not before[-1][:1].isupper():
+            continue
+        if any(c.start < m.end(1) and c.end > m.start(1) and c.entry is not None for c in cands):
+            continue
+        cands = [c for c in cands if not (c.start < m.end(1) and c.end > m.start(1))]  # the model's "TX" ORG
+        entry = next((e for e in base.lookup(state, date=date) if e.name == state and e.country == "USA"), None)
+        added.append(
+            Candidate(m.start(1), m.end(1), m.group(1), "text", "GPE", entry, "alias", "USA", sure=True, display=state)
+        )
+    return sorted(cands + added, key=lambda c: c.start) if added else cands
+
+
+def _abbreviations_to_states(cands: list[Candidate], base: kb.KnowledgeBase, date) -> None:
+    """A state's abbreviation ("Conn.", "S.C.") is a mention of the state itself, named in full."""
+    for c in cands:
+        entry = c.entry
+        state = entry.extra.get("state") if entry is not None else None
+        if entry is None or not state:
+            continue
+        full = next((e for e in base.lookup(state, date=date) if e.name == state and e.country == entry.country), None)
+        if full is not None:
+            c.entry = full
 
 
 # -- 2b: types from the article's own evidence ----------------------------------------------------
@@ -396,8 +438,7 @@ def _place_after_comma(c: Candidate, cands: list[Candidate], text: str) -> bool:
     return any(
         o.field == c.field
         and o.start == at
-        and o.entry is not None
-        and o.entry.kind in ("country", "place", "capital")
+        and (o.entry is not None and o.entry.kind in ("country", "place", "capital") or o.display is not None)
         and o.how in ("name", "alias")
         for o in cands
     )
