@@ -360,13 +360,13 @@ def _context_evidence(span) -> list[tuple[str, int]]:
             if child.i in inside:
                 continue
             if child.dep_ in ("compound", "appos", "nmod") or child.dep_ == "amod" and child.pos_ == "NOUN":
-                out += _noun_cues(child, modifier=False)
+                out += _noun_cues(child)
     head = first.head
     if first.dep_ in ("appos", "compound", "nmod") and head.i not in inside:
         if first.dep_ == "compound" and head.i > first.i:
             out += _modified_cues(head)
         else:
-            out += _noun_cues(head, modifier=False)
+            out += _noun_cues(head)
     if first.dep_ == "poss" and _is(head, "state_nouns"):
         out.append(("GPE", STRONG))
     if first.dep_ == "pobj":
@@ -412,7 +412,7 @@ def _followed_by_he_or_she(span) -> bool:
     return False
 
 
-def _noun_cues(tok, modifier: bool) -> list[tuple[str, int]]:
+def _noun_cues(tok) -> list[tuple[str, int]]:
     if _is(tok, "person_nouns") or tok.lower_ in _cues()["titles"] and tok.pos_ != "PROPN":
         return [("PERSON", STRONG)]
     if _is(tok, "org_nouns"):
