@@ -118,3 +118,203 @@ def test_countries_from_the_articles_own_context(analyze_text):
     assert countries.get("Lena Varga") == "USA"  # the article's home country
     institute = next(e for e in a.entities if "Policy Institute" in e.name)
     assert institute.country != "LTU"  # named after what it studies, not Lithuania's
+
+
+def types_of(a):
+    return {e.name: e.type for e in a.entities}
+
+
+def test_places_from_what_they_own_and_where_they_stand(analyze_text):
+    a = analyze_text(
+        "Talks collapsed between Quenmark and Ostravel on Sunday.\n\n"
+        "Quenmark's defence minister, Halvard Brekke, said Ostravel had moved troops into the contested "
+        "Dunmere Flats overnight. Ostravel's interior ministry denied it.\n\n"
+        "Lorries have waited at the Tarnby crossing since Friday, and the town of Wellick has run out of fuel. "
+        "A vigil was held in Esterholt on Saturday.",
+        title="Border talks collapse",
+        published="2025-03-03",
+    )
+    types = types_of(a)
+    for place in ("Quenmark", "Ostravel", "Tarnby", "Wellick", "Esterholt"):
+        if place in types:
+            assert types[place] in ("GPE", "LOC", "FAC"), (place, types[place])
+    assert types.get("Quenmark") == "GPE" and types.get("Ostravel") == "GPE"
+    assert types.get("Halvard Brekke") == "PERSON"
+
+
+def test_a_country_named_by_its_demonym_is_a_place(analyze_text):
+    a = analyze_text(
+        "Dornhal has closed its airspace to Pellivar, Pellivarian officials said.",
+        published="2025-04-01",
+    )
+    assert types_of(a).get("Pellivar") == "GPE"
+
+
+def test_people_from_their_roles_and_organisations_from_their_nouns(analyze_text):
+    a = analyze_text(
+        "The ferry operator, Solway Link, said sailings would resume on Tuesday. Campaign group Keep "
+        "Kirkby Moving welcomed the news.\n\n"
+        "Shipping analyst Rhiannon Tegwyn said the delay had cost the firm dearly. Its finance director, "
+        "Benedikt Osterhaus, blamed the weather. Osterhaus said repairs were under way.\n\n"
+        "Investment firm Caldera Partners, which owns a stake in the line, declined to comment.",
+        published="2025-05-02",
+    )
+    types = types_of(a)
+    assert types.get("Rhiannon Tegwyn") == "PERSON"
+    assert types.get("Benedikt Osterhaus") == "PERSON"
+    assert not any(e.name == "Osterhaus" for e in a.entities)  # the surname is the same person
+    assert types.get("Caldera Partners") == "ORG"
+    assert types.get("Solway Link") in ("ORG", None)
+    for e in a.entities:
+        if "Kirkby" in e.name and len(e.name.split()) > 1:
+            assert e.type == "ORG", e.name
+
+
+def test_an_outlet_and_its_short_name_are_one_organisation(analyze_text):
+    a = analyze_text(
+        "Two officials told the Lindenport Courier that the tax would rise. According to the Courier, the "
+        "treasury has drafted the change. The Courier said it had seen the papers.",
+        published="2025-06-10",
+    )
+    courier = [e for e in a.entities if "Courier" in e.name]
+    assert len(courier) == 1 and courier[0].name == "Lindenport Courier" and courier[0].type == "ORG"
+    assert len({m.end for m in courier[0].mentions}) == 3
+
+
+def test_a_company_short_name_joins_its_full_name(analyze_text):
+    a = analyze_text(
+        "Fairwind Media, a charity that campaigns for safer apps, will spend $2 million. Money from "
+        "Fairwind will also pay for adverts, said Ottilie Brandt, who runs the campaign.",
+        published="2025-06-10",
+    )
+    fairwind = [e for e in a.entities if "Fairwind" in e.name]
+    assert [e.type for e in fairwind] == ["ORG"]
+    assert types_of(a).get("Ottilie Brandt") == "PERSON"
+
+
+def test_names_that_are_no_entity_of_a_kept_kind(analyze_text):
+    a = analyze_text(
+        "The rocket fell into the sea at 4.10pm local time (7.10am UTC), the Dowland Observer reported. "
+        "Villagers in Marsh End had marked Founders Remembrance Day the week before, in Aurelio Brandt's "
+        "Winter Tales.",
+        title="Lighthouse keepers warn of storms",
+        published="2025-06-10",
+    )
+    names = {e.name for e in a.entities}
+    assert "UTC" not in names
+    assert not any(n.endswith("Remembrance Day") for n in names)
+    assert not any(e.name == "Winter Tales" and e.type in ("PERSON", "GPE", "ORG") for e in a.entities)
+    assert not any(e.name == "Lighthouse" for e in a.entities)  # a headline's capitalised common word
+
+
+def test_a_possessed_common_noun_is_not_part_of_the_name(analyze_text):
+    a = analyze_text(
+        "Tamsin Oyelowo, a baker, opened at dawn. Oyelowo’s bakery, on Heron Street, sells out by noon.",
+        published="2025-06-10",
+    )
+    types = types_of(a)
+    assert types.get("Tamsin Oyelowo") == "PERSON"
+    assert not any("bakery" in e.name for e in a.entities)
+    assert types.get("Heron Street") in (None, "FAC", "LOC", "GPE")
+
+
+def test_name_shapes_that_tell_the_kind():
+    from newstrace.stages.entities import Candidate, _name_evidence
+
+    def kinds(name, label="PERSON", text="Nothing here."):
+        return {k for k, _ in _name_evidence(Candidate(0, len(name), name, "text", label), text)}
+
+    assert "ORG" in kinds("HostBarn")  # a company's camel case
+    assert "ORG" not in kinds("McCallum") and "ORG" not in kinds("DeLuca")  # a surname's
+    assert "ORG" in kinds("Brightwater Partners") and "ORG" in kinds("Dunmore Gazette")
+    assert "FAC" in kinds("Heron Street", "ORG")
+    assert "DROP" in kinds("Founders Remembrance Day", "FAC") and "DROP" in kinds("CET", "ORG")
+    assert "DROP" not in kinds("Lorna Day")  # a person named Day
+    assert "PERSON" in kinds("Michael Bay")
+
+
+def test_transcript_speakers_are_people_named_as_a_reader_writes_them(analyze_text):
+    a = analyze_text(
+        "This is a transcript of Monday's programme on Coastline FM.\n\n"
+        "ELSPETH MWANGI, COASTLINE FM: Will the ferry run this summer?\n\n"
+        "PORT DIRECTOR TOBIAS LINDQVIST: It will run from June.\n\n"
+        "MWANGI: And the fares?\n\n"
+        "LINDQVIST: They will not rise.",
+        published="2025-06-10",
+    )
+    people = {e.name: e for e in a.entities if e.type == "PERSON"}
+    assert set(people) >= {"Elspeth Mwangi", "Tobias Lindqvist"}
+    assert len(people["Elspeth Mwangi"].mentions) >= 2
+    speakers = {q.speaker.name: q.speaker.entity for q in a.quotes if q.speaker}
+    assert speakers.get("Elspeth Mwangi") == people["Elspeth Mwangi"].id
+
+
+def test_a_role_noun_before_a_name_is_not_part_of_it(analyze_text):
+    a = analyze_text(
+        "Headteacher Rosalind Varga said the school would close. Harbourmaster Pim Okoro agreed.",
+        published="2025-03-03",
+    )
+    names = {e.name for e in a.entities if e.type == "PERSON"}
+    assert {"Rosalind Varga", "Pim Okoro"} <= names
+
+
+def test_a_town_from_its_mayor_and_harbour(analyze_text):
+    a = analyze_text(
+        "The harbour of Dunlow could close to ferries by March. Dunlow's mayor, Agnes Ferrow, said the "
+        "town council had written to the ministry.",
+        title="Dredging delay threatens ferries at Dunlow",
+        published="2025-03-03",
+    )
+    assert types_of(a).get("Dunlow") == "GPE"
+    assert types_of(a).get("Agnes Ferrow") == "PERSON"
+
+
+def test_a_place_in_a_known_place_takes_its_country(analyze_text):
+    a = analyze_text(
+        "The missile was fired from Tongchang in Pyongyang before dawn, South Korea's military said.",
+        published="2025-03-03",
+    )
+    place = next((e for e in a.entities if e.name == "Tongchang"), None)
+    assert place is not None and place.country == "PRK"
+
+
+def test_an_international_body_takes_no_home_country(analyze_text):
+    a = analyze_text(
+        "Senator Walter Pemberton of Ohio said Washington would answer. Governor Lena Varga of Texas agreed, "
+        "and Dale Whitcombe of Florida said NATO should meet. Pemberton spoke in Columbus, Ohio.",
+        published="2019-05-06",
+    )
+    nato = next(e for e in a.entities if e.name == "NATO")
+    assert nato.country is None
+    assert next(e for e in a.entities if e.name == "Dale Whitcombe").country == "USA"
+
+
+def test_a_headline_word_that_also_starts_a_name_is_no_entity(analyze_text):
+    a = analyze_text(
+        "A two-day ferry strike was called off on Monday, the crews' union said. Passengers' group "
+        "Ferry Riders Orkney welcomed the deal.",
+        title="Ferry strike called off",
+        published="2025-03-03",
+    )
+    assert not any(e.name == "Ferry" for e in a.entities)
+
+
+def test_a_speaker_referred_to_as_she_is_a_person(analyze_text):
+    a = analyze_text(
+        "Ottoline Vantwest said the canal had silted up. “We tried everything,” she said.",
+        published="2025-03-03",
+    )
+    assert types_of(a).get("Ottoline Vantwest") == "PERSON"
+
+
+def test_state_codes_and_abbreviations_are_the_state(analyze_text):
+    a = analyze_text(
+        "She trained at Fort Jackson, SC and later taught in Austin, TX. Her brother lives in Norwalk, Conn., "
+        "and visits Connecticut's coast each summer.",
+        published="2025-03-03",
+    )
+    by = {e.name: e for e in a.entities}
+    assert by["South Carolina"].country == "USA" and [m.text for m in by["South Carolina"].mentions] == ["SC"]
+    assert by["Texas"].type == "GPE" and by["Austin"].type == "GPE"
+    assert {"Conn.", "Connecticut"} <= {m.text for m in by["Connecticut"].mentions}
+    assert "Conn." not in by and "TX" not in by
