@@ -341,3 +341,11 @@ def test_no_doubt_span_on_quoted_words(case, prefix, phrases):
 def test_03_no_descriptor_of_okafor_holds_the_cue(case):
     phrases = [p for d in case("03").framing.descriptors if "Okafor" in d.entity.name for p in d.phrases]
     assert not [p for p in phrases if "added" in p.split()]
+
+
+def test_13_the_outlet_and_its_short_name_are_one_organisation(case):
+    a = case("13")
+    outlets = [e for e in a.entities if "Gazette" in e.name]
+    assert len(outlets) == 1 and outlets[0].type == "ORG"
+    texts = {m.text for m in outlets[0].mentions}
+    assert "Harbour Gazette" in texts and "Gazette" in texts
