@@ -1,6 +1,5 @@
 """The spaCy pipeline, loaded once per process (the model name is a setting, NEWSTRACE_SPACY_MODEL), the
-paragraph component, faster equivalents of the model's attribute_ruler and rule lemmatizer (the same
-annotations), and the language check (py3langid's bundled model: nothing downloaded)."""
+paragraph component, and the language check (py3langid's bundled model: nothing downloaded)."""
 
 from __future__ import annotations
 
