@@ -67,30 +67,3 @@ def test_a_chunk_parsed_with_nlp_pipe_matches_one_at_a_time():
 def test_python_dash_m_and_version():
     out = subprocess.run([sys.executable, "-m", "newstrace", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("newstrace ")
-
-
-def test_replaced_rule_components_annotate_as_the_stock_ones():
-    """nlp.load swaps the model's attribute_ruler and lemmatizer for faster equivalents: every tag, part of
-    speech, morphology and lemma must be what the stock components give (contractions, multi-token rules,
-    pronoun cases, spaces and repeated words, whose lemmas are remembered)."""
-    import spacy
-
-    from newstrace import nlp
-    from newstrace.settings import Settings
-
-    model = Settings().spacy_model
-    ours = nlp.load(model)
-    assert any(type(c).__name__ == "_Replaced" for _, c in ours.pipeline)
-    stock = spacy.load(model, exclude=list(nlp.UNNEEDED))
-    stock.add_pipe("newstrace_paragraphs", before="parser")
-    texts = [
-        "Y'all ain't gonna believe it, c'mon! We gotta leave. Let's see: it was nothin' at all, she'd had 'em.",
-        "The mayors met. The mayor meets them; they were meeting, and I told you it did not rain.\n\n  It is.",
-        "Tim Ochs wasn't there, the council's chair said. Does he know? He does, and he's had enough.",
-        "The meeting ended before the leaves fell; she leaves when they are meeting again.",
-        "  \n\n",
-    ]
-    for a, b in zip(ours.pipe(texts * 2), stock.pipe(texts * 2)):
-        assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in a] == [
-            (t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in b
-        ]

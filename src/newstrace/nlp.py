@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
-from typing import Any, Callable, Optional, cast
 
 import spacy
 from spacy.language import Language
@@ -51,152 +49,6 @@ class _SentenceLookup:
         return self.sents[max(i, 0)]
 
 
-class _AttributeRules:
-    """spaCy's attribute_ruler with the same rules and the same result, found by lookup instead of its
-    general Matcher (which tried all of the model's ~180 rules at every token: about a tenth of the parse).
-
-    Each rule's token specs are compiled into tests of (lower-case text, tag, dependency, is-space); a
-    rule is tried only at tokens whose tag or text its first spec names (or at every token when it names
-    neither). The matches are then sorted and applied by the ruler itself, as it does with its Matcher's.
-    compile() returns None for a rule it does not read (another attribute or operator): the stock
-    component is kept then."""
-
-    ATTRS = {"LOWER": "lower_", "TAG": "tag_", "DEP": "dep_", "IS_SPACE": "is_space"}
-
-    def __init__(self, ruler, rules: list, by_tag: dict, by_lower: dict, anywhere: list):
-        self.ruler = ruler
-        self.rules = rules  # (attr id, match id, [spec tests per token])
-        self.by_tag, self.by_lower, self.anywhere = by_tag, by_lower, anywhere
-
-    @classmethod
-    def compile(cls, ruler) -> Optional[_AttributeRules]:
-        rules: list = []
-        by_tag: dict[str, list[int]] = {}
-        by_lower: dict[str, list[int]] = {}
-        anywhere: list[int] = []
-        for attr_id, entry in enumerate(ruler.patterns):
-            match_id = ruler.vocab.strings[str(attr_id)]
-            for pattern in entry["patterns"]:
-                specs = [cls._spec(token) for token in pattern]
-                if not specs or any(spec is None for spec in specs):
-                    return None
-                n = len(rules)
-                rules.append((attr_id, match_id, specs))
-                first = pattern[0]
-                for key, index in (("TAG", by_tag), ("LOWER", by_lower)):
-                    value = first.get(key)
-                    if isinstance(value, str) or (isinstance(value, dict) and "IN" in value):
-                        for v in [value] if isinstance(value, str) else value["IN"]:
-                            index.setdefault(v, []).append(n)
-                        break
-                else:
-                    anywhere.append(n)
-        return cls(ruler, rules, by_tag, by_lower, anywhere)
-
-    @classmethod
-    def _spec(cls, token: dict) -> Optional[list]:
-        tests: list[tuple[str, str, Any]] = []
-        for key, value in token.items():
-            attr = cls.ATTRS.get(key)
-            if attr is None:
-                return None
-            if isinstance(value, (str, bool)):
-                tests.append((attr, "==", value))
-            elif isinstance(value, dict) and len(value) == 1:
-                ((op, arg),) = value.items()
-                if op in ("IN", "NOT_IN") and isinstance(arg, list):
-                    tests.append((attr, op, frozenset(arg)))
-                elif op == "REGEX" and isinstance(arg, str):
-                    tests.append((attr, op, re.compile(arg)))
-                else:
-                    return None
-            else:
-                return None
-        return tests
-
-    @staticmethod
-    def _fits(tests: list, tok) -> bool:
-        for attr, op, arg in tests:
-            value = getattr(tok, attr)
-            if op == "==":
-                if value != arg:
-                    return False
-            elif op == "IN":
-                if value not in arg:
-                    return False
-            elif op == "NOT_IN":
-                if value in arg:
-                    return False
-            elif not arg.search(value):
-                return False
-        return True
-
-    def __call__(self, doc: Doc) -> Doc:
-        matches = []
-        n = len(doc)
-        rules, fits = self.rules, self._fits
-        for tok in doc:
-            i = tok.i
-            for k in (*self.by_tag.get(tok.tag_, ()), *self.by_lower.get(tok.lower_, ()), *self.anywhere):
-                attr_id, match_id, specs = rules[k]
-                end = i + len(specs)
-                if end <= n and fits(specs[0], tok) and all(fits(sp, doc[i + j]) for j, sp in enumerate(specs[1:], 1)):
-                    matches.append((attr_id, match_id, i, end))
-        matches.sort()
-        self.ruler.set_annotations(doc, matches)
-        return doc
-
-
-class _Lemmas:
-    """spaCy's rule lemmatizer with every answer remembered: its lemma is a function of the token's text,
-    part of speech and morphology, but it remembers only some of them (not the base forms, the most
-    common), so most tokens were lemmatised afresh. Tokens the attribute rules gave a lemma keep it."""
-
-    def __init__(self, lemmatizer):
-        self.lemmatizer = lemmatizer
-        self.strings = lemmatizer.vocab.strings
-        self.cache: dict[tuple, int] = {}
-
-    def __call__(self, doc: Doc) -> Doc:
-        cache = self.cache
-        for tok in doc:
-            if tok.lemma == 0:
-                key = (tok.orth, tok.pos, tok.morph.key)  # type: ignore[attr-defined]
-                lemma = cache.get(key)
-                if lemma is None:
-                    lemma = cache[key] = self.strings.add(self.lemmatizer.lemmatize(tok)[0])
-                tok.lemma = lemma
-        return doc
-
-
-class _Replaced:
-    """A pipeline component standing in for one of the model's, running what load() put in `component`."""
-
-    def __init__(self) -> None:
-        self.component: Callable[[Doc], Doc] = lambda doc: doc
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self.component(doc)
-
-
-@Language.factory("newstrace_replaced")
-def _make_replaced(nlp: Language, name: str) -> _Replaced:
-    return _Replaced()
-
-
-def _faster_rule_components(nlp: Language) -> None:
-    """The model's attribute_ruler and rule lemmatizer replaced by _AttributeRules and _Lemmas, under
-    the same names and in the same places, when the model has them in the forms those read."""
-    if "attribute_ruler" in nlp.pipe_names:
-        rules = _AttributeRules.compile(nlp.get_pipe("attribute_ruler"))
-        if rules is not None:
-            cast(_Replaced, nlp.replace_pipe("attribute_ruler", "newstrace_replaced")).component = rules
-    if "lemmatizer" in nlp.pipe_names:
-        lemmatizer = nlp.get_pipe("lemmatizer")
-        if getattr(lemmatizer, "mode", None) == "rule" and getattr(lemmatizer, "overwrite", True) is False:
-            cast(_Replaced, nlp.replace_pipe("lemmatizer", "newstrace_replaced")).component = _Lemmas(lemmatizer)
-
-
 @functools.lru_cache(maxsize=4)
 def load(model: str) -> Language:
     try:
@@ -210,7 +62,6 @@ def load(model: str) -> Language:
     else:
         nlp.add_pipe("newstrace_paragraphs", first=True)
     nlp.add_pipe("newstrace_sentence_index", last=True)
-    _faster_rule_components(nlp)
     nlp.max_length = max(nlp.max_length, 3_000_000)
     return nlp
 
