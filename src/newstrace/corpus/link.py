@@ -183,23 +183,32 @@ def find_copies(articles: list[ArticleInfo], texts: dict[str, str]) -> list[tupl
 
 
 # -- statements -------------------------------------------------------------------------------------
-def _same_wording(a: list[str], b: list[str]) -> bool:
+@dataclass
+class Wording:
+    """A quote's words with what _same_wording compares, made once however many wordings it is compared with."""
+
+    words: list[str]
+    counts: Counter
+    negations: frozenset[str]
+
+    @classmethod
+    def of(cls, words: list[str]) -> Wording:
+        return cls(words, Counter(words), NEGATIONS.intersection(words))
+
+
+def _same_wording(a: Wording, b: Wording) -> bool:
     """The same or near-same wording: most of the shorter one's words in the longer one, or a close
     paraphrase by rapidfuzz's token-set ratio; never when one of them is negated and the other is not."""
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) < STATEMENT_MIN_WORDS or NEGATIONS.intersection(a) != NEGATIONS.intersection(b):
+    short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
+    if len(short.words) < STATEMENT_MIN_WORDS or a.negations != b.negations:
         return False
-    pool = Counter(long_)
-    hit = 0
-    for w in short:
-        if pool[w] > 0:
-            pool[w] -= 1
-            hit += 1
-    if hit / len(short) >= STATEMENT_OVERLAP:
+    pool = long_.counts
+    hit = sum(min(n, pool[w]) for w, n in short.counts.items())  # each word of the longer one used once
+    if hit / len(short.words) >= STATEMENT_OVERLAP:
         return True
     from rapidfuzz import fuzz
 
-    return fuzz.token_set_ratio(" ".join(a), " ".join(b)) >= PARAPHRASE_RATIO
+    return fuzz.token_set_ratio(" ".join(a.words), " ".join(b.words)) >= PARAPHRASE_RATIO
 
 
 def link_statements(quotes: list[dict], articles: dict[str, ArticleInfo]) -> tuple[list[tuple], list[tuple]]:
@@ -231,8 +240,9 @@ def link_statements(quotes: list[dict], articles: dict[str, ArticleInfo]) -> tup
         for n, (norm, _) in enumerate(distinct):
             for w in set(norm.split()):
                 index[w].append(n)
-        for n, (norm, key) in enumerate(distinct):
-            ws = norm.split()
+        wordings = [Wording.of(norm.split()) for norm, _ in distinct]
+        for n, (_, key) in enumerate(distinct):
+            ws = wordings[n].words
             if len(distinct) <= ALL_PAIRS_UP_TO:
                 cands: set[int] = set(range(n + 1, len(distinct)))
             else:  # a prolific speaker: only wordings sharing one of this one's five rarest words
@@ -240,7 +250,7 @@ def link_statements(quotes: list[dict], articles: dict[str, ArticleInfo]) -> tup
                 for w in sorted(set(ws), key=lambda x: len(index[x]))[:5]:
                     cands.update(m for m in index[w] if m > n)
             for m in cands:
-                if _same_wording(ws, distinct[m][0].split()):
+                if _same_wording(wordings[n], wordings[m]):
                     uf.union(key, distinct[m][1])
         by_key = {f"{q['article_id']}:{q['id']}": q for q in group}
         for root_keys in uf.groups().values():

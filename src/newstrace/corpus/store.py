@@ -34,7 +34,6 @@ from ..model import SCHEMA, Analysis
 from . import tables
 
 STORE_VERSION = "1"  # bump when a table changes shape; an older store is then refused, not misread
-MAX_ROWS_PER_INSERT = 400  # rows in one multi-row INSERT (far faster than executemany in DuckDB)
 
 
 def describe_error(path: str, exc: BaseException) -> str:
@@ -65,6 +64,7 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         self._lock = threading.RLock()
+        self._types: dict[str, list[str]] = {}  # table -> column types, for inserts
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store (make one with: newstrace batch INPUT --db {self.path})")
         if not read_only and not Path(self.path).resolve().parent.is_dir():
@@ -274,13 +274,27 @@ class Store:
         self._insert(table, rows, width)
 
     def _insert(self, table: str, rows: list[tuple], width: Optional[int] = None) -> None:
+        """All rows in one statement, one list parameter per column, unnested side by side: DuckDB binds a
+        list in one step, where a multi-row VALUES statement (or executemany) costs per value."""
         if not rows:
             return
-        width = width or len(tables.COLUMNS[table])
-        for i in range(0, len(rows), MAX_ROWS_PER_INSERT):
-            chunk = rows[i : i + MAX_ROWS_PER_INSERT]
-            placeholders = ", ".join(["(" + ", ".join(["?"] * width) + ")"] * len(chunk))
-            self.con.execute(f"INSERT INTO {table} VALUES {placeholders}", [v for row in chunk for v in row])
+        types = self._column_types(table)
+        if width is not None and width != len(types):
+            raise ValueError(f"{table} has {len(types)} columns, not {width}")
+        columns = ", ".join(f"unnest(?::{t}[])" for t in types)
+        self.con.execute(f"INSERT INTO {table} SELECT {columns}", [list(c) for c in zip(*rows)])
+
+    def _column_types(self, table: str) -> list[str]:
+        """The DuckDB types of a table's columns in order, asked once per table."""
+        types = self._types.get(table)
+        if types is None:
+            found = self.con.execute(
+                "SELECT data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? "
+                "ORDER BY ordinal_position",
+                [table],
+            ).fetchall()
+            types = self._types[table] = [r[0] for r in found]
+        return types
 
     def _rollback(self) -> None:
         try:

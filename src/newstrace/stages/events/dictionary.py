@@ -26,6 +26,15 @@ class Unit:
 
     alternatives: list[list[str]]  # each alternative is a word sequence
     target_after: bool = False  # '+' follows: the object of the token matched here is the target
+    # The first words of the alternatives, as patterns.Scope indexes them: stems and short words (matched
+    # by exact text, lemma, stem or plural) and exact words (a trailing '_', kept without it).
+    first_stems: frozenset[str] = field(init=False, repr=False, compare=False)
+    first_exact: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        firsts = [a[0] for a in self.alternatives]
+        self.first_stems = frozenset(w for w in firsts if not w.endswith("_"))
+        self.first_exact = frozenset(w[:-1] for w in firsts if w.endswith("_"))
 
     @property
     def weight(self) -> int:

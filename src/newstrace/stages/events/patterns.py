@@ -9,7 +9,7 @@ with no matching pattern takes its own code or its block's default. Code '---' m
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+import functools
 from dataclasses import dataclass
 from typing import Optional, cast
 
@@ -95,39 +95,51 @@ def _form_matches(word: str, form: Form) -> bool:
     return len(word) < 4 and text in (word + "s", word + "es")
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _keys_of(form: Form) -> tuple[frozenset[str], frozenset[str]]:
+    """(exact keys, every key) of a token's form: the pattern words that match it by exact text or lemma,
+    and those plus the stems of its text and, for a short word's plural, the word; the answers are those
+    of _form_matches (a stem has 4+ letters and a short word fewer, so one set holds both)."""
+    text, lemma, verb_as_prep = form
+    exact = frozenset((text, lemma))
+    if verb_as_prep:
+        return exact, exact
+    keys = set(exact)
+    keys.update(text[:size] for size in range(max(4, len(text) - 3), len(text) + 1))
+    for ending in ("s", "es"):
+        if text.endswith(ending) and len(text) - len(ending) < 4:
+            keys.add(text[: len(text) - len(ending)])
+    return exact, frozenset(keys)
+
+
 class Scope:
-    """The tokens a verb's patterns are matched against, indexed by every key a pattern word can match
-    them by (exact text or lemma, a stem of the text, a short word's plural), so a word's positions are
-    a lookup, not a scan; the answers are those of _form_matches."""
+    """The tokens a verb's patterns are matched against, with the keys each can be matched by (_keys_of),
+    so a word's positions are found once and a unit none of whose words is there is ruled out at once."""
 
     def __init__(self, toks: list[Token]):
         self.toks = toks
         self.forms = [form_of(t) for t in toks]
-        self._exact: dict[str, list[int]] = defaultdict(list)
-        self._stem: dict[str, list[int]] = defaultdict(list)
-        self._plural: dict[str, list[int]] = defaultdict(list)
-        for i, (text, lemma, verb_as_prep) in enumerate(self.forms):
-            for key in {text, lemma}:
-                self._exact[key].append(i)
-            if verb_as_prep:
-                continue
-            for size in range(max(4, len(text) - 3), len(text) + 1):
-                self._stem[text[:size]].append(i)
-            for ending in ("s", "es"):
-                if text.endswith(ending) and len(text) - len(ending) < 4:
-                    self._plural[text[: len(text) - len(ending)]].append(i)
+        keys = [_keys_of(f) for f in self.forms]
+        self._exact_of = [k[0] for k in keys]
+        self._all_of = [k[1] for k in keys]
+        self._exact: frozenset[str] = frozenset().union(*self._exact_of)
+        self._keys: frozenset[str] = frozenset().union(*self._all_of)
         self._positions: dict[str, list[int]] = {}
         self._sets: dict[str, frozenset[int]] = {}
+
+    def may_match(self, unit: Unit) -> bool:
+        """False when no alternative of the unit can start anywhere in the scope (positions() is empty)."""
+        return not unit.first_stems.isdisjoint(self._keys) or not unit.first_exact.isdisjoint(self._exact)
 
     def positions(self, word: str) -> list[int]:
         found = self._positions.get(word)
         if found is None:
             if word.endswith("_"):
-                hits = set(self._exact.get(word[:-1], ()))
+                key, sets, present = word[:-1], self._exact_of, self._exact
             else:
-                hits = set(self._exact.get(word, ()))
-                hits.update((self._stem if len(word) >= 4 else self._plural).get(word, ()))
-            found = self._positions[word] = sorted(hits)
+                key, sets, present = word, self._all_of, self._keys
+            found = [i for i, ks in enumerate(sets) if key in ks] if key in present else []
+            self._positions[word] = found
         return found
 
     def at(self, word: str, i: int) -> bool:
@@ -154,6 +166,8 @@ def _find_unit(unit: Unit, scope: Scope, start: int) -> Optional[tuple[int, int]
 
 def _match_units(units: list[Unit], scope: Scope) -> Optional[tuple[int, Optional[Token]]]:
     """All units in order within the scope: (words matched, token a '+' points at) or None."""
+    if not all(scope.may_match(unit) for unit in units):
+        return None
     toks = scope.toks
     pos, weight, target = 0, 0, None
     for unit in units:

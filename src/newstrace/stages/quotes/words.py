@@ -28,10 +28,15 @@ def gender_of_name(name: str) -> Optional[str]:
     return "male" if first in names["male"] else "female" if first in names["female"] else None
 
 
-def has_role(text: str) -> bool:
-    low = text.lower()
+@functools.lru_cache(maxsize=1)
+def _role_pattern() -> re.Pattern[str]:
+    """Any role noun or title as a whole word (one alternation: it matches where one of the words does)."""
     words = [*speaker_words()["role_nouns"], *speaker_words()["male_titles"], *speaker_words()["female_titles"]]
-    return any(re.search(rf"\b{re.escape(w.rstrip('.'))}\b", low) for w in words)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.rstrip(".")) for w in words) + r")\b")
+
+
+def has_role(text: str) -> bool:
+    return _role_pattern().search(text.lower()) is not None
 
 
 @functools.lru_cache(maxsize=1)
