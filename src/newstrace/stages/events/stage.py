@@ -369,11 +369,41 @@ def code_verbs(sent: Span) -> list[Coded]:
         ):
             c.dropped = True  # 'for signing', 'before allowing': a purpose or condition; 'after meeting' stays
     kept = [c for c in coded if not c.dropped]
+    kept += [g for g in map(_grievance, kept) if g is not None]
     light_nouns = {c.noun.i for c in coded if c.noun is not None}
     # An act told as a gerund with its own doer ("asked about Trump's calling Clinton a bigot") happened,
     # however deep in the sentence it sits.
     told = [c for c in kept if _gerund_subject(c.verb) is not None]
+    for c in told:
+        c.doer = c.doer or _gerund_subject(c.verb)
     return _main_events([c for c in kept if c not in told]) + told + _nominal_events(sent, light_nouns)
+
+
+ACCUSE_CODE = "112"  # CAMEO 'accuse'
+HARMS = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
+SELF_PRONOUNS = {"he", "she", "they", "i", "we"}
+
+
+def _grievance(c: Coded) -> Optional[Coded]:
+    """'claims he has been targeted by the newspaper', 'said they were harassed by police': a speaker
+    (modality.tsv 'grievance' verbs) telling of harm done to themselves by a named doer accuses that doer."""
+    if c.type not in HARMS or c.verb.dep_ != "ccomp" or not is_passive(c.verb) or c.nominal:
+        return None
+    claim = c.verb.head
+    if verb_lemma(claim) not in cues().get("grievance", set()) or negated(claim):
+        return None
+    victim = next((k for k in c.verb.children if k.dep_ == "nsubjpass"), None)
+    speaker = doer_of(claim)
+    if victim is None or speaker is None:
+        return None
+    if victim.lower_ not in SELF_PRONOUNS and victim.lemma_ != speaker.lemma_:
+        return None
+    by = next((k for k in c.verb.children if k.dep_ == "agent"), None)
+    harmer = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    if harmer is None:
+        return None
+    m = Match(ACCUSE_CODE, claim, [claim.text, c.verb.text], None, target_token=harmer)
+    return Coded(claim, m, "ACCUSE", addressee=harmer)
 
 
 # Prepositions whose object, an event noun, is an act of the clause's doer ('said ahead of a meeting with',
@@ -429,7 +459,14 @@ def _gerund_subject(verb: Token) -> Optional[Token]:
     showing support')."""
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG":
         return None
-    return next((k for k in verb.children if k.dep_ == "nsubj"), None)
+    subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+    if subj is not None:
+        return subj
+    # Misparsed with the possessor as the preposition's object: 'about [Trump's] [calling Clinton a bigot]'.
+    owner = next((k for k in verb.head.children if k.dep_ == "pobj" and k.i == verb.i - 2), None)
+    if owner is not None and verb.doc[verb.i - 1].tag_ == "POS" and verb.doc[verb.i - 1].head.i == owner.i:
+        return owner
+    return None
 
 
 def _stance_of_people(c: Coded) -> bool:
@@ -701,7 +738,32 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
         found = resolver.resolve(t)
         if found:
             state["recent"] = found
+    state["body"] = _last_body(sent, resolver)  # only the sentence just before an 'it'
     return out
+
+
+BODY_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+
+
+def _last_body(sent: Span, resolver: ActorResolver) -> list[ActorRef]:
+    """The last phrase of the sentence naming a body rather than a person ('research by Ann Lee's Senate
+    campaign', 'a complaint from the Hollis Group'), for an 'it' in a later sentence."""
+    for t in reversed(sent):
+        if t.dep_ not in BODY_DEPS or is_pronoun(t) or t.ent_type_ == "PERSON":
+            continue
+        if t.pos_ == "NOUN" and t.lemma_.lower() not in actor_nouns():
+            continue
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found = resolver.resolve(t)
+        if found and (t.pos_ == "NOUN" or not _names_person(resolver, found)):
+            return found
+    return []
+
+
+def _names_person(resolver: ActorResolver, refs: list[ActorRef]) -> bool:
+    ents = [resolver.analysis.entity(r.entity) if r.entity else None for r in refs]
+    return any(e is not None and e.type == "PERSON" for e in ents)
 
 
 def _actors(
@@ -741,7 +803,10 @@ def _actors(
                 if subj is not None and subj.i != tok.i and not is_pronoun(subj):
                     return resolver.resolve(subj, loose)
             cur = cur.head
-        return [ActorRef(name=a.name, entity=a.entity, code=a.code, mention=tok.text) for a in state["recent"]]
+        recent = state["recent"]
+        if low == "it" and (not recent or _names_person(resolver, recent)):
+            recent = state.get("body", [])  # 'it' is no person: the last body named ('... campaign. It gave')
+        return [ActorRef(name=a.name, entity=a.entity, code=a.code, mention=tok.text) for a in recent]
     return []
 
 
