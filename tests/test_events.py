@@ -458,3 +458,18 @@ def test_ignoring_warnings_is_rejection(analyze_text):
     ev = events_of(a, type="REJECT")
     assert ev and "Kestrel" in names(ev[0].source)
     assert not events_of(a, type="SANCTION")
+
+
+def test_gerund_after_despite_has_the_prepositions_object_as_doer(analyze_text):
+    a = analyze_text(
+        "The minister defended the tests in a speech, despite Oslo and Helsinki repeatedly condemning Minsk's actions."
+    )
+    ev = [e for e in events_of(a, type="ACCUSE") if e.trigger == "condemning"]
+    assert {e.source.name for e in ev} >= {"Oslo", "Helsinki"} and all("Minsk" in names(e.target) for e in ev)
+
+
+def test_joining_others_to_take_control_is_also_the_takeover(analyze_text):
+    a = analyze_text("Kestria said it has joined allied militias to take control of the Dorvan Front bases.")
+    ev = [e for e in a.events if e.trigger == "take" and e.source is not None]
+    assert ev and ev[0].type in ("COERCE", "ASSAULT") and "Kestria" in names(ev[0].source)
+    assert [e for e in a.events if e.trigger == "joined"]

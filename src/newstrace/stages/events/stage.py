@@ -88,6 +88,7 @@ class Coded:
     nominal: bool = False  # an event noun standing alone ('after talks with', "Russia's veto of")
     doer: Optional[Token] = None  # who acts, when the noun's phrase says it ('at the request of Japan')
     addressee: Optional[Token] = None  # whom the act is aimed at, when the phrase says it
+    purpose: bool = False  # the purpose of another act ('joined the rebels to take control of the town')
 
 
 def run(ctx) -> None:
@@ -330,6 +331,7 @@ def code_verbs(sent: Span) -> list[Coded]:
         coded.append(Coded(tok, m, ptype, noun, obligation=said_only))
     by_verb = {c.verb.i: c for c in coded}
     intent = cues().get("intent", set())
+    purposes: list[tuple[Coded, Coded]] = []
     for c in coded:
         if c.verb.dep_ not in ("xcomp", "advcl", "ccomp"):
             continue
@@ -338,8 +340,10 @@ def code_verbs(sent: Span) -> list[Coded]:
             continue
         if c.verb.dep_ == "ccomp" and gov.type not in VERBAL:
             continue  # what a verbal act says is folded into it; other verbs' clauses are events of their own
-        if c.verb.dep_ == "advcl" and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.verb.children):
-            continue  # a finite clause of its own ('failed, after Russia vetoed it') is its own event
+        if c.verb.dep_ == "advcl" and (
+            any(k.dep_ in ("nsubj", "nsubjpass") for k in c.verb.children) or _gerund_subject(c.verb) is not None
+        ):
+            continue  # a clause with its own doer ('failed, after Russia vetoed it') is its own event
         if (
             c.verb.dep_ == "xcomp"
             and c.verb.head.lemma_.lower() in intent
@@ -347,6 +351,8 @@ def code_verbs(sent: Span) -> list[Coded]:
             and gov.type in ("AGREE", "REQUEST")
         ):
             gov.dropped = True  # 'vowed to enter': the act, intended
+        elif _joint_purpose(c, gov):
+            purposes.append((c, gov))  # 'joined the rebels to take control of the town': both acts happen
         else:
             c.dropped = True  # 'agreed to provide aid' is one AGREE; 'rallied, calling for' one PROTEST
             gov.folded = True
@@ -376,12 +382,29 @@ def code_verbs(sent: Span) -> list[Coded]:
     told = [c for c in kept if _gerund_subject(c.verb) is not None]
     for c in told:
         c.doer = c.doer or _gerund_subject(c.verb)
-    return _main_events([c for c in kept if c not in told]) + told + _nominal_events(sent, light_nouns)
+    main = _main_events([c for c in kept if c not in told and all(c is not p for p, _ in purposes)])
+    for p, gov in purposes:
+        if gov in main and not p.dropped:  # an act's purpose shares its place in the sentence
+            p.purpose = True
+            main.append(p)
+    return main + told + _nominal_events(sent, light_nouns)
 
 
 ACCUSE_CODE = "112"  # CAMEO 'accuse'
 HARMS = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 SELF_PRONOUNS = {"he", "she", "they", "i", "we"}
+
+
+def _joint_purpose(c: Coded, gov: Coded) -> bool:
+    """'joined allied fighters to take control of the bases': a hostile act as the purpose ('to' with no
+    subject of its own) of joining or working with others is done by the same doer."""
+    return (
+        c.verb.dep_ in ("xcomp", "advcl")
+        and c.type in HOSTILE
+        and gov.type in ("CONSULT", "COOPERATE", "SUPPORT", "AID")  # not 'agreed to': that is only intended
+        and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.verb.children)
+        and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.verb.children)
+    )
 
 
 def _grievance(c: Coded) -> Optional[Coded]:
@@ -457,6 +480,8 @@ def _nominal_events(sent: Span, taken: set[int]) -> list[Coded]:
 def _gerund_subject(verb: Token) -> Optional[Token]:
     """The subject of a gerund that has its own ("about Trump's calling Clinton a bigot", 'with veterans
     showing support')."""
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        return _object_of_preceding_prep(verb)
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG":
         return None
     subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
@@ -467,6 +492,24 @@ def _gerund_subject(verb: Token) -> Optional[Token]:
     if owner is not None and verb.doc[verb.i - 1].tag_ == "POS" and verb.doc[verb.i - 1].head.i == owner.i:
         return owner
     return None
+
+
+GERUND_PREPS = {"despite", "with", "without", "amid"}
+
+
+def _object_of_preceding_prep(verb: Token) -> Optional[Token]:
+    """'said so, despite Moscow and Beijing repeatedly denouncing the tests': a gerund parsed as a clause of
+    its own right after 'despite/with/amid X' has X as its subject."""
+    if any(k.dep_ in ("nsubj", "nsubjpass", "mark") for k in verb.children):
+        return None
+    first = min(t.i for t in verb.subtree)
+    prep = next(
+        (k for k in verb.head.children if k.dep_ == "prep" and k.lower_ in GERUND_PREPS and k.i < verb.i), None
+    )
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or max(t.i for t in prep.subtree) != first - 1:
+        return None
+    return obj if obj.pos_ == "PROPN" or obj.lemma_.lower() in actor_nouns() else None
 
 
 def _stance_of_people(c: Coded) -> bool:
@@ -656,6 +699,8 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
                 break
         if target is None and c.nominal:
             continue  # 'after a demonstration': an event noun with no one it is aimed at is background
+        if c.purpose and not any(t.entity or t.code for t in target or []):
+            continue  # 'sent inspectors to monitor the work': a purpose counts only against a named party
         if target is None and c.match.code in PRAISE_CODES:
             continue  # praise of no one ('he appreciates the fact that we stood together') is a statement
         if c.obligation and target is None:
