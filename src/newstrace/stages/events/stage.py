@@ -503,10 +503,10 @@ def _object_of_preceding_prep(verb: Token) -> Optional[Token]:
     if any(k.dep_ in ("nsubj", "nsubjpass", "mark") for k in verb.children):
         return None
     first = min(t.i for t in verb.subtree)
-    prep = next(
-        (k for k in verb.head.children if k.dep_ == "prep" and k.lower_ in GERUND_PREPS and k.i < verb.i), None
-    )
-    obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    prep = next((k for k in verb.head.children if k.dep_ == "prep" and k.lower_ in GERUND_PREPS and k.i < verb.i), None)
+    if prep is None:
+        return None
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
     if obj is None or max(t.i for t in prep.subtree) != first - 1:
         return None
     return obj if obj.pos_ == "PROPN" or obj.lemma_.lower() in actor_nouns() else None
