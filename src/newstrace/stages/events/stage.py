@@ -375,7 +375,9 @@ def code_verbs(sent: Span) -> list[Coded]:
         ):
             c.dropped = True  # 'for signing', 'before allowing': a purpose or condition; 'after meeting' stays
     kept = [c for c in coded if not c.dropped]
-    kept += [g for g in map(_grievance, kept) if g is not None]
+    grievances = {c.verb.i: g for c in kept if (g := _grievance(c)) is not None}
+    # the harm is what the speaker alleges: the accusation is the act the sentence tells
+    kept = [c for c in kept if c.verb.i not in grievances] + list(grievances.values())
     light_nouns = {c.noun.i for c in coded if c.noun is not None}
     # An act told as a gerund with its own doer ("asked about Trump's calling Clinton a bigot") happened,
     # however deep in the sentence it sits.
