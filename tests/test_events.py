@@ -400,3 +400,77 @@ def test_supporting_with_arms_is_military_aid(analyze_text):
     assert ev and ev[0].source.name == "Paris" and ev[0].cameo == "072"
     a = analyze_text("Paris supported the proposal with enthusiasm.")
     assert not events_of(a, type="AID")
+
+
+def test_gerund_whose_possessor_is_parsed_as_the_prepositions_object():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newstrace.stages.events.stage import _gerund_subject
+
+    words = ["Asked", "about", "Pellow", "'s", "calling", "Vole", "a", "fraud", ",", "Hanley", "blamed", "Vole"]
+    heads = [10, 0, 1, 2, 1, 4, 7, 4, 10, 10, 10, 10]
+    deps = ["advcl", "prep", "pobj", "case", "pcomp", "dobj", "det", "oprd", "punct", "nsubj", "ROOT", "dobj"]
+    tags = ["VBN", "IN", "NNP", "POS", "VBG", "NNP", "DT", "NN", ",", "NNP", "VBD", "NNP"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
+    assert _gerund_subject(doc[4]).text == "Pellow"
+    doc = Doc(Vocab(), words=words[:3] + ["by"] + words[4:], heads=heads, deps=deps, tags=tags[:3] + ["IN"] + tags[4:])
+    assert _gerund_subject(doc[4]) is None  # no possessive: 'about Pellow by calling' has no doer of its own
+
+
+def test_it_names_the_last_body_not_the_last_person(analyze_text):
+    a = analyze_text(
+        "Ravi Doshi, a former councillor, wrote a long column on the affair.\n\n"
+        "The leak came after months of research by Senator Olga Brandt's campaign. "
+        "It gave the recording to the Daily Courier."
+    )
+    ev = [e for e in a.events if e.trigger == "gave"]
+    assert ev and "Brandt" in names(ev[0].source) and "Doshi" not in names(ev[0].source)
+
+
+def test_the_company_and_the_newspaper_name_the_organisation_mentioned_before(analyze_text):
+    a = analyze_text(
+        "Norvell Industries Inc. sold its lab in Ohio last year. Critics wrote to the firm's board in May.\n\n"
+        "But the company repeatedly ignored warnings about its plan to close the lab."
+    )
+    ev = events_of(a, type="REJECT")
+    assert ev and "Norvell" in names(ev[0].source)
+    a = analyze_text(
+        "The mayor, Tom Reyes, gave an interview to a reporter from The Boston Globe newspaper on Monday. "
+        "Reyes claims he has been attacked by the newspaper."
+    )
+    ev = events_of(a, type="ACCUSE")
+    assert ev and "Reyes" in names(ev[0].source) and "Globe" in names(ev[0].target)
+
+
+def test_telling_of_harm_to_oneself_accuses_the_doer_only_when_it_is_oneself(analyze_text):
+    a = analyze_text("Gina Falk said she was threatened by the Rovers Club after the match.")
+    ev = events_of(a, type="ACCUSE")
+    assert ev and "Falk" in names(ev[0].source) and "Rovers" in names(ev[0].target)
+    assert not events_of(a, type="THREATEN")  # the threat is what she alleges, not a coded act
+    a = analyze_text("Gina Falk said the fans were threatened by the Rovers Club after the match.")
+    assert not [e for e in events_of(a, type="ACCUSE") if "Falk" in names(e.source)]
+    a = analyze_text("Gina Falk denied she was threatened by the Rovers Club after the match.")
+    assert not [e for e in events_of(a, type="ACCUSE") if "Falk" in names(e.source)]
+
+
+def test_ignoring_warnings_is_rejection(analyze_text):
+    a = analyze_text("The Kestrel Bank ignored warnings about its decision to sell the bonds.")
+    ev = events_of(a, type="REJECT")
+    assert ev and "Kestrel" in names(ev[0].source)
+    assert not events_of(a, type="SANCTION")
+
+
+def test_gerund_after_despite_has_the_prepositions_object_as_doer(analyze_text):
+    a = analyze_text(
+        "The minister defended the tests in a speech, despite Oslo and Helsinki repeatedly condemning Minsk's actions."
+    )
+    ev = [e for e in events_of(a, type="ACCUSE") if e.trigger == "condemning"]
+    assert {e.source.name for e in ev} >= {"Oslo", "Helsinki"} and all("Minsk" in names(e.target) for e in ev)
+
+
+def test_joining_others_to_take_control_is_also_the_takeover(analyze_text):
+    a = analyze_text("Kestria said it has joined allied militias to take control of the Dorvan Front bases.")
+    ev = [e for e in a.events if e.trigger == "take" and e.source is not None]
+    assert ev and ev[0].type in ("COERCE", "ASSAULT") and "Kestria" in names(ev[0].source)
+    assert [e for e in a.events if e.trigger == "joined"]

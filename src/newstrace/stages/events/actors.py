@@ -65,6 +65,7 @@ def is_pronoun(tok) -> bool:
 
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 DESCRIBED_REACH = 400  # characters back to the person a candidacy description names
+BODY_REACH = 1500  # characters back to the organisation 'the company' or 'the newspaper' names
 CORE_DEPS = {
     "compound",
     "amod",
@@ -148,6 +149,7 @@ class ActorResolver:
         self.by_offset: dict[int, Entity] = {}
         self.person_mentions: list[tuple[int, Entity]] = []  # (offset, PERSON entity), in text order
         self.state_mentions: list[tuple[int, Entity]] = []  # (offset, GPE entity), in text order
+        self.body_mentions: list[tuple[int, Entity]] = []  # (offset, ORG entity), in text order
         width: dict[int, int] = {}
         for ent in analysis.entities:
             for m in ent.mentions:
@@ -157,12 +159,15 @@ class ActorResolver:
                     self.person_mentions.append((m.start, ent))
                 elif ent.type == "GPE":
                     self.state_mentions.append((m.start, ent))
+                elif ent.type == "ORG":
+                    self.body_mentions.append((m.start, ent))
                 for off in range(m.start, m.end):
                     if m.end - m.start < width.get(off, 10**9):  # the tightest mention names the word
                         self.by_offset[off] = ent
                         width[off] = m.end - m.start
         self.person_mentions.sort(key=lambda pm: pm[0])
         self.state_mentions.sort(key=lambda pm: pm[0])
+        self.body_mentions.sort(key=lambda pm: pm[0])
 
     # -- phrase pieces -------------------------------------------------------------------------
     @staticmethod
@@ -301,9 +306,14 @@ class ActorResolver:
         pair = self._named_pair(head)
         if pair:
             return [ActorRef(name=e.name, entity=e.id, code=e.code or e.country, mention=mention) for e in pair]
-        ent = self._entity_for([head]) or self._entity_for(core)
+        owner = next((k for k in head.children if k.dep_ == "poss" and not is_pronoun(k)), None)
+        # "Republican Ann Lee's campaign" is Lee's: the possessor before any modifier of the phrase
+        ent = self._entity_for([head]) or (self._entity_for([owner]) if owner is not None else None)
+        ent = ent or self._entity_for(core)
         if (ent is None or ent.type != "PERSON") and self._entity_for([head]) is None:
             ent = self._described_person(head) or ent
+        if ent is None:
+            ent = self._described_body(head)
         agent = self.agent_code(head, core)
         if ent is not None:
             code = ent.code or (
@@ -387,6 +397,30 @@ class ActorResolver:
                 break
             if ent is not doer:
                 return ent
+        return None
+
+    def _described_body(self, head: Token):
+        """'the newspaper', 'the company': a definite description by a kind of body (modality.tsv
+        'body_media', 'body_firm') with no name in it names the organisation last mentioned before it within
+        BODY_REACH characters that is of that kind (an outlet for 'the newspaper', any other organisation
+        for 'the company'). None when there is none."""
+        from .dictionary import cues
+
+        lemma = head.lemma_.lower()
+        media = lemma in cues().get("body_media", set())
+        if not media and lemma not in cues().get("body_firm", set()):
+            return None
+        if not any(k.dep_ == "det" and k.lower_ == "the" for k in head.children):
+            return None
+        if any(k.dep_ in ("poss", "compound", "nmod") or k.ent_type_ for k in head.children):
+            return None  # 'the city's newspaper', 'the Hollis company': the phrase says which one
+        i = bisect.bisect_left(self.body_mentions, head.idx, key=lambda pm: pm[0])
+        for start, ent in reversed(self.body_mentions[max(0, i - 12) : i]):
+            if head.idx - start > BODY_REACH:
+                break
+            code = ent.code or ""
+            if code.endswith("MED") if media else len(code) <= 3:
+                return ent  # a company has no state, party or armed-group code
         return None
 
     def _named_pair(self, head: Token) -> list[Entity]:

@@ -164,23 +164,25 @@ def _find_unit(unit: Unit, scope: Scope, start: int) -> Optional[tuple[int, int]
     return best
 
 
-def _match_units(units: list[Unit], scope: Scope) -> Optional[tuple[int, Optional[Token]]]:
-    """All units in order within the scope: (words matched, token a '+' points at) or None."""
+def _match_units(units: list[Unit], scope: Scope) -> Optional[tuple[int, Optional[Token], int]]:
+    """All units in order within the scope: (words matched, token a '+' points at, index of the first
+    word matched) or None."""
     if not all(scope.may_match(unit) for unit in units):
         return None
     toks = scope.toks
-    pos, weight, target = 0, 0, None
+    pos, weight, target, first = 0, 0, None, len(toks)
     for unit in units:
         found = _find_unit(unit, scope, pos)
         if found is None:
             return None
+        first = min(first, found[0])
         weight += found[1] - found[0] + 1  # the words actually matched, not the set's longest phrase
         if unit.target_after:
             last = toks[found[1]]
             objs = [c for c in last.children if c.dep_ in ("pobj", "dobj", "pcomp")]
             target = objs[0] if objs else (toks[found[1] + 1] if found[1] + 1 < len(toks) else None)
         pos = found[1] + 1
-    return weight, target
+    return weight, target, first
 
 
 def _entry_fits(entry: VerbEntry, verb: Token) -> bool:
@@ -240,6 +242,7 @@ def match_verb(verb: Token, lemma: Optional[str] = None, scope: Optional[list[To
     before = [t for t in toks if t.i < verb.i]
     after_scope, before_scope = Scope(after), Scope(before)
     best: Optional[Match] = None
+    nearest = 0
     for entry in entries:
         for pat in d.patterns.get(entry.block, []):
             if speech and pat.origin and pat.origin != lemma and not pat.pre:
@@ -251,7 +254,10 @@ def match_verb(verb: Token, lemma: Optional[str] = None, scope: Optional[list[To
             if got_pre is None:
                 continue
             weight = got_post[0] + got_pre[0] + (ORIGIN_BONUS if pat.origin == lemma else 0)
-            if best is None or weight > best.weight:
+            # of two equal patterns, the one whose words follow the verb more closely is about its object
+            # ('ignored warnings about its decision': the warnings)
+            if best is None or weight > best.weight or (weight == best.weight and got_post[2] < nearest):
+                nearest = got_post[2]
                 target = got_post[1]
                 if pat.target_is_object:
                     target = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)

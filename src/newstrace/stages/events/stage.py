@@ -88,6 +88,7 @@ class Coded:
     nominal: bool = False  # an event noun standing alone ('after talks with', "Russia's veto of")
     doer: Optional[Token] = None  # who acts, when the noun's phrase says it ('at the request of Japan')
     addressee: Optional[Token] = None  # whom the act is aimed at, when the phrase says it
+    purpose: bool = False  # the purpose of another act ('joined the rebels to take control of the town')
 
 
 def run(ctx) -> None:
@@ -330,6 +331,7 @@ def code_verbs(sent: Span) -> list[Coded]:
         coded.append(Coded(tok, m, ptype, noun, obligation=said_only))
     by_verb = {c.verb.i: c for c in coded}
     intent = cues().get("intent", set())
+    purposes: list[tuple[Coded, Coded]] = []
     for c in coded:
         if c.verb.dep_ not in ("xcomp", "advcl", "ccomp"):
             continue
@@ -338,8 +340,10 @@ def code_verbs(sent: Span) -> list[Coded]:
             continue
         if c.verb.dep_ == "ccomp" and gov.type not in VERBAL:
             continue  # what a verbal act says is folded into it; other verbs' clauses are events of their own
-        if c.verb.dep_ == "advcl" and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.verb.children):
-            continue  # a finite clause of its own ('failed, after Russia vetoed it') is its own event
+        if c.verb.dep_ == "advcl" and (
+            any(k.dep_ in ("nsubj", "nsubjpass") for k in c.verb.children) or _gerund_subject(c.verb) is not None
+        ):
+            continue  # a clause with its own doer ('failed, after Russia vetoed it') is its own event
         if (
             c.verb.dep_ == "xcomp"
             and c.verb.head.lemma_.lower() in intent
@@ -347,6 +351,8 @@ def code_verbs(sent: Span) -> list[Coded]:
             and gov.type in ("AGREE", "REQUEST")
         ):
             gov.dropped = True  # 'vowed to enter': the act, intended
+        elif _joint_purpose(c, gov):
+            purposes.append((c, gov))  # 'joined the rebels to take control of the town': both acts happen
         else:
             c.dropped = True  # 'agreed to provide aid' is one AGREE; 'rallied, calling for' one PROTEST
             gov.folded = True
@@ -369,11 +375,60 @@ def code_verbs(sent: Span) -> list[Coded]:
         ):
             c.dropped = True  # 'for signing', 'before allowing': a purpose or condition; 'after meeting' stays
     kept = [c for c in coded if not c.dropped]
+    grievances = {c.verb.i: g for c in kept if (g := _grievance(c)) is not None}
+    # the harm is what the speaker alleges: the accusation is the act the sentence tells
+    kept = [c for c in kept if c.verb.i not in grievances] + list(grievances.values())
     light_nouns = {c.noun.i for c in coded if c.noun is not None}
     # An act told as a gerund with its own doer ("asked about Trump's calling Clinton a bigot") happened,
     # however deep in the sentence it sits.
     told = [c for c in kept if _gerund_subject(c.verb) is not None]
-    return _main_events([c for c in kept if c not in told]) + told + _nominal_events(sent, light_nouns)
+    for c in told:
+        c.doer = c.doer or _gerund_subject(c.verb)
+    main = _main_events([c for c in kept if c not in told and all(c is not p for p, _ in purposes)])
+    for p, gov in purposes:
+        if gov in main and not p.dropped:  # an act's purpose shares its place in the sentence
+            p.purpose = True
+            main.append(p)
+    return main + told + _nominal_events(sent, light_nouns)
+
+
+ACCUSE_CODE = "112"  # CAMEO 'accuse'
+HARMS = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
+SELF_PRONOUNS = {"he", "she", "they", "i", "we"}
+
+
+def _joint_purpose(c: Coded, gov: Coded) -> bool:
+    """'joined allied fighters to take control of the bases': a hostile act as the purpose ('to' with no
+    subject of its own) of joining or working with others is done by the same doer."""
+    return (
+        c.verb.dep_ in ("xcomp", "advcl")
+        and c.type in HOSTILE
+        and gov.type in ("CONSULT", "COOPERATE", "SUPPORT", "AID")  # not 'agreed to': that is only intended
+        and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.verb.children)
+        and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.verb.children)
+    )
+
+
+def _grievance(c: Coded) -> Optional[Coded]:
+    """'claims he has been targeted by the newspaper', 'said they were harassed by police': a speaker
+    (modality.tsv 'grievance' verbs) telling of harm done to themselves by a named doer accuses that doer."""
+    if c.type not in HARMS or c.verb.dep_ != "ccomp" or not is_passive(c.verb) or c.nominal:
+        return None
+    claim = c.verb.head
+    if verb_lemma(claim) not in cues().get("grievance", set()) or negated(claim):
+        return None
+    victim = next((k for k in c.verb.children if k.dep_ == "nsubjpass"), None)
+    speaker = doer_of(claim)
+    if victim is None or speaker is None:
+        return None
+    if victim.lower_ not in SELF_PRONOUNS and victim.lemma_ != speaker.lemma_:
+        return None
+    by = next((k for k in c.verb.children if k.dep_ == "agent"), None)
+    harmer = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    if harmer is None:
+        return None
+    m = Match(ACCUSE_CODE, claim, [claim.text, c.verb.text], None, target_token=harmer)
+    return Coded(claim, m, "ACCUSE", addressee=harmer)
 
 
 # Prepositions whose object, an event noun, is an act of the clause's doer ('said ahead of a meeting with',
@@ -427,9 +482,36 @@ def _nominal_events(sent: Span, taken: set[int]) -> list[Coded]:
 def _gerund_subject(verb: Token) -> Optional[Token]:
     """The subject of a gerund that has its own ("about Trump's calling Clinton a bigot", 'with veterans
     showing support')."""
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        return _object_of_preceding_prep(verb)
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG":
         return None
-    return next((k for k in verb.children if k.dep_ == "nsubj"), None)
+    subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+    if subj is not None:
+        return subj
+    # Misparsed with the possessor as the preposition's object: 'about [Trump's] [calling Clinton a bigot]'.
+    owner = next((k for k in verb.head.children if k.dep_ == "pobj" and k.i == verb.i - 2), None)
+    if owner is not None and verb.doc[verb.i - 1].tag_ == "POS" and verb.doc[verb.i - 1].head.i == owner.i:
+        return owner
+    return None
+
+
+GERUND_PREPS = {"despite", "with", "without", "amid"}
+
+
+def _object_of_preceding_prep(verb: Token) -> Optional[Token]:
+    """'said so, despite Moscow and Beijing repeatedly denouncing the tests': a gerund parsed as a clause of
+    its own right after 'despite/with/amid X' has X as its subject."""
+    if any(k.dep_ in ("nsubj", "nsubjpass", "mark") for k in verb.children):
+        return None
+    first = min(t.i for t in verb.subtree)
+    prep = next((k for k in verb.head.children if k.dep_ == "prep" and k.lower_ in GERUND_PREPS and k.i < verb.i), None)
+    if prep is None:
+        return None
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if obj is None or max(t.i for t in prep.subtree) != first - 1:
+        return None
+    return obj if obj.pos_ == "PROPN" or obj.lemma_.lower() in actor_nouns() else None
 
 
 def _stance_of_people(c: Coded) -> bool:
@@ -619,6 +701,8 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
                 break
         if target is None and c.nominal:
             continue  # 'after a demonstration': an event noun with no one it is aimed at is background
+        if c.purpose and not any(t.entity or t.code for t in target or []):
+            continue  # 'sent inspectors to monitor the work': a purpose counts only against a named party
         if target is None and c.match.code in PRAISE_CODES:
             continue  # praise of no one ('he appreciates the fact that we stood together') is a statement
         if c.obligation and target is None:
@@ -701,7 +785,32 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
         found = resolver.resolve(t)
         if found:
             state["recent"] = found
+    state["body"] = _last_body(sent, resolver)  # only the sentence just before an 'it'
     return out
+
+
+BODY_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
+
+
+def _last_body(sent: Span, resolver: ActorResolver) -> list[ActorRef]:
+    """The last phrase of the sentence naming a body rather than a person ('research by Ann Lee's Senate
+    campaign', 'a complaint from the Hollis Group'), for an 'it' in a later sentence."""
+    for t in reversed(sent):
+        if t.dep_ not in BODY_DEPS or is_pronoun(t) or t.ent_type_ == "PERSON":
+            continue
+        if t.pos_ == "NOUN" and t.lemma_.lower() not in actor_nouns():
+            continue
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found = resolver.resolve(t)
+        if found and (t.pos_ == "NOUN" or not _names_person(resolver, found)):
+            return found
+    return []
+
+
+def _names_person(resolver: ActorResolver, refs: list[ActorRef]) -> bool:
+    ents = [resolver.analysis.entity(r.entity) if r.entity else None for r in refs]
+    return any(e is not None and e.type == "PERSON" for e in ents)
 
 
 def _actors(
@@ -741,7 +850,10 @@ def _actors(
                 if subj is not None and subj.i != tok.i and not is_pronoun(subj):
                     return resolver.resolve(subj, loose)
             cur = cur.head
-        return [ActorRef(name=a.name, entity=a.entity, code=a.code, mention=tok.text) for a in state["recent"]]
+        recent = state["recent"]
+        if low == "it" and (not recent or _names_person(resolver, recent)):
+            recent = state.get("body", [])  # 'it' is no person: the last body named ('... campaign. It gave')
+        return [ActorRef(name=a.name, entity=a.entity, code=a.code, mention=tok.text) for a in recent]
     return []
 
 
