@@ -80,8 +80,9 @@ def frame_doc(
     regions = quoted_phrases(text_of(doc))
     spoken = [(r.start, r.end) for r in regions if not is_scare(r, text_of(doc))] + list(speech)
     scared = [(r.start, r.end) for r in regions if is_scare(r, text_of(doc))] + list(scare)
-    scared = [s for s in scared if not any(a <= s[0] and s[1] <= b and (a, b) != s for a, b in spoken)]
-    said = [s for s in scared if is_utterance(doc, *s)]
+    # A quoted phrase that the quotes stage credits to a speaker (a partial quote, or inside a longer
+    # quotation) is that speaker's wording, even where the two stretches differ by a mark or a comma.
+    said = [s for s in scared if any(a < s[1] and s[0] < b for a, b in spoken) or is_utterance(doc, *s)]
     spoken += said
     scared = [s for s in scared if s not in said]
 
