@@ -202,3 +202,14 @@ def test_a_short_quote_credited_to_a_speaker_is_not_a_scare_quote(parse):
     assert any(t.startswith("temporary") and s.technique == "Doubt" for t, s in zip(texts, spans)), texts
     unattributed, _ = frame_doc(doc)
     assert any("witch trial" in s.text for s in unattributed)  # without the credit it reads as scare quotes
+
+
+def test_an_amplifier_on_an_adjective_is_an_exaggeration_span(parse):
+    texts, spans, _ = spans_of(
+        parse,
+        "The regulator called the merger plan overly ambitious. The bakery sold far fewer loaves in May. "
+        "The ferry leaves at noon and the crossing takes an hour.",
+    )
+    assert "overly ambitious" in texts, texts
+    assert any(t.startswith("far") and s.technique == "Exaggeration,Minimisation" for t, s in zip(texts, spans))
+    assert not any("noon" in t or "hour" in t for t in texts), texts

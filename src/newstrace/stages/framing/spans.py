@@ -4,7 +4,8 @@ Precision is the work (a flat list of bias words flags everything), so a span is
 weight reaches MIN_WEIGHT and at most MAX_PER_SENTENCE spans are kept per sentence, the heaviest first.
 Weights come from the word lists (framing_lexicon) and context rules that raise a plain word into a label:
 a pejorative modifier on a name ("Communist China") or on a group or place noun ("terrorist stronghold"),
-an "anti-X" adjective on a collective noun ("anti-Israel bloc"). A loaded noun takes its premodifiers
+an "anti-X" adjective on a collective noun ("anti-Israel bloc"); an amplifier grading an adjective or
+adverb ("overly cautious", "far lesser") is an exaggeration span. A loaded noun takes its premodifiers
 along ("last standing bastion", "October 7 massacre"), so the span reads as the phrase a person would cite.
 """
 
@@ -28,6 +29,8 @@ PLACE_LABEL_WEIGHT = 0.8  # "Communist China": a label fused with a country's na
 NOUN_LABEL_WEIGHT = 0.7  # "terrorist stronghold"
 COLLECTIVE_LABEL_WEIGHT = 0.75  # "anti-Israel bloc"
 SCARE_QUOTE_WEIGHT = 0.65
+EXAGGERATION = "Exaggeration,Minimisation"
+AMPLIFIER_WEIGHT = 0.5  # "overly cautious": at the threshold, so a listed loaded word in the sentence wins the cap
 PREMODIFIERS = {"amod", "compound", "nummod", "npadvmod", "quantmod", "nmod", "advmod"}
 CONTENT_POS = {"ADJ", "ADV", "NOUN", "VERB", "PROPN"}
 NAME_BEFORE_NOUN = {"DATE", "EVENT", "GPE", "NORP"}
@@ -113,6 +116,20 @@ def label_rules(t: Token, lex: Lexicon) -> Candidate | None:
     return None
 
 
+def amplifier_rule(t: Token, lex: Lexicon) -> Candidate | None:
+    """An amplifier on an adjective or adverb ("overly cautious", "far more calibrated", "utterly futile"):
+    the writer grading what they report. The amplifier may sit on a comparative "more"/"less" that
+    grades the adjective."""
+    if t.lower_ not in lex.amplifiers or t.dep_ != "advmod":
+        return None
+    head = t.head
+    if head.lower_ in ("more", "less", "lesser") and head.head.pos_ in ("ADJ", "ADV") and head.head.i > head.i:
+        head = head.head
+    if head.pos_ not in ("ADJ", "ADV") or not 0 < head.i - t.i <= 2 or head.lower_ in lex.amplifiers:
+        return None
+    return Candidate(t.i, head.i, EXAGGERATION, AMPLIFIER_WEIGHT)
+
+
 def prefix_rule(tokens: list[Token], i: int, lex: Lexicon) -> Candidate | None:
     """ "anti-X" / "pro-X" (spaCy: anti, -, X): a label when it modifies a collective noun."""
     t = tokens[i]
@@ -177,9 +194,9 @@ def sentence_candidates(sent: Span, skip: Callable[[Token], bool], lex: Lexicon 
             w = lex.learned_weight(lemma, t.pos_)
             if w:
                 out.append(Candidate(t.i, t.i, LOADED, w))
-        c = label_rules(t, lex)
-        if c:
-            out.append(c)
+        for c in (label_rules(t, lex), amplifier_rule(t, lex)):
+            if c:
+                out.append(c)
     return [expand(c, doc, sent.start, sent.end - 1) for c in out]
 
 
