@@ -53,8 +53,10 @@ def part_of(ann_file: Path) -> str:
     return "A" if hashlib.sha1(triplet.encode()).hexdigest()[0] in "01234567" else "B"
 
 
-def main() -> int:
-    keep = "--keep" in sys.argv[1:]
+def measure(newstrace: Path = ROOT / ".venv" / "bin" / "newstrace", keep: bool = False) -> tuple[dict, Path]:
+    """BASIL figures of each part: ({"A": {metric: value}, "B": {...}}, the temporary folder).
+
+    Runs `newstrace batch` once over the development half, then the scorer once per part."""
     scorer = SHARED / "eval" / "basil_score.py"
     if not scorer.exists():
         sys.exit(f"BASIL scorer not found at {scorer}")
@@ -72,7 +74,7 @@ def main() -> int:
         (tmp / "in" / text.name).symlink_to(text)
     out = tmp / "out.jsonl"
     r = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "newstrace"), "batch", str(tmp / "in"), "--jsonl", str(out)],
+        [str(newstrace), "batch", str(tmp / "in"), "--jsonl", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -89,6 +91,12 @@ def main() -> int:
         figures[name] = json.loads(s.stdout)
     if not keep:
         shutil.rmtree(tmp, ignore_errors=True)
+    return figures, tmp
+
+
+def main() -> int:
+    keep = "--keep" in sys.argv[1:]
+    figures, tmp = measure(keep=keep)
     print(PROVENANCE)
     print(f"{'BASIL development half':28s}{'tuning (A)':>12s}{'held out (B)':>14s}")
     for k in sorted(figures[TUNE]):

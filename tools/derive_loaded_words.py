@@ -41,7 +41,9 @@ OUT = Path(__file__).resolve().parent.parent / "src" / "newstrace" / "data" / "f
 SEMEVAL = babe_split.BABE.parent / "semeval2021_task6" / "training_set_task2.txt"
 LEXICONS = babe_split.BABE.parent / "lexicons"
 MPQA = LEXICONS / "mpqa_subjectivity" / "subjclueslen1-HLTEMNLP05.tff"
-NOT_CLUES = [LEXICONS / "recasens2013" / n for n in ("report_verbs.txt", "assertives_hooper1975.txt", "factives_hooper1975.txt")]
+NOT_CLUES = [
+    LEXICONS / "recasens2013" / n for n in ("report_verbs.txt", "assertives_hooper1975.txt", "factives_hooper1975.txt")
+]
 MPQA_POS = {"adj": ("ADJ",), "adverb": ("ADV",), "verb": ("VERB",), "anypos": ("ADJ", "ADV", "VERB")}
 MPQA_PRIOR = 0.45  # a strong negative clue starts at MIN_RATE: kept until news annotators leave it unmarked
 MPQA_STRENGTH = 4  # worth this many BABE occurrences
@@ -118,7 +120,9 @@ def semeval_counts(nlp) -> tuple[collections.Counter, collections.Counter]:
 
 
 def word_list(path: Path) -> set[str]:
-    return {w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")}
+    return {
+        w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
+    }
 
 
 def mpqa_clues() -> set[Key]:
