@@ -144,7 +144,7 @@ def test_data_files_say_where_they_come_from():
 def test_a_short_quoted_utterance_is_speech_not_a_scare_quote(parse):
     text = (
         "At the fair the farmer shouted “We won!” to the crowd, and his wife replied “I know it,” "
-        "before the mayor called the plan a “windfall” for the county."
+        "before the mayor announced a “windfall” for the county."
     )
     texts, spans, _ = spans_of(parse, text)
     assert "We won!" not in texts and not any("I know it" in t for t in texts)
@@ -191,7 +191,7 @@ def test_a_short_quote_credited_to_a_speaker_is_not_a_scare_quote(parse):
     # The quotes stage hands over the partial quote without its trailing comma; the quoted phrase is still
     # the mayor's word, not the writer's doubt. An uncredited short quote stays a scare quote.
     text = (
-        "The mayor called the audit a “witch trial,” and left the hall. "
+        "The mayor likened the audit to a “witch trial,” and left the hall. "
         "The council approved the “temporary” levy for a fifth year."
     )
     doc = parse(text)
@@ -213,3 +213,25 @@ def test_an_amplifier_on_an_adjective_is_an_exaggeration_span(parse):
     assert "overly ambitious" in texts, texts
     assert any(t.startswith("far") and s.technique == "Exaggeration,Minimisation" for t, s in zip(texts, spans))
     assert not any("noon" in t or "hour" in t for t in texts), texts
+
+
+def test_a_quoted_complement_of_a_naming_verb_is_a_name_not_a_scare_quote(parse):
+    texts, spans, _ = spans_of(
+        parse,
+        "The landlord called the inspection a “formality” before the tenants arrived. "
+        "The pop-up windows, labeled “Free Credit Check,” led to a payment page. "
+        "The council approved the “temporary” levy for a fifth year.",
+    )
+    assert not any("formality" in t or "Free Credit" in t for t in texts), texts
+    assert any(t.startswith("temporary") and s.technique == "Doubt" for t, s in zip(texts, spans)), texts
+
+
+def test_a_headline_quoting_a_speaker_of_the_body_is_not_a_scare_quote(analyze_text):
+    body = (
+        "The harbour master said the storm would “turn the marina into a lake” by Friday. "
+        "Boat owners moved their vessels inland."
+    )
+    quoted = analyze_text(body, title="Storm to ‘turn the marina into a lake’ - harbour master")
+    assert quoted.quotes and not any("marina" in s.text for s in quoted.framing.spans if s.field == "title")
+    scare = analyze_text(body, title="Council ‘plans’ for the marina - residents")
+    assert any("plans" in s.text for s in scare.framing.spans if s.field == "title")

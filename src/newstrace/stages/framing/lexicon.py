@@ -34,6 +34,7 @@ class Lexicon:
     neutral_heads: set[str] = field(default_factory=set)
     not_descriptor: set[str] = field(default_factory=set)
     amplifiers: set[str] = field(default_factory=set)
+    naming_verbs: set[str] = field(default_factory=set)
 
     def learned_weight(self, lemma: str, pos: str) -> float:
         pos = "NOUN" if pos == "PROPN" else pos
@@ -77,6 +78,7 @@ def load() -> Lexicon:
             "neutral_head": lex.neutral_heads,
             "not_descriptor": lex.not_descriptor,
             "amplifier": lex.amplifiers,
+            "naming_verb": lex.naming_verbs,
         }[rule]
         target.update(w.strip() for w in words.split(",") if w.strip())
     return lex
