@@ -40,7 +40,7 @@ PROVENANCE = (
     "cues.tsv: hand-made, once revised against both parts; since 2026-11 every cue that matches a BASIL span\n"
     "  needs a named source (MPQA, Recasens 2013, BABE) and the 18 supported by BASIL alone were removed;\n"
     "  additions since are decided on part A only.\n"
-    "labels.tsv: hand-made context rules; its amplifier list (Quirk et al. 1985) was checked on part A only.\n"
+    "labels.tsv: hand-made context rules; its amplifier list (Quirk et al. 1985) was chosen on part A, not B.\n"
     "learned_loaded_words.tsv: BABE's train half, SemEval-2021 task 6 training set and MPQA strong negative\n"
     "  clues (tools/derive_loaded_words.py; no BASIL input); its settings were chosen on part A.\n"
     "Quoted words the quotes stage credits to a speaker are the speaker's (not scored as the writer's)."
