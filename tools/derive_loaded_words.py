@@ -155,6 +155,8 @@ def main() -> None:
                 best[key] = (rate, name, marks[key], n)
     for key in mpqa_clues():
         n, k = babe_seen[key], babe_marks[key]
+        if k < 1:  # MPQA (GPL) is only a prior: a word ships when news annotators marked it, never on MPQA alone
+            continue
         rate = (k + MPQA_STRENGTH * MPQA_PRIOR) / (n + MPQA_STRENGTH)
         if rate >= MIN_RATE and rate > best.get(key, (0.0,))[0]:
             best[key] = (rate, "mpqa+babe", k, n)
