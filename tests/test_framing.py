@@ -171,8 +171,8 @@ def test_learned_list_rows_name_their_source_and_clear_the_span_threshold():
     # news usage wins over memes: words neutral in news reporting ("war", "kill") are not in the list
     learned = framing_lexicon.load().learned
     assert ("war", "NOUN") not in learned and ("kill", "VERB") not in learned
-    # MPQA clues: strong negative ones are in; reporting verbs and positive clues are not
-    assert learned.get(("futile", "ADJ"), 0) >= MIN_WEIGHT
+    # MPQA clues ship only where BABE's annotators marked them: reporting verbs and positive clues never
+    assert all(int(seen) > 0 and float(marks) > 0 for *_, marks, seen, source in rows if source == "mpqa+babe")
     assert ("accuse", "VERB") not in learned and ("admire", "VERB") not in learned
 
 
@@ -235,3 +235,30 @@ def test_a_headline_quoting_a_speaker_of_the_body_is_not_a_scare_quote(analyze_t
     assert quoted.quotes and not any("marina" in s.text for s in quoted.framing.spans if s.field == "title")
     scare = analyze_text(body, title="Council ‘plans’ for the marina - residents")
     assert any("plans" in s.text for s in scare.framing.spans if s.field == "title")
+
+
+def test_a_derived_adverb_or_noun_inherits_its_adjectives_weight():
+    from newstrace.stages.framing.spans import MIN_WEIGHT
+
+    lex = framing_lexicon.load()
+    adjective = next(
+        lemma
+        for (lemma, pos), w in lex.learned.items()
+        if pos == "ADJ" and lemma.endswith("ous") and w >= 0.6 and (lemma + "ly", "ADV") not in lex.learned
+    )
+    assert lex.learned_weight(adjective + "ly", "ADV") >= MIN_WEIGHT  # "outrageous" -> "outrageously"
+    assert lex.learned_weight(adjective + "ness", "NOUN") >= MIN_WEIGHT
+    assert lex.learned_weight(adjective + "ly", "ADV") < lex.learned_weight(adjective, "ADJ")
+    # a word that only looks derived, from an unlisted stem, stays unweighted
+    assert lex.learned_weight("early", "ADV") == 0 and lex.learned_weight("business", "NOUN") == 0
+
+
+def test_a_doubt_adverb_takes_the_phrase_it_qualifies(parse):
+    texts, spans, _ = spans_of(
+        parse,
+        "The inspector visited the depot at dawn, presumably with the owner’s approval. "
+        "The treasurer was seemingly unaware of the shortfall. The ferry leaves at noon.",
+    )
+    assert "presumably with the owner’s approval" in texts, texts
+    assert any(t.startswith("seemingly unaware") and s.technique == "Doubt" for t, s in zip(texts, spans)), texts
+    assert not any("noon" in t for t in texts), texts

@@ -5,7 +5,8 @@ weight reaches MIN_WEIGHT and at most MAX_PER_SENTENCE spans are kept per senten
 Weights come from the word lists (framing_lexicon) and context rules that raise a plain word into a label:
 a pejorative modifier on a name ("Communist China") or on a group or place noun ("terrorist stronghold"),
 an "anti-X" adjective on a collective noun ("anti-Israel bloc"); an amplifier grading an adjective or
-adverb ("overly cautious", "far lesser") is an exaggeration span. A loaded noun takes its premodifiers
+adverb ("overly cautious", "far lesser") is an exaggeration span; a doubt adverb takes the phrase it
+qualifies ("presumably with her consent"). A loaded noun takes its premodifiers
 along ("last standing bastion", "October 7 massacre"), so the span reads as the phrase a person would cite.
 """
 
@@ -30,6 +31,7 @@ NOUN_LABEL_WEIGHT = 0.7  # "terrorist stronghold"
 COLLECTIVE_LABEL_WEIGHT = 0.75  # "anti-Israel bloc"
 SCARE_QUOTE_WEIGHT = 0.65
 EXAGGERATION = "Exaggeration,Minimisation"
+HEDGE_SCOPE_WORDS = 6  # a doubt adverb's phrase longer than this is a clause: the adverb alone is the span
 AMPLIFIER_WEIGHT = 0.5  # "overly cautious": at the threshold, so a listed loaded word in the sentence wins the cap
 PREMODIFIERS = {"amod", "compound", "nummod", "npadvmod", "quantmod", "nmod", "advmod"}
 CONTENT_POS = {"ADJ", "ADV", "NOUN", "VERB", "PROPN"}
@@ -156,6 +158,14 @@ def expand(c: Candidate, doc, floor: int, ceiling: int) -> Candidate:
             ent = next((e for e in entities_of(doc) if e.start <= before.i < e.end), None)
             if ent is not None and ent.end == first and ent.start >= floor:
                 first = ent.start
+    elif c.technique == DOUBT and c.first == c.last and tail.pos_ == "ADV":
+        # A hedge takes the phrase it qualifies when that phrase follows it ("presumably with her consent",
+        # "seemingly unaware of it"): the doubt is about that phrase, and a reader cites the two together.
+        head = tail.head
+        if head.i > last and head.pos_ in ("ADP", "ADJ") and head.right_edge.i - last <= HEDGE_SCOPE_WORDS:
+            last = min(head.right_edge.i, ceiling)
+            while last > c.first and doc[last].is_punct:
+                last -= 1
     elif (
         c.first == c.last
         and tail.pos_ == "ADJ"
