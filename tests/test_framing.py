@@ -237,22 +237,6 @@ def test_a_headline_quoting_a_speaker_of_the_body_is_not_a_scare_quote(analyze_t
     assert any("plans" in s.text for s in scare.framing.spans if s.field == "title")
 
 
-def test_a_derived_adverb_or_noun_inherits_its_adjectives_weight():
-    from newstrace.stages.framing.spans import MIN_WEIGHT
-
-    lex = framing_lexicon.load()
-    adjective = next(
-        lemma
-        for (lemma, pos), w in lex.learned.items()
-        if pos == "ADJ" and lemma.endswith("ous") and w >= 0.6 and (lemma + "ly", "ADV") not in lex.learned
-    )
-    assert lex.learned_weight(adjective + "ly", "ADV") >= MIN_WEIGHT  # "outrageous" -> "outrageously"
-    assert lex.learned_weight(adjective + "ness", "NOUN") >= MIN_WEIGHT
-    assert lex.learned_weight(adjective + "ly", "ADV") < lex.learned_weight(adjective, "ADJ")
-    # a word that only looks derived, from an unlisted stem, stays unweighted
-    assert lex.learned_weight("early", "ADV") == 0 and lex.learned_weight("business", "NOUN") == 0
-
-
 def test_a_doubt_adverb_takes_the_phrase_it_qualifies(parse):
     texts, spans, _ = spans_of(
         parse,

@@ -14,14 +14,6 @@ from dataclasses import dataclass, field
 from ... import vocab
 
 LOADED = "Loaded_Language"
-# English derivational suffixes that make a manner adverb or a quality noun of an adjective (Quirk et al.
-# 1985, App. I.23, I.31): the suffix and what the adjective ends in instead ("angrily" from "angry",
-# "horribly" from "horrible", "dramatically" from "dramatic", "absurdity" from "absurd").
-DERIVED_FROM_ADJECTIVE: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    "ADV": (("ically", ("ic", "ical")), ("ily", ("y",)), ("bly", ("ble",)), ("ly", ("", "e"))),
-    "NOUN": (("iness", ("y",)), ("ness", ("",)), ("ility", ("le",)), ("ity", ("", "e", "ous")), ("ism", ("",))),
-}
-FAMILY_DISCOUNT = 0.9  # a derived form inherits its adjective's weight, less sure than the form annotators marked
 
 
 @dataclass(frozen=True)
@@ -45,19 +37,8 @@ class Lexicon:
     naming_verbs: set[str] = field(default_factory=set)
 
     def learned_weight(self, lemma: str, pos: str) -> float:
-        """The learned weight of a lemma, or of the adjective it derives from ("brutally", "brutality" from
-        "brutal"), a little lower: annotators who mark an adjective mark its manner adverb and quality noun."""
         pos = "NOUN" if pos == "PROPN" else pos
-        own = self.learned.get((lemma, pos), 0.0)
-        if own or pos not in DERIVED_FROM_ADJECTIVE:
-            return own
-        for suffix, replacements in DERIVED_FROM_ADJECTIVE[pos]:
-            if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 3:
-                for r in replacements:
-                    w = self.learned.get((lemma[: -len(suffix)] + r, "ADJ"), 0.0)
-                    if w:
-                        return w * FAMILY_DISCOUNT
-        return 0.0
+        return self.learned.get((lemma, pos), 0.0)
 
 
 def _rows(name: str) -> list[list[str]]:
