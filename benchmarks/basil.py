@@ -41,8 +41,9 @@ PROVENANCE = (
     "  needs a named source (MPQA, Recasens 2013, BABE) and the 18 supported by BASIL alone were removed;\n"
     "  additions since are decided on part A only.\n"
     "labels.tsv: hand-made context rules; its amplifier list (Quirk et al. 1985) was chosen on part A, not B.\n"
-    "learned_loaded_words.tsv: BABE's train half, SemEval-2021 task 6 training set and MPQA strong negative\n"
-    "  clues (tools/derive_loaded_words.py; no BASIL input); its settings were chosen on part A.\n"
+    "learned_loaded_words.tsv: BABE's train half, SemEval-2021 task 6 training set, and MPQA strong negative\n"
+    "  clues as a prior on words BABE's annotators marked (tools/derive_loaded_words.py; no BASIL input);\n"
+    "  its settings were chosen on part A.\n"
     "Quoted words the quotes stage credits to a speaker are the speaker's (not scored as the writer's)."
 )
 
