@@ -40,7 +40,7 @@ SEED_FLOORS = {
     "events.date_accuracy": 0.98,  # target 0.8
     "events.precision": 0.7,  # target 0.7; measured 0.750
     "framing.recall": 0.98,  # target 0.8
-    "framing.precision": 0.9,  # target 0.6; measured 0.938
+    "framing.precision": 0.92,  # target 0.6; measured 0.941
     "framing.descriptor_recall": 1.0,  # target 1.0
     "checks.recall": 1.0,  # target 1.0
 }
@@ -61,8 +61,8 @@ DEV_FLOORS = {
     "events.recall": 0.609,  # target 0.6; measured 0.629
     "events.date_accuracy": 0.647,  # target 0.6; measured 0.667
     "events.precision": 0.303,  # measured 0.323
-    "framing.recall": 0.133,  # target 0.5; measured 0.153
-    "framing.precision": 0.352,  # target 0.5; measured 0.372
+    "framing.recall": 0.327,  # target 0.5; measured 0.347 (0.500 while MPQA's list shipped unmarked words)
+    "framing.precision": 0.563,  # target 0.5; measured 0.583
 }
 DEV_CEILINGS = {
     "relays.false_positives": 0.1,  # per article; target ≤ 0.1, measured 0.000
@@ -95,6 +95,15 @@ POLNEAR_FLOORS = {
     "overlap.source_accuracy": 0.815,
     "direct.recall": 0.88,
 }
+
+
+# benchmarks/basil.py: BASIL's development half in two fixed parts; word lists are tuned on part A only.
+# Measured: part B (held out) author_lex.recall 0.388 at 5.3 spans per 1,000 words, part A 0.490, gap 0.102
+# (the bar: B >= 0.45 at <= 15 spans, gap <= 0.05; not met since MPQA clues ship only where BABE's
+# annotators marked them).
+BASIL_HELD_OUT_FLOORS = {"author_lex.recall": 0.368}
+BASIL_HELD_OUT_CEILINGS = {"spans_per_1k_words": 15.0}
+BASIL_GAP_CEILING = 0.122
 
 
 def run_scorer(args: list[str], floors: dict[str, float], timeout: int) -> subprocess.CompletedProcess:
@@ -155,3 +164,18 @@ def test_dev_set_of_real_articles_stays_above_its_floors():
 def test_fault_kind_cases_stay_above_their_floors():
     figures = mean_figures(sorted((SHARED / "eval" / "cases").glob("*.gold.json")))
     assert not below(figures, CASES_FLOORS, CASES_CEILINGS), below(figures, CASES_FLOORS, CASES_CEILINGS)
+
+
+def test_basil_held_out_part_stays_above_its_floor_and_near_the_tuning_part():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("basil_benchmark", ROOT / "benchmarks" / "basil.py")
+    assert spec is not None and spec.loader is not None
+    basil = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(basil)
+    figures, _ = basil.measure(newstrace=BIN / "newstrace")
+    held_out, tuning = figures[basil.HELD_OUT], figures[basil.TUNE]
+    assert held_out["articles_without_output"] == 0.0, held_out
+    assert not below(held_out, BASIL_HELD_OUT_FLOORS, BASIL_HELD_OUT_CEILINGS), held_out
+    gap = abs(tuning["author_lex.recall"] - held_out["author_lex.recall"])
+    assert gap <= BASIL_GAP_CEILING, (tuning, held_out)

@@ -8,12 +8,19 @@ Sources (only lemmas and counts computed here are written; no sentence or meme t
     texts with propaganda-technique spans. A word counts as marked when it lies inside a span of one of
     LOADED_TECHNIQUES (loaded language, name calling, smears, exaggeration). Its dev and test sets are not
     read.
+  MPQA subjectivity clues (Wilson, Wiebe and Hoffmann 2005, ../shared/eval/framing/lexicons): the strongly
+    subjective clues of negative prior polarity that are adjectives, adverbs or verbs are a prior, not a
+    list: each starts at rate MPQA_PRIOR worth MPQA_STRENGTH pseudo-occurrences, and BABE's train half
+    updates it (a clue news annotators saw often and rarely marked falls below MIN_RATE). Verbs of
+    reporting, assertive and factive verbs (Recasens et al. 2013's lists, from Hooper 1975) are left out:
+    they say what a source said or knew, which is the loaded-verb cues' business, not a clue's.
 For every content-word lemma (with its part of speech) and each source: marks / (occurrences + PRIOR),
 the share of its uses annotators marked, smoothed. A lemma is kept when it has at least MIN_MARKS marks
-in a source and that source's rate reaches MIN_RATE; its rate is the higher of the two sources'.
+in a source and that source's rate reaches MIN_RATE; its rate is the highest of the sources'.
 The weight a span gets is the rate rescaled so that MIN_RATE maps to FLOOR (just above the stage's
-MIN_WEIGHT, 0.45) and 1.0 to 1.0. MIN_RATE and MIN_MARKS were chosen on BASIL part A (benchmarks/basil.py,
-the tuning part) and are reported on part B.
+MIN_WEIGHT, 0.45) and 1.0 to 1.0. MIN_RATE, MIN_MARKS and the MPQA settings
+(which clues, MPQA_PRIOR, MPQA_STRENGTH) were chosen on BASIL part A (benchmarks/basil.py, the tuning
+part) and the seed and dev gold, and are reported on part B; no BASIL text or span is read here.
 
 Run: .venv/bin/python tools/derive_loaded_words.py  (about a minute on one core)
 """
@@ -32,10 +39,18 @@ import babe_split  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "newstrace" / "data" / "framing" / "learned_loaded_words.tsv"
 SEMEVAL = babe_split.BABE.parent / "semeval2021_task6" / "training_set_task2.txt"
+LEXICONS = babe_split.BABE.parent / "lexicons"
+MPQA = LEXICONS / "mpqa_subjectivity" / "subjclueslen1-HLTEMNLP05.tff"
+NOT_CLUES = [
+    LEXICONS / "recasens2013" / n for n in ("report_verbs.txt", "assertives_hooper1975.txt", "factives_hooper1975.txt")
+]
+MPQA_POS = {"adj": ("ADJ",), "adverb": ("ADV",), "verb": ("VERB",), "anypos": ("ADJ", "ADV", "VERB")}
+MPQA_PRIOR = 0.45  # a strong negative clue starts at MIN_RATE: kept until news annotators leave it unmarked
+MPQA_STRENGTH = 4  # worth this many BABE occurrences
 LOADED_TECHNIQUES = {"Loaded Language", "Name calling/Labeling"}
 MAX_SPAN_WORDS = 4  # a longer span (a whole slogan) does not say which of its words is loaded
 NEWS_SEEN = 3  # a lemma BABE saw at least this often is judged by BABE alone: news usage wins over memes
-MIN_RATE = 0.4
+MIN_RATE = 0.45
 MIN_MARKS = 2
 PRIOR = 2  # pseudo-occurrences: a word marked once in one sentence is not yet evidence
 FLOOR = 0.5
@@ -104,6 +119,23 @@ def semeval_counts(nlp) -> tuple[collections.Counter, collections.Counter]:
     return seen, marks
 
 
+def word_list(path: Path) -> set[str]:
+    return {
+        w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
+    }
+
+
+def mpqa_clues() -> set[Key]:
+    """(lemma, POS) of MPQA's strongly subjective, negative adjectives, adverbs and verbs, minus NOT_CLUES."""
+    left_out = set().union(*(word_list(p) for p in NOT_CLUES))
+    clues: set[Key] = set()
+    for line in MPQA.read_text(encoding="utf-8").splitlines():
+        f = dict(kv.split("=", 1) for kv in line.split() if "=" in kv)
+        if f.get("type") == "strongsubj" and f.get("priorpolarity") == "negative" and f["word1"] not in left_out:
+            clues.update((f["word1"], pos) for pos in MPQA_POS.get(f.get("pos1", ""), ()))
+    return clues
+
+
 def main() -> None:
     global MIN_RATE, MIN_MARKS
     if len(sys.argv) > 2:  # a sweep on the tuning part: MIN_RATE MIN_MARKS [nosemeval]
@@ -121,6 +153,13 @@ def main() -> None:
             rate = marks[key] / (n + PRIOR)
             if marks[key] >= MIN_MARKS and rate >= MIN_RATE and rate > best.get(key, (0.0,))[0]:
                 best[key] = (rate, name, marks[key], n)
+    for key in mpqa_clues():
+        n, k = babe_seen[key], babe_marks[key]
+        if k < 1:  # MPQA (GPL) is only a prior: a word ships when news annotators marked it, never on MPQA alone
+            continue
+        rate = (k + MPQA_STRENGTH * MPQA_PRIOR) / (n + MPQA_STRENGTH)
+        if rate >= MIN_RATE and rate > best.get(key, (0.0,))[0]:
+            best[key] = (rate, "mpqa+babe", k, n)
     rows = []
     for (lemma, pos), (rate, name, k, n) in best.items():
         weight = FLOOR + (1 - FLOOR) * (rate - MIN_RATE) / (1 - MIN_RATE)
@@ -130,8 +169,10 @@ def main() -> None:
         "# Lemmas that annotators marked as loaded or biased words, with how reliably (one row per lemma and POS).",
         "# _source: derived by tools/derive_loaded_words.py from the train half of BABE SG2 (Spinde et al. 2021,",
         "#   expert labels; MBIC/SG1 crowd marks counted half) and the training set of SemEval-2021 Task 6",
-        "#   (Dimitrov et al. 2021; short loaded-language and name-calling spans). Only lemmas and",
-        "#   counts are kept, no sentences.",
+        "#   (Dimitrov et al. 2021; short loaded-language and name-calling spans), and MPQA's strongly subjective",
+        "#   negative clues (Wilson et al. 2005) as a prior that BABE's counts update (source mpqa+babe:",
+        f"#   rate = (marks + {MPQA_STRENGTH} * {MPQA_PRIOR}) / (occurrences + {MPQA_STRENGTH})). Only lemmas and counts are kept, no",
+        "#   sentences. No BASIL data is read; the settings were chosen on BASIL part A (benchmarks/basil.py).",
         f"# rate = marks / (occurrences + {PRIOR}) in the source named; kept when rate >= {MIN_RATE} with >= {MIN_MARKS}"
         " marks;",
         f"# weight = {FLOOR} + {1 - FLOOR:g} * (rate - {MIN_RATE}) / {1 - MIN_RATE:g}.",

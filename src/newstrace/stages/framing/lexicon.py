@@ -33,6 +33,8 @@ class Lexicon:
     collectives: set[str] = field(default_factory=set)
     neutral_heads: set[str] = field(default_factory=set)
     not_descriptor: set[str] = field(default_factory=set)
+    amplifiers: set[str] = field(default_factory=set)
+    naming_verbs: set[str] = field(default_factory=set)
 
     def learned_weight(self, lemma: str, pos: str) -> float:
         pos = "NOUN" if pos == "PROPN" else pos
@@ -75,6 +77,8 @@ def load() -> Lexicon:
             "collective_after_anti": lex.collectives,
             "neutral_head": lex.neutral_heads,
             "not_descriptor": lex.not_descriptor,
+            "amplifier": lex.amplifiers,
+            "naming_verb": lex.naming_verbs,
         }[rule]
         target.update(w.strip() for w in words.split(",") if w.strip())
     return lex

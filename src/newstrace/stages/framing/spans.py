@@ -4,7 +4,9 @@ Precision is the work (a flat list of bias words flags everything), so a span is
 weight reaches MIN_WEIGHT and at most MAX_PER_SENTENCE spans are kept per sentence, the heaviest first.
 Weights come from the word lists (framing_lexicon) and context rules that raise a plain word into a label:
 a pejorative modifier on a name ("Communist China") or on a group or place noun ("terrorist stronghold"),
-an "anti-X" adjective on a collective noun ("anti-Israel bloc"). A loaded noun takes its premodifiers
+an "anti-X" adjective on a collective noun ("anti-Israel bloc"); an amplifier grading an adjective or
+adverb ("overly cautious", "far lesser") is an exaggeration span; a doubt adverb takes the phrase it
+qualifies ("presumably with her consent"). A loaded noun takes its premodifiers
 along ("last standing bastion", "October 7 massacre"), so the span reads as the phrase a person would cite.
 """
 
@@ -28,6 +30,9 @@ PLACE_LABEL_WEIGHT = 0.8  # "Communist China": a label fused with a country's na
 NOUN_LABEL_WEIGHT = 0.7  # "terrorist stronghold"
 COLLECTIVE_LABEL_WEIGHT = 0.75  # "anti-Israel bloc"
 SCARE_QUOTE_WEIGHT = 0.65
+EXAGGERATION = "Exaggeration,Minimisation"
+HEDGE_SCOPE_WORDS = 6  # a doubt adverb's phrase longer than this is a clause: the adverb alone is the span
+AMPLIFIER_WEIGHT = 0.5  # "overly cautious": at the threshold, so a listed loaded word in the sentence wins the cap
 PREMODIFIERS = {"amod", "compound", "nummod", "npadvmod", "quantmod", "nmod", "advmod"}
 CONTENT_POS = {"ADJ", "ADV", "NOUN", "VERB", "PROPN"}
 NAME_BEFORE_NOUN = {"DATE", "EVENT", "GPE", "NORP"}
@@ -113,6 +118,20 @@ def label_rules(t: Token, lex: Lexicon) -> Candidate | None:
     return None
 
 
+def amplifier_rule(t: Token, lex: Lexicon) -> Candidate | None:
+    """An amplifier on an adjective or adverb ("overly cautious", "far more calibrated", "utterly futile"):
+    the writer grading what they report. The amplifier may sit on a comparative "more"/"less" that
+    grades the adjective."""
+    if t.lower_ not in lex.amplifiers or t.dep_ != "advmod":
+        return None
+    head = t.head
+    if head.lower_ in ("more", "less", "lesser") and head.head.pos_ in ("ADJ", "ADV") and head.head.i > head.i:
+        head = head.head
+    if head.pos_ not in ("ADJ", "ADV") or not 0 < head.i - t.i <= 2 or head.lower_ in lex.amplifiers:
+        return None
+    return Candidate(t.i, head.i, EXAGGERATION, AMPLIFIER_WEIGHT)
+
+
 def prefix_rule(tokens: list[Token], i: int, lex: Lexicon) -> Candidate | None:
     """ "anti-X" / "pro-X" (spaCy: anti, -, X): a label when it modifies a collective noun."""
     t = tokens[i]
@@ -139,6 +158,14 @@ def expand(c: Candidate, doc, floor: int, ceiling: int) -> Candidate:
             ent = next((e for e in entities_of(doc) if e.start <= before.i < e.end), None)
             if ent is not None and ent.end == first and ent.start >= floor:
                 first = ent.start
+    elif c.technique == DOUBT and c.first == c.last and tail.pos_ == "ADV":
+        # A hedge takes the phrase it qualifies when that phrase follows it ("presumably with her consent",
+        # "seemingly unaware of it"): the doubt is about that phrase, and a reader cites the two together.
+        head = tail.head
+        if head.i > last and head.pos_ in ("ADP", "ADJ") and head.right_edge.i - last <= HEDGE_SCOPE_WORDS:
+            last = min(head.right_edge.i, ceiling)
+            while last > c.first and doc[last].is_punct:
+                last -= 1
     elif (
         c.first == c.last
         and tail.pos_ == "ADJ"
@@ -177,9 +204,9 @@ def sentence_candidates(sent: Span, skip: Callable[[Token], bool], lex: Lexicon 
             w = lex.learned_weight(lemma, t.pos_)
             if w:
                 out.append(Candidate(t.i, t.i, LOADED, w))
-        c = label_rules(t, lex)
-        if c:
-            out.append(c)
+        for c in (label_rules(t, lex), amplifier_rule(t, lex)):
+            if c:
+                out.append(c)
     return [expand(c, doc, sent.start, sent.end - 1) for c in out]
 
 

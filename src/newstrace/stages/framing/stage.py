@@ -3,8 +3,10 @@
 Words inside a direct quote are the speaker's, not the writer's: they are not framing spans of any voice
 (a span's voice is the voice of its stretch of text, and a quote inside the article's text would be
 wrongly credited to the article). Scare quotes are the writer's own: a short quoted phrase that nobody
-in the sentence is said to have said becomes a Doubt span; a phrase a speaker is quoted saying, or is said
-not to have said ('She did not say “all three”'), is not. A sentence is flagged biased when it holds a
+in the sentence is said to have said becomes a Doubt span. A quoted phrase is someone's, not a scare
+quote, when the quotes stage credits it to a speaker, when a speaker is said not to have said it ('She did
+not say “all three”'), when it is the complement of a verb of naming ("what she called a “rant”"), or, in
+a headline, when the body quotes a speaker saying it. A sentence is flagged biased when it holds a
 span; the same function (frame_doc) classifies single sentences in benchmarks/bias.py.
 """
 
@@ -85,6 +87,20 @@ def after_denied_cue(doc: Doc, start: int) -> bool:
     )
 
 
+def named_by_someone(doc: Doc, start: int, end: int, naming_verbs: set[str]) -> bool:
+    """A quoted phrase that is the complement of a verb of naming ("what she called a “rant”", "ads labeled
+    “Identity Theft Protection”", "described the plan as “reckless”"): someone's name for the thing, not
+    the writer's doubt."""
+    inner = doc.char_span(start, end, alignment_mode="contract")
+    if inner is None or not len(inner):
+        return False
+    root = inner.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "as":
+        root, head = head, head.head
+    return head.lemma_.lower() in naming_verbs and root.dep_ in ("oprd", "attr", "dobj", "prep", "xcomp", "ccomp")
+
+
 def frame_doc(
     doc: Doc,
     field: str = "text",
@@ -102,7 +118,16 @@ def frame_doc(
     spoken = [(r.start, r.end) for r in regions if not is_scare(r, text_of(doc))] + list(speech)
     scared = [(r.start, r.end) for r in regions if is_scare(r, text_of(doc))] + list(scare)
     scared = [s for s in scared if not any(a <= s[0] and s[1] <= b for a, b in spoken)]
-    said = [s for s in scared if is_utterance(doc, *s) or after_denied_cue(doc, s[0])]
+    # A quoted phrase that the quotes stage credits to a speaker (a partial quote, or inside a longer
+    # quotation) is that speaker's wording, even where the two stretches differ by a mark or a comma.
+    said = [
+        s
+        for s in scared
+        if any(a < s[1] and s[0] < b for a, b in spoken)
+        or is_utterance(doc, *s)
+        or after_denied_cue(doc, s[0])
+        or named_by_someone(doc, *s, lex.naming_verbs)
+    ]
     spoken += said
     scared = [s for s in scared if s not in said]
 
@@ -147,6 +172,22 @@ def frame_doc(
     return spans, sentences
 
 
+def quoted_in_body(title: str, analysis) -> list[tuple[int, int]]:
+    """Quoted phrases of a headline that the body quotes someone as saying (a headline's “duck and cover”
+    taken from the minister's sentence): the speaker's words, not the headline writer's scare quotes."""
+    said = [norm_words(q.text) for q in analysis.quotes if (q.field or "text") == "text" and q.kind in SPEECH_KINDS]
+    out = []
+    for r in quoted_phrases(title):
+        words = norm_words(r.text(title))
+        if words and any(f" {words} " in f" {s} " for s in said):
+            out.append((r.start, r.end))
+    return out
+
+
+def norm_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+(?:['’]\w+)?", text.lower()))
+
+
 def run(ctx) -> None:
     analysis = ctx.analysis
     framing = analysis.framing
@@ -155,6 +196,8 @@ def run(ctx) -> None:
             continue
         mine = [q for q in analysis.quotes if (q.field or "text") == field]
         speech = [(q.start, q.end) for q in mine if q.kind in SPEECH_KINDS]
+        if field == "title":
+            speech += quoted_in_body(text_of(doc), analysis)
         scare = [(q.start, q.end) for q in mine if q.kind == "scare"]
         voice_of = (lambda _o: "v0") if field == "title" else (lambda o: analysis.voice_at(o).id)
         spans, sentences = frame_doc(doc, field, voice_of, speech, scare)
