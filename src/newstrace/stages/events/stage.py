@@ -25,7 +25,7 @@ anniversary is no current event. Event nouns make events of their own after 'aft
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, cast
+from typing import Any, Optional, cast
 
 from spacy.tokens import Span, Token
 
@@ -98,7 +98,7 @@ def run(ctx) -> None:
     quotes = [
         (q.start, q.end, q) for q in analysis.quotes if getattr(q, "field", "text") == "text" and q.kind != "scare"
     ]
-    state: dict[str, list[ActorRef]] = {"recent": []}  # actors of recent sentences, for pronouns
+    state: dict[str, Any] = {"recent": []}  # actors of recent sentences (for pronouns), the last sentence
     events: list[Event] = []
     for sent in ctx.doc.sents:
         events.extend(_sentence_events(ctx, sent, resolver, quotes, state))
@@ -785,7 +785,7 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
         found = resolver.resolve(t)
         if found:
             state["recent"] = found
-    state["body"] = _last_body(sent, resolver)  # only the sentence just before an 'it'
+    state["body_sentence"] = sent  # read, through _last_body, only for an 'it' in the next sentence
     return out
 
 
@@ -852,7 +852,9 @@ def _actors(
             cur = cur.head
         recent = state["recent"]
         if low == "it" and (not recent or _names_person(resolver, recent)):
-            recent = state.get("body", [])  # 'it' is no person: the last body named ('... campaign. It gave')
+            # 'it' is no person: the last body named in the sentence before ('... campaign. It gave')
+            before = state.get("body_sentence")
+            recent = _last_body(before, resolver) if before is not None else []
         return [ActorRef(name=a.name, entity=a.entity, code=a.code, mention=tok.text) for a in recent]
     return []
 

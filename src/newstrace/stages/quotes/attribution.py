@@ -95,8 +95,10 @@ def cue_lemma(tok: Token) -> str:
 def is_cue(tok: Token) -> bool:
     if tok.lemma_.lower() == "accord" and any(c.lower_ == "to" for c in tok.children):
         return True
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
     lemma = cue_lemma(tok)
-    return tok.pos_ in ("VERB", "AUX") and lemma in cue_table() and lemma not in ("be", "have")
+    return lemma in cue_table() and lemma not in ("be", "have")
 
 
 def lead_in_of(cue: Token) -> Optional[Token]:
