@@ -65,3 +65,13 @@ def test_rejecting_a_claim_as_something_or_that_something_is_content(analyze_tex
     )
     assert [q for q in a.quotes if q.kind == "indirect" and "pure invention" in q.text]
     assert [q for q in a.quotes if q.kind == "indirect" and "hidden the report" in q.text]
+
+
+def test_a_passive_attitude_verb_gives_its_subject_no_quote(analyze_text):
+    a = analyze_text(
+        "Mayor Ines Calloway is expected to sign the harbour contract on Friday.\n\n"
+        "Her deputy, Tomas Reyna, expects to announce the new ferry timetable next week.\n"
+    )
+    assert not [q for q in a.quotes if "harbour contract" in q.text]
+    q = indirect(a, "new ferry timetable")
+    assert q.speaker is not None and q.speaker.name == "Tomas Reyna"

@@ -86,6 +86,29 @@ def test_sql_is_read_only(store, small_store):
     assert proc.exit_code == 2 and "query failed" in proc.output
 
 
+def test_sql_reads_no_file_and_writes_none(store, small_store, tmp_path):
+    written = tmp_path / "copy.csv"
+    with pytest.raises(StoreError, match="query failed"):
+        query.sql(store, f"COPY articles TO '{written}'")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the store's readers", encoding="utf-8")
+    proc = invoke("query", "sql", f"SELECT * FROM read_text('{secret}')", "--db", small_store)
+    assert proc.exit_code == 2 and "query failed" in proc.output and "not for" not in proc.output
+    assert not written.exists()
+    assert query.sql(store, "SELECT count(*) AS n FROM articles") == [{"n": 4}]
+
+
+def test_an_unknown_event_type_is_refused_with_the_types(small_store):
+    res = invoke("query", "events", "--type", "PARTY", "--db", small_store)
+    assert res.exit_code == 2 and "no event type 'PARTY'" in res.output and "THREATEN" in res.output
+    assert invoke("query", "events", "--type", "threaten", "--db", small_store).exit_code == 0
+
+
+def test_format_help_lists_only_the_formats_a_command_takes():
+    res = invoke("analyze", "--help")
+    assert "[json|text]" in res.output and "tsv" not in res.output
+
+
 def test_query_commands_formats(small_store):
     res = invoke("query", "articles", "--db", small_store, "--format", "json")
     assert res.exit_code == 0, res.output
@@ -108,6 +131,26 @@ def test_tables_to_parquet_and_csv(store, tmp_path):
     assert len(list(csv.DictReader((tmp_path / "quotes.csv").open(encoding="utf-8")))) == n
     with pytest.raises(StoreError, match="no table"):
         export.export_table(store, "nope", tmp_path / "x.csv", "csv")
+
+
+def test_all_tables_into_a_new_folder_with_the_linked_ones(small_store, tmp_path):
+    import shutil
+
+    from newstrace.corpus import link
+    from newstrace.corpus.store import Store
+
+    copy = tmp_path / "linked.duckdb"
+    shutil.copy(small_store, copy)
+    with Store(copy) as writable:
+        with pytest.raises(StoreError, match="no table 'stories'"):
+            export.export_table(writable, "stories", tmp_path / "s.csv", "csv")
+        link.relink(writable)
+        counts = export.export_tables(writable, tmp_path / "dump", "csv")
+    assert {"articles", "quotes", "stories", "copies", "corpus_statements", "corpus_events"} <= set(counts)
+    assert sorted(p.name for p in (tmp_path / "dump").iterdir()) == sorted(f"{t}.csv" for t in counts)
+    with pytest.raises(StoreError, match="does not exist"):
+        with Store(copy, read_only=True) as store:
+            export.export_tables(store, tmp_path / "no" / "dump", "csv")
 
 
 def test_documents_as_json_lines(store, small_store, tmp_path):

@@ -271,6 +271,11 @@ def test_events_filters(client, seed_doc):
     assert prk and all(e["source_code"].startswith("PRK") for e in prk)
 
 
+def test_an_unknown_event_type_is_a_client_error_naming_the_types(client):
+    res = client.get("/api/events", params={"type": "PARTY"})
+    assert res.status_code == 422 and "ASSAULT" in res.json()["error"]
+
+
 def test_claims_entities_stories_status(client, seed_doc):
     claims = client.get("/api/claims", params={"limit": 1000}).json()["items"]
     assert claims and all("claim" in c for c in claims)

@@ -53,7 +53,8 @@ def format_option(default: OutputFormat, *allowed: OutputFormat, help: str) -> O
             raise typer.BadParameter(f"{value.value!r} is not one of {', '.join(sorted(names))} for this command")
         return value
 
-    return typer.Option(default, "--format", "-f", callback=check, help=help)
+    choices = "|".join(f.value for f in allowed)  # the help lists these, not every OutputFormat
+    return typer.Option(default, "--format", "-f", callback=check, help=help, metavar=f"[{choices}]")
 
 
 def kb_option():

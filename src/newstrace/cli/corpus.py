@@ -40,7 +40,7 @@ def open_store(db: Path, read_only: bool) -> Iterator:
         fail(str(exc))
     try:
         yield store
-    except StoreError as exc:
+    except (StoreError, InputError) as exc:
         try:
             store.close()
         except StoreError:

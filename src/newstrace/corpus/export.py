@@ -20,10 +20,19 @@ from typing import Any, Iterator, Optional, TextIO
 import duckdb
 
 from ..errors import StoreError
+from .link import LINK_TABLES
 from .store import Store
 from .tables import COLUMNS
 
-TABLES = list(COLUMNS)
+TABLES = list(COLUMNS)  # every store has these; the cross-article tables of LINK_TABLES once it is linked
+
+
+def table_names(store: Store) -> list[str]:
+    """The tables of this store a user can export: the per-article ones, then those `newstrace link` made."""
+    present = {r["table_name"] for r in store.rows("SELECT table_name FROM information_schema.tables")}
+    return TABLES + [t for t in LINK_TABLES if t in present]
+
+
 FORMATS = ("parquet", "csv")
 
 _ACTOR = [
@@ -80,8 +89,9 @@ def _check_folder(path: Path) -> None:
 
 def export_table(store: Store, table: str, path: Path, fmt: str = "parquet") -> int:
     """One table to a Parquet or CSV (with header) file; returns its number of rows."""
-    if table not in COLUMNS:
-        raise StoreError(f"no table {table!r} (tables: {', '.join(TABLES)})")
+    names = table_names(store)
+    if table not in names:
+        raise StoreError(f"no table {table!r} (tables: {', '.join(names)})")
     if fmt not in FORMATS:
         raise StoreError(f"no format {fmt!r} (formats: {', '.join(FORMATS)})")
     _check_folder(path)
@@ -96,10 +106,15 @@ def export_table(store: Store, table: str, path: Path, fmt: str = "parquet") -> 
 
 
 def export_tables(store: Store, folder: Path, fmt: str = "parquet") -> dict[str, int]:
-    """Every table into folder as TABLE.parquet or TABLE.csv; returns rows per table."""
+    """Every table into folder (made if missing, inside an existing one) as TABLE.parquet or TABLE.csv;
+    returns rows per table."""
     if not folder.is_dir():
-        raise StoreError(f"{folder}: no such folder")
-    return {t: export_table(store, t, folder / f"{t}.{fmt}", fmt) for t in TABLES}
+        _check_folder(folder)
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            raise StoreError(f"{folder}: cannot make the folder ({exc.strerror})") from exc
+    return {t: export_table(store, t, folder / f"{t}.{fmt}", fmt) for t in table_names(store)}
 
 
 def write_documents(store: Store, out: TextIO) -> int:

@@ -19,7 +19,7 @@ from typing import Any, Optional
 
 import duckdb
 
-from ..errors import StoreError
+from ..errors import InputError, StoreError
 from . import link
 from .store import Store
 
@@ -77,6 +77,13 @@ def quotes(
     return _run(store, sql, params, limit, offset)
 
 
+def plover_types() -> list[str]:
+    """The PLOVER types events are coded with (data/events tables), sorted."""
+    from ..stages.events.dictionary import cameo_to_plover
+
+    return sorted(set(cameo_to_plover().values()))
+
+
 def events(
     store: Store,
     source: Optional[str] = None,
@@ -89,8 +96,10 @@ def events(
     offset: int = 0,
 ) -> list[dict]:
     """Events; source/target match an actor's name (substring) or code (prefix: 'RUS' matches 'RUSGOV');
-    type is a PLOVER type (any case); date_from/date_to bound the event date, inclusive; dedup: without
-    the events of wire copies."""
+    type is a PLOVER type (any case; InputError naming the types when it is none); date_from/date_to bound
+    the event date, inclusive; dedup: without the events of wire copies."""
+    if type and type.upper() not in plover_types():
+        raise InputError(f"no event type {type!r} (PLOVER types: {', '.join(plover_types())})")
     where, params = _not_copy("e", dedup, store), []
     for role, value in (("source", source), ("target", target)):
         if value:
@@ -265,9 +274,13 @@ def entity(store: Store, key: str, limit: Optional[int] = DEFAULT_LIMIT) -> Opti
 
 
 def sql(store: Store, statement: str, limit: Optional[int] = None) -> list[dict]:
-    """Any SELECT; the store must be open read-only (Store(path, read_only=True)), so nothing can change it."""
+    """Any SELECT over the store's tables; the store must be open read-only (Store(path, read_only=True)), so
+    nothing can change it. DuckDB's file and extension access is switched off for the rest of the connection
+    first: a statement cannot write a file (COPY … TO), read one (read_text, read_csv) or attach another.
+    Raises StoreError with a one-line reason."""
     if not store.read_only:
         raise StoreError("query sql needs the store opened read-only")
+    store.close_off_files()
     return (
         _run(store, statement.strip().rstrip(";"), [], None)
         if limit is None

@@ -265,6 +265,15 @@ class Store:
                 self._rollback()
                 raise
 
+    def close_off_files(self) -> None:
+        """Switch off DuckDB's file and extension access for the rest of this connection (it cannot be
+        switched back on): statements then see the store's tables and nothing else on the machine."""
+        with self._lock:
+            try:
+                self.con.execute("SET enable_external_access = false")
+            except duckdb.Error as exc:
+                raise StoreError(describe_error(self.path, exc)) from exc
+
     def execute(self, sql: str, params: Iterable[Any] = ()) -> None:
         """A statement inside transaction() (derived tables: corpus/link.py)."""
         self.con.execute(sql, list(params))

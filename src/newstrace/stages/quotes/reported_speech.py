@@ -188,7 +188,9 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children) or lead_in_of(tok) is not None
         if span is None and not own_subject:
             continue
-        if span is None and lemma in verbs_taking("infinitive"):
+        # 'X is expected to meet …': the passive subject is what is expected, not who expects it
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        if span is None and lemma in verbs_taking("infinitive") and not passive:
             comp = next((c for c in tok.children if c.dep_ == "xcomp" and not mask.has(c)), None)
             if comp is not None:
                 span = content_span(comp, tok)
