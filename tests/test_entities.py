@@ -219,7 +219,8 @@ def test_a_possessed_common_noun_is_not_part_of_the_name(analyze_text):
 
 
 def test_name_shapes_that_tell_the_kind():
-    from newstrace.stages.entities import Candidate, _name_evidence
+    from newstrace.stages.entities.candidates import Candidate
+    from newstrace.stages.entities.types import _name_evidence
 
     def kinds(name, label="PERSON", text="Nothing here."):
         return {k for k, _ in _name_evidence(Candidate(0, len(name), name, "text", label), text)}

@@ -48,6 +48,11 @@ class Voice:
     date_text: Optional[str] = None
     date: Optional[str] = None
 
+    @property
+    def via(self) -> Optional[str]:
+        """The outlet what is said in this stretch came through: a relay's outlet, None in the article's voice."""
+        return self.outlet if self.kind == "relay" else None
+
 
 @dataclass
 class Ref:

@@ -20,6 +20,7 @@ from typing import Any, Optional
 import duckdb
 
 from ..errors import InputError, StoreError
+from ..stages.events.dictionary import plover_types
 from . import link
 from .store import Store
 
@@ -42,6 +43,11 @@ def _not_copy(alias: str, dedup: bool, store: Store) -> list[str]:
     if not link.linked(store):
         raise StoreError("--dedup needs linked articles: run `newstrace link --db FILE` first")
     return [f"{alias}.article_id NOT IN (SELECT article_id FROM copies)"]
+
+
+def _where(conditions: list[str]) -> str:
+    """' WHERE a AND b' for the conditions given, '' for none."""
+    return " WHERE " + " AND ".join(conditions) if conditions else ""
 
 
 def _run(store: Store, sql: str, params: list[Any], limit: Optional[int], offset: int = 0) -> list[dict]:
@@ -71,17 +77,10 @@ def quotes(
     sql = (
         "SELECT q.speaker_name AS speaker, q.kind, q.text AS quote, q.cue, q.via, a.outlet, a.published, "
         "a.title, q.article_id FROM quotes q JOIN articles a ON a.id = q.article_id"
-        + (" WHERE " + " AND ".join(where) if where else "")
+        + _where(where)
         + " ORDER BY a.published NULLS LAST, q.article_id, q.start"
     )
     return _run(store, sql, params, limit, offset)
-
-
-def plover_types() -> list[str]:
-    """The PLOVER types events are coded with (data/events tables), sorted."""
-    from ..stages.events.dictionary import cameo_to_plover
-
-    return sorted(set(cameo_to_plover().values()))
 
 
 def events(
@@ -119,7 +118,7 @@ def events(
         f"SELECT {date} AS date, e.source_name AS source, e.source_code, e.type, e.cameo, e.target_name AS target, "
         "e.target_code, e.trigger, e.negated, e.modality, e.via, a.outlet, e.evidence, e.article_id "
         "FROM events e JOIN articles a ON a.id = e.article_id"
-        + (" WHERE " + " AND ".join(where) if where else "")
+        + _where(where)
         + f" ORDER BY {date} NULLS LAST, e.article_id, e.start"
     )
     return _run(store, sql, params, limit, offset)
@@ -140,7 +139,7 @@ def claims(
     sql = (
         "SELECT c.text AS claim, c.value, c.unit, c.approx, c.attributed_to_name AS attributed_to, c.via, "
         "a.outlet, a.published, c.article_id FROM claims c JOIN articles a ON a.id = c.article_id"
-        + (" WHERE " + " AND ".join(where) if where else "")
+        + _where(where)
         + " ORDER BY a.published NULLS LAST, c.article_id, c.start"
     )
     return _run(store, sql, params, limit, offset)
@@ -176,9 +175,7 @@ def articles(
         "SELECT a.published, a.outlet, a.title, a.words, "
         "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
         "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events, a.url, a.source, a.id "
-        "FROM articles a"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY a.published NULLS LAST, a.id"
+        "FROM articles a" + _where(where) + " ORDER BY a.published NULLS LAST, a.id"
     )
     return _run(store, sql, params, limit, offset)
 
@@ -344,9 +341,7 @@ def statements(
         if min_articles > 1:
             return []
         sql = (
-            _STATEMENT_SQL
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.published NULLS LAST, s.article_id, len(s.quotes) DESC, s.id"
+            _STATEMENT_SQL + _where(where) + " ORDER BY a.published NULLS LAST, s.article_id, len(s.quotes) DESC, s.id"
         )
         return [_article_statement(store, r, False) for r in _run(store, sql, params, limit, offset)]
     where.append("s.n_articles >= ?")
@@ -457,7 +452,7 @@ def copies(
         "SELECT c.share, o.published AS original_published, o.outlet AS original_outlet, o.title AS original_title, "
         "a.published, a.outlet, a.title, c.article_id, c.original_id FROM copies c "
         "JOIN articles a ON a.id = c.article_id JOIN articles o ON o.id = c.original_id"
-        + (" WHERE " + " AND ".join(where) if where else "")
+        + _where(where)
         + " ORDER BY o.published NULLS LAST, c.original_id, a.published NULLS LAST, c.article_id"
     )
     return _run(store, sql, params, limit, offset)

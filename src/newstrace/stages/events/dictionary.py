@@ -144,6 +144,11 @@ def doer_types() -> dict[str, tuple[str, str]]:
     return {r[0]: (r[1], r[2]) for r in _lines("doer_types.tsv")}
 
 
+def plover_types() -> list[str]:
+    """Every PLOVER type an event can be coded with (the CAMEO-to-PLOVER table's values), sorted."""
+    return sorted(set(cameo_to_plover().values()))
+
+
 def plover_type(cameo: Optional[str]) -> Optional[str]:
     """PLOVER type of a CAMEO code: the most specific row of the table, else its two-digit root's."""
     if not cameo:

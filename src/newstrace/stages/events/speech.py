@@ -167,7 +167,7 @@ def criticism_events(analysis, sentence_of, code_of, date_of) -> list[Event]:
                 date=date,
                 date_text=date_text,
                 voice=voice.id,
-                via=voice.outlet if voice.kind == "relay" else None,
+                via=voice.via,
                 modality="reported",
             )
         )

@@ -775,7 +775,7 @@ def _sentence_events(ctx, sent: Span, resolver: ActorResolver, quotes, state) ->
                         date_text=date_text,
                         location=Ref(name=_place_name(place)) if place is not None else None,
                         voice=voice.id,
-                        via=voice.outlet if voice.kind == "relay" else None,
+                        via=voice.via,
                         negated=neg,
                         modality=mode,
                     )

@@ -152,7 +152,7 @@ def descriptors(analysis: Analysis, doc: Doc) -> list[Descriptor]:
                 entity=refs[key],
                 voice=voice.id,
                 phrases=phrases,
-                via=voice.outlet if voice.kind == "relay" else None,
+                via=voice.via,
             )
         )
     return out

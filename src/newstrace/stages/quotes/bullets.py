@@ -48,7 +48,7 @@ def bullet_quotes(ctx, refs: Referents, mask: QuoteMask) -> list[Quote]:
                 speaker_mention=speaker.text,
                 speaker_span=[speaker.start_char, speaker.end_char],
                 voice=voice.id,
-                via=voice.outlet if voice.kind == "relay" else None,
+                via=voice.via,
             )
         )
     return out

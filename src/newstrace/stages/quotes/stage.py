@@ -66,7 +66,7 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
     last: Optional[Quote] = None
     for q in spans:
         voice = analysis.voice_at(q.start)
-        via = voice.outlet if voice.kind == "relay" else None
+        via = voice.via
         qtext = clean_text(text[q.start : q.end])
         if not q.double:
             out.append(
@@ -302,7 +302,7 @@ def _indirect_quotes(ctx, refs: Referents, direct: list[Quote]) -> list[Quote]:
                 cue=ind.cue.text,
                 cue_span=[ind.cue.idx, ind.cue.idx + len(ind.cue)],
                 voice=voice.id,
-                via=voice.outlet if voice.kind == "relay" else None,
+                via=voice.via,
                 evidence=sent.sent.text.strip() if sent is not None else None,
                 medium=medium_of(ind.cue, mask) if ind.cue.pos_ in ("VERB", "AUX") else None,
                 addressee=_addressee(refs, ind.cue, mask),

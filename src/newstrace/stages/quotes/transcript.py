@@ -71,7 +71,7 @@ def transcript_quotes(ctx, refs: Referents) -> list[Quote]:
                 cue=":",
                 cue_span=[t.colon, t.colon + 1],
                 voice=voice.id,
-                via=voice.outlet if voice.kind == "relay" else None,
+                via=voice.via,
             )
         )
     for a, b in zip(out, out[1:]):
