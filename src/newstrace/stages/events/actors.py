@@ -380,7 +380,7 @@ class ActorResolver:
         """'the Republican presidential nominee', 'the new frontrunner in the race' (or the head's possessor, 'the
         nominee's plan'): a definite description by candidacy (modality.tsv 'candidacy') names the person last mentioned before it, within
         DESCRIBED_REACH characters, who is not the doer of the clause it sits in (that doer is someone
-        else: 'Christie defended the nominee's remarks'). None when there is no such person."""
+        else: 'the governor defended the nominee's remarks'). None when there is no such person."""
         from .dictionary import cues
 
         owner = next((k for k in head.children if k.dep_ == "poss"), None)

@@ -159,7 +159,7 @@ NAMING_CODE = "111"  # CAMEO 'criticize or denounce': calling someone or somethi
 
 
 def _naming(verb: Token) -> Optional[Match]:
-    """'called the scheme reckless', 'calling it "a fantasy"', 'called Clinton a bigot': a naming verb
+    """'called the scheme reckless', 'calling it "a fantasy"', 'called the mayor a crook': a naming verb
     (modality.tsv 'naming') with an object complement describes its object; it is a criticism of it, not a
     call. The object (or, misparsed, the first complement) is the target."""
     if verb_lemma(verb) not in cues().get("naming", set()):
@@ -379,7 +379,7 @@ def code_verbs(sent: Span) -> list[Coded]:
     # the harm is what the speaker alleges: the accusation is the act the sentence tells
     kept = [c for c in kept if c.verb.i not in grievances] + list(grievances.values())
     light_nouns = {c.noun.i for c in coded if c.noun is not None}
-    # An act told as a gerund with its own doer ("asked about Trump's calling Clinton a bigot") happened,
+    # An act told as a gerund with its own doer ("asked about Lee's calling Ortiz a crook") happened,
     # however deep in the sentence it sits.
     told = [c for c in kept if _gerund_subject(c.verb) is not None]
     for c in told:
@@ -480,7 +480,7 @@ def _nominal_events(sent: Span, taken: set[int]) -> list[Coded]:
 
 
 def _gerund_subject(verb: Token) -> Optional[Token]:
-    """The subject of a gerund that has its own ("about Trump's calling Clinton a bigot", 'with veterans
+    """The subject of a gerund that has its own ("about Lee's calling Ortiz a crook", 'with veterans
     showing support')."""
     if verb.tag_ == "VBG" and verb.dep_ == "advcl":
         return _object_of_preceding_prep(verb)
@@ -489,7 +489,7 @@ def _gerund_subject(verb: Token) -> Optional[Token]:
     subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
     if subj is not None:
         return subj
-    # Misparsed with the possessor as the preposition's object: 'about [Trump's] [calling Clinton a bigot]'.
+    # Misparsed with the possessor as the preposition's object: 'about [Lee's] [calling Ortiz a crook]'.
     owner = next((k for k in verb.head.children if k.dep_ == "pobj" and k.i == verb.i - 2), None)
     if owner is not None and verb.doc[verb.i - 1].tag_ == "POS" and verb.doc[verb.i - 1].head.i == owner.i:
         return owner
