@@ -42,8 +42,9 @@ PROVENANCE = (
     "  additions since are decided on part A only.\n"
     "labels.tsv: hand-made context rules; its amplifier list (Quirk et al. 1985) was chosen on part A, not B.\n"
     "learned_loaded_words.tsv: BABE's train half, SemEval-2021 task 6 training set, and MPQA strong negative\n"
-    "  clues as a prior on words BABE's annotators marked (tools/derive_loaded_words.py; no BASIL input);\n"
-    "  its settings were chosen on part A.\n"
+    "  clues as a prior on words BABE's annotators marked; VADER's strongly negative words and Pattern's\n"
+    "  negative subjective adjectives unless BABE saw them unmarked (tools/derive_loaded_words.py; no BASIL\n"
+    "  input); its settings were chosen on part A and the dev set.\n"
     "Quoted words the quotes stage credits to a speaker are the speaker's (not scored as the writer's)."
 )
 

@@ -160,12 +160,12 @@ def test_learned_list_rows_name_their_source_and_clear_the_span_threshold():
         if line and not line.startswith("#")
     ]
     assert rows and all(len(r) == 7 for r in rows)
-    assert {r[6] for r in rows} <= {"babe", "semeval", "mpqa+babe"}
+    assert {r[6] for r in rows} <= {"babe", "semeval", "mpqa+babe", "vader+babe", "pattern+babe"}
     for lemma, pos, weight, rate, marks, seen, source in rows:
         assert 0 < float(rate) <= 1, lemma
         assert float(weight) >= MIN_WEIGHT, lemma  # a kept lemma is strong enough to stand alone
         assert int(seen) >= float(marks), lemma
-        if source != "mpqa+babe":  # an MPQA clue has its prior; the others need marks of their own
+        if source in ("babe", "semeval"):  # a lexicon clue has its prior; annotated sources need marks of their own
             assert float(marks) >= 2, lemma
         assert pos in {"ADJ", "ADV", "NOUN", "VERB"}, (lemma, pos)
     # news usage wins over memes: words neutral in news reporting ("war", "kill") are not in the list
@@ -173,6 +173,9 @@ def test_learned_list_rows_name_their_source_and_clear_the_span_threshold():
     assert ("war", "NOUN") not in learned and ("kill", "VERB") not in learned
     # MPQA clues ship only where BABE's annotators marked them: reporting verbs and positive clues never
     assert all(int(seen) > 0 and float(marks) > 0 for *_, marks, seen, source in rows if source == "mpqa+babe")
+    # a clue of a permissive lexicon (VADER, Pattern) that BABE's annotators saw and never marked is dropped
+    assert all(float(marks) > 0 or int(seen) == 0 for *_, marks, seen, source in rows if source.endswith("+babe"))
+    assert ("futile", "ADJ") in learned and ("dumb", "ADJ") in learned  # VADER words BABE never saw
     assert ("accuse", "VERB") not in learned and ("admire", "VERB") not in learned
 
 
@@ -279,3 +282,14 @@ def test_a_doubt_adverb_takes_the_phrase_it_qualifies(parse):
     assert "presumably with the owner’s approval" in texts, texts
     assert any(t.startswith("seemingly unaware") and s.technique == "Doubt" for t, s in zip(texts, spans)), texts
     assert not any("noon" in t for t in texts), texts
+
+
+def test_a_predicative_loaded_adjective_takes_its_noun_subject_and_verb(parse):
+    texts, _, _ = spans_of(
+        parse,
+        "The reservoir plan was tabled in June. Critics say the tariffs are futile. "
+        "Officials said it was futile to appeal. The old bridge is closed for repairs.",
+    )
+    assert "tariffs are futile" in texts, texts  # cited whole, as the attributive "futile tariffs" would be
+    assert "futile" in texts and "it was futile" not in texts, texts  # a pronoun subject stays out
+    assert not any("bridge" in t for t in texts), texts

@@ -40,7 +40,7 @@ SEED_FLOORS = {
     "events.date_accuracy": 0.98,  # target 0.8
     "events.precision": 0.7,  # target 0.7; measured 0.750
     "framing.recall": 0.98,  # target 0.8
-    "framing.precision": 0.92,  # target 0.6; measured 0.941
+    "framing.precision": 0.92,  # target 0.6; measured 0.944
     "framing.descriptor_recall": 1.0,  # target 1.0
     "checks.recall": 1.0,  # target 1.0
 }
@@ -61,8 +61,8 @@ DEV_FLOORS = {
     "events.recall": 0.609,  # target 0.6; measured 0.629
     "events.date_accuracy": 0.647,  # target 0.6; measured 0.667
     "events.precision": 0.303,  # measured 0.323
-    "framing.recall": 0.327,  # target 0.5; measured 0.347 (0.500 while MPQA's list shipped unmarked words)
-    "framing.precision": 0.563,  # target 0.5; measured 0.583
+    "framing.recall": 0.411,  # target 0.5; measured 0.431 (0.500 while MPQA's list shipped unmarked words)
+    "framing.precision": 0.616,  # target 0.5; measured 0.636
 }
 DEV_CEILINGS = {
     "relays.false_positives": 0.1,  # per article; target ≤ 0.1, measured 0.000
@@ -101,12 +101,12 @@ PLOVER_GSR_FLOORS = {"f1": 0.633, "type_recall": 0.741}
 
 
 # benchmarks/basil.py: BASIL's development half in two fixed parts; word lists are tuned on part A only.
-# Measured: part B (held out) author_lex.recall 0.388 at 5.3 spans per 1,000 words, part A 0.490, gap 0.102
-# (the bar: B >= 0.45 at <= 15 spans, gap <= 0.05; not met since MPQA clues ship only where BABE's
-# annotators marked them).
-BASIL_HELD_OUT_FLOORS = {"author_lex.recall": 0.368}
+# Measured: part B (held out) author_lex.recall 0.412 at 6.9 spans per 1,000 words, part A 0.490, gap 0.077
+# (the bar: B >= 0.45 at <= 15 spans, gap <= 0.05; not met: MPQA clues ship only where BABE's
+# annotators marked them, and the permissive lexicons, VADER and Pattern, cover fewer of the words).
+BASIL_HELD_OUT_FLOORS = {"author_lex.recall": 0.392}
 BASIL_HELD_OUT_CEILINGS = {"spans_per_1k_words": 15.0}
-BASIL_GAP_CEILING = 0.122
+BASIL_GAP_CEILING = 0.097
 
 
 def run_scorer(args: list[str], floors: dict[str, float], timeout: int) -> subprocess.CompletedProcess:

@@ -22,14 +22,24 @@ MIN_WEIGHT, 0.45) and 1.0 to 1.0. MIN_RATE, MIN_MARKS and the MPQA settings
 (which clues, MPQA_PRIOR, MPQA_STRENGTH) were chosen on BASIL part A (benchmarks/basil.py, the tuning
 part) and the seed and dev gold, and are reported on part B; no BASIL text or span is read here.
 
-Run: .venv/bin/python tools/derive_loaded_words.py  (about a minute on one core)
+  VADER (Hutto and Gilbert 2014; MIT) and Pattern's adjective lexicon (De Smedt and Daelemans 2012; PDDL),
+    read from the vaderSentiment 3.3.2 and textblob 0.20.1 wheels: strongly valenced word forms and negative
+    subjective adjectives, a prior like MPQA's. Their licences allow shipping a clue BABE never saw, so these
+    do (at weight FLOOR); one BABE's annotators saw and left unmarked falls below MIN_RATE.
+
+Run (about ten seconds; the two wheels are fetched once, they are not dependencies of the package):
+  .venv/bin/pip download --no-deps vaderSentiment==3.3.2 textblob==0.20.1 -d /tmp/lexw
+  LEXICON_WHEELS=/tmp/lexw .venv/bin/python tools/derive_loaded_words.py
 """
 
 from __future__ import annotations
 
 import collections
 import json
+import os
 import sys
+import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import spacy
@@ -44,6 +54,18 @@ MPQA = LEXICONS / "mpqa_subjectivity" / "subjclueslen1-HLTEMNLP05.tff"
 NOT_CLUES = [
     LEXICONS / "recasens2013" / n for n in ("report_verbs.txt", "assertives_hooper1975.txt", "factives_hooper1975.txt")
 ]
+# Permissive lexicons, read from the wheels named (pip download --no-deps them into LEXICON_WHEELS first):
+#   VADER (Hutto and Gilbert 2014; vaderSentiment 3.3.2, MIT): word forms with a mean valence from -4 to +4;
+#   Pattern's English adjective lexicon (De Smedt and Daelemans 2012; shipped in textblob 0.20.1, PDDL):
+#   adjectives by sense with polarity -1..+1 and subjectivity 0..1.
+LEXICON_WHEELS = Path(os.environ.get("LEXICON_WHEELS", "/tmp/lexw"))
+VADER_WHEEL = "vaderSentiment-3.3.2-py2.py3-none-any.whl"
+PATTERN_WHEEL = "textblob-0.20.1-py3-none-any.whl"
+VADER_MAX_VALENCE = -1.0  # VADER's scale runs -4..+4; chosen on the dev set (-2.0 and -0.5 no better on part A)
+VADER_MAX_NOUN = -99.0  # no nouns: adding those at <= -2.0 gained nothing on part A
+PATTERN_MAX_POLARITY = -0.1
+PATTERN_MIN_SUBJECTIVITY = 0.4
+PERMISSIVE_PRIOR = 0.45  # as MPQA_PRIOR: a clue BABE never saw ships at MIN_RATE; one it saw unmarked does not
 MPQA_POS = {"adj": ("ADJ",), "adverb": ("ADV",), "verb": ("VERB",), "anypos": ("ADJ", "ADV", "VERB")}
 MPQA_PRIOR = 0.45  # a strong negative clue starts at MIN_RATE: kept until news annotators leave it unmarked
 MPQA_STRENGTH = 4  # worth this many BABE occurrences
@@ -136,6 +158,53 @@ def mpqa_clues() -> set[Key]:
     return clues
 
 
+def vader_clues() -> set[Key]:
+    """(word, POS) of VADER's lower-case word forms with a mean valence <= VADER_MAX_VALENCE, as adjectives,
+    adverbs or verbs, and as nouns at <= VADER_MAX_NOUN. Positive words are left out, as MPQA's are: adding
+    those at >= +2.0 won one span on part A and cost precision on the dev set.
+
+    VADER gives no part of speech; a form is keyed as it is written, so a verb matches in its base form
+    (VADER rates inflected forms apart, and averaging them over a lemma was worse on BASIL part A). News
+    nouns of negative valence mostly name what happened (war, death, attack), not how the writer judges it."""
+    with zipfile.ZipFile(LEXICON_WHEELS / VADER_WHEEL) as z:
+        text = z.read("vaderSentiment/vader_lexicon.txt").decode("utf-8")
+    left_out = set().union(*(word_list(p) for p in NOT_CLUES))
+    clues: set[Key] = set()
+    for line in text.splitlines():
+        form, valence, *_ = line.split("\t")
+        v = float(valence)
+        if not (form.isalpha() and form.islower()) or form in left_out:
+            continue
+        if v <= VADER_MAX_VALENCE:
+            clues.update((form, pos) for pos in ("ADJ", "ADV", "VERB"))
+        if v <= VADER_MAX_NOUN:
+            clues.add((form, "NOUN"))
+    return clues
+
+
+def vader_licence() -> str:
+    with zipfile.ZipFile(LEXICON_WHEELS / VADER_WHEEL) as z:
+        return z.read("vaderSentiment-3.3.2.dist-info/LICENSE.txt").decode("utf-8").strip()
+
+
+def pattern_clues() -> set[Key]:
+    """(adjective, "ADJ") whose senses in Pattern's lexicon average polarity <= PATTERN_MAX_POLARITY and
+    subjectivity >= PATTERN_MIN_SUBJECTIVITY."""
+    with zipfile.ZipFile(LEXICON_WHEELS / PATTERN_WHEEL) as z:
+        root = ET.fromstring(z.read("textblob/en/en-sentiment.xml"))
+    senses: dict[str, list[tuple[float, float]]] = collections.defaultdict(list)
+    for w in root.iter("word"):
+        if w.get("pos") == "JJ":
+            senses[w.get("form", "").lower()].append((float(w.get("polarity", 0)), float(w.get("subjectivity", 0))))
+    clues: set[Key] = set()
+    for form, values in senses.items():
+        pol = sum(v[0] for v in values) / len(values)
+        subj = sum(v[1] for v in values) / len(values)
+        if form.isalpha() and pol <= PATTERN_MAX_POLARITY and subj >= PATTERN_MIN_SUBJECTIVITY:
+            clues.add((form, "ADJ"))
+    return clues
+
+
 def main() -> None:
     global MIN_RATE, MIN_MARKS
     if len(sys.argv) > 2:  # a sweep on the tuning part: MIN_RATE MIN_MARKS [nosemeval]
@@ -160,6 +229,13 @@ def main() -> None:
         rate = (k + MPQA_STRENGTH * MPQA_PRIOR) / (n + MPQA_STRENGTH)
         if rate >= MIN_RATE and rate > best.get(key, (0.0,))[0]:
             best[key] = (rate, "mpqa+babe", k, n)
+    permissive = {key: "pattern+babe" for key in pattern_clues()}
+    permissive.update({key: "vader+babe" for key in vader_clues()})
+    for key, name in permissive.items():  # permissive licences: these ship even where BABE is silent
+        n, k = babe_seen[key], babe_marks[key]
+        rate = (k + MPQA_STRENGTH * PERMISSIVE_PRIOR) / (n + MPQA_STRENGTH)
+        if rate >= MIN_RATE and rate > best.get(key, (0.0,))[0]:
+            best[key] = (rate, name, k, n)
     rows = []
     for (lemma, pos), (rate, name, k, n) in best.items():
         weight = FLOOR + (1 - FLOOR) * (rate - MIN_RATE) / (1 - MIN_RATE)
@@ -172,12 +248,18 @@ def main() -> None:
         "#   (Dimitrov et al. 2021; short loaded-language and name-calling spans), and MPQA's strongly subjective",
         "#   negative clues (Wilson et al. 2005) as a prior that BABE's counts update (source mpqa+babe:",
         f"#   rate = (marks + {MPQA_STRENGTH} * {MPQA_PRIOR}) / (occurrences + {MPQA_STRENGTH})). Only lemmas and counts are kept, no",
-        "#   sentences. No BASIL data is read; the settings were chosen on BASIL part A (benchmarks/basil.py).",
+        "#   sentences. Sources vader+babe and pattern+babe: strongly negative word forms of VADER (Hutto and",
+        "#   Gilbert 2014; vaderSentiment 3.3.2, Copyright (c) 2016 C.J. Hutto, MIT licence, notice below) and",
+        "#   negative subjective adjectives of Pattern's English lexicon (De Smedt and Daelemans 2012; textblob 0.20.1,",
+        "#   PDDL), kept unless BABE's annotators saw the word and left it unmarked (same prior as MPQA's).",
+        "#   No BASIL data is read; the settings were chosen on BASIL part A (benchmarks/basil.py).",
         f"# rate = marks / (occurrences + {PRIOR}) in the source named; kept when rate >= {MIN_RATE} with >= {MIN_MARKS}"
         " marks;",
         f"# weight = {FLOOR} + {1 - FLOOR:g} * (rate - {MIN_RATE}) / {1 - MIN_RATE:g}.",
         "# columns: lemma, pos, weight, rate, marks, occurrences, source",
     ]
+    lines += ["# VADER's licence (the words of source vader+babe are VADER's):"]
+    lines += ["#   " + line if line else "#" for line in vader_licence().splitlines()]
     lines += [f"{lemma}\t{pos}\t{w}\t{rate}\t{k:g}\t{n}\t{name}" for w, lemma, pos, rate, k, n, name in rows]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(rows)} lemmas -> {OUT}", collections.Counter(r[-1] for r in rows))

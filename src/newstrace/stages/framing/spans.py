@@ -175,6 +175,13 @@ def expand(c: Candidate, doc, floor: int, ceiling: int) -> Candidate:
         and tail.head.pos_ == "NOUN"
     ):
         last += 1
+    elif c.first == c.last and tail.pos_ == "ADJ" and tail.dep_ == "acomp" and tail.head.i == last - 1:
+        # The predicative twin of the rule above: "sanctions are futile" is cited whole, subject and verb
+        # with the adjective, when a plain noun subject stands right before the copula.
+        verb = tail.head
+        subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+        if verb.lemma_ == "be" and subject is not None and subject.pos_ == "NOUN" and subject.i == verb.i - 1 >= floor:
+            first = subject.i
     return Candidate(first, last, c.technique, c.weight)
 
 
