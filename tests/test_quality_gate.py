@@ -62,7 +62,7 @@ DEV_FLOORS = {
     "events.date_accuracy": 0.647,  # target 0.6; measured 0.667
     "events.precision": 0.303,  # measured 0.323
     "framing.recall": 0.411,  # target 0.5; measured 0.431 (0.500 while MPQA's list shipped unmarked words)
-    "framing.precision": 0.616,  # target 0.5; measured 0.636
+    "framing.precision": 0.619,  # target 0.5; measured 0.639
 }
 DEV_CEILINGS = {
     "relays.false_positives": 0.1,  # per article; target ≤ 0.1, measured 0.000

@@ -231,8 +231,15 @@ def main() -> None:
             best[key] = (rate, "mpqa+babe", k, n)
     permissive = {key: "pattern+babe" for key in pattern_clues()}
     permissive.update({key: "vader+babe" for key in vader_clues()})
+    # VADER and Pattern give a word, not a sense in context: BABE's evidence on the word in any part of
+    # speech counts ("delay" seen unmarked as a verb is no loaded adjective either).
+    seen_word: collections.Counter = collections.Counter()
+    marked_word: collections.Counter = collections.Counter()
+    for (lemma, _pos), n in babe_seen.items():
+        seen_word[lemma] += n
+        marked_word[lemma] += babe_marks[(lemma, _pos)]
     for key, name in permissive.items():  # permissive licences: these ship even where BABE is silent
-        n, k = babe_seen[key], babe_marks[key]
+        n, k = seen_word[key[0]], marked_word[key[0]]
         rate = (k + MPQA_STRENGTH * PERMISSIVE_PRIOR) / (n + MPQA_STRENGTH)
         if rate >= MIN_RATE and rate > best.get(key, (0.0,))[0]:
             best[key] = (rate, name, k, n)
