@@ -126,3 +126,9 @@ def test_ranges_shares_and_comparisons(analyze_text):
     assert c is not None and c.unit == "percent" and c.text.startswith("Half of")
     assert "more likely" in claim(a, 40).text
     assert claim(a, 2).unit == "times"
+
+
+def test_states_are_counted_as_states_not_countries(analyze_text):
+    a = analyze_text("Lawmakers in 22 states have filed bills, and nine nations signed the pact.")
+    assert claim(a, 22).unit == "states"  # American or member states: the word says which kind of place
+    assert claim(a, 9).unit == "countries"

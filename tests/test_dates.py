@@ -25,6 +25,10 @@ from newstrace.dates import find_dates, resolve
         ("January 1", "2024-01-01", "2024-01-01"),
         ("13 February", "2024-03-23", "2024-02-13"),
         ("February 29", "2025-03-01", "2024-02-29"),  # the last leap day before
+        # a date a day or two after the published date is that year's (a dateline, a time zone), not last year's
+        ("Dec. 8", "2015-12-07", "2015-12-08"),
+        ("January 2", "2023-12-31", "2024-01-02"),
+        ("March 5", "2024-03-02", "2023-03-05"),  # three days on: the last one before
         ("March 3, 2019", "2024-03-23", "2019-03-03"),
         # weeks, months, years: their first day
         ("last week", "2024-03-23", "2024-03-11"),

@@ -121,14 +121,20 @@ def _month_number(word: str) -> Optional[int]:
     return MONTH_ABBR.get(w[:4] if w.startswith("sept") else w[:3]) if len(w) >= 3 else None
 
 
+PUBLISHED_SLACK_DAYS = 2  # a stated date this close after the reference is the reference's own (see _recent)
+
+
 def _recent(month: int, day: int, ref: dt.date) -> Optional[dt.date]:
-    """The most recent month/day on or before ref (this year's, or last year's when that is later)."""
-    for year in (ref.year, ref.year - 1):
+    """The most recent month/day on or before ref (this year's, or last year's when that is later).
+
+    A month/day up to PUBLISHED_SLACK_DAYS after ref is this year's: a dateline or "on March 2" a day after
+    the published date comes from a time zone, an update or a feed's date, not from a year before."""
+    for year in (ref.year + 1, ref.year, ref.year - 1):
         try:
             d = dt.date(year, month, day)
         except ValueError:
             continue
-        if d <= ref:
+        if d <= ref + dt.timedelta(days=PUBLISHED_SLACK_DAYS):
             return d
     return None
 
