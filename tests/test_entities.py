@@ -319,3 +319,17 @@ def test_state_codes_and_abbreviations_are_the_state(analyze_text):
     assert by["Texas"].type == "GPE" and by["Austin"].type == "GPE"
     assert {"Conn.", "Connecticut"} <= {m.text for m in by["Connecticut"].mentions}
     assert "Conn." not in by and "TX" not in by
+
+
+def test_a_party_name_other_countries_share_is_the_one_of_the_country_the_story_is_in(analyze_text):
+    a = analyze_text(
+        "Labour Minister Ana Ruiz said on Tuesday that the New Zealand government would cut school fees "
+        "in Wellington and Auckland."
+    )
+    by_name = {e.name: e for e in a.entities}
+    labour = next(e for e in a.entities if "Labour" in e.name)
+    assert labour.country == "NZL" and labour.kb_id is None and labour.code == "NZLPTY"
+    assert by_name["Ana Ruiz"].country == "NZL"
+    b = analyze_text("Labour leader Keir Starmer said Israel must let more aid into Gaza, and the Tories agreed.")
+    labour = next(e for e in b.entities if "Labour" in e.name)
+    assert labour.country == "GBR" and labour.kb_id == "group:labour-party"  # a British story about Gaza

@@ -58,6 +58,32 @@ def _context_country(c: Candidate, doc, country_at: dict[int, str], place: bool 
     return None
 
 
+def _namesakes(g: Group) -> list[str]:
+    return list(g.entry.extra.get("namesakes") or []) if g.entry is not None else []
+
+
+def namesake_parties(groups: list[Group], entities: list[Entity]) -> None:
+    """A party name other countries' parties share (the knowledge base lists them as "namesakes" of the
+    entry: Labour, the Conservatives) is the namesake's party when the article names places, people or bodies
+    of that country and none of the entry's own: in a story from Wellington, "Labour" is New Zealand's party, not Britain's.
+    The entity keeps its name and loses the entry; its country and code are the namesake's."""
+    named: Counter = Counter()  # countries of the places, people and bodies the knowledge base knows
+    for g, e in zip(groups, entities):
+        if g.entry is not None and g.entry.kind not in ("outlet", "igo") and e.country and not _namesakes(g):
+            named[e.country] += len(g.members)
+    for g, e in zip(groups, entities):
+        namesakes = _namesakes(g)
+        if not namesakes or named[e.country]:
+            continue
+        home = max((c for c in namesakes if named[c]), key=lambda c: named[c], default=None)
+        if home is None:
+            continue
+        own = e.country or ""
+        e.code = home + e.code[len(own) :] if e.code and own and e.code.startswith(own) else home
+        e.country, e.kb_id, e.roles = home, None, []
+        g.entry = None
+
+
 def context_countries(groups: list[Group], entities: list[Entity], doc, cands: list[Candidate]) -> None:
     """Entities the KB gives no country take one from the article: their neighbours first (see
     _context_country), else, for people and organisations, the article's home country when one country

@@ -45,7 +45,7 @@ from .candidates import (
     entity_cues,
     postal_states,
 )
-from .countries import context_countries
+from .countries import context_countries, namesake_parties
 from .types import retype, transcript_speakers
 
 
@@ -61,6 +61,7 @@ def run(ctx) -> None:
     cands = retype(cands, {"title": ctx.title_doc, "text": ctx.doc}, ctx.article.text)
     groups = _group(cands)
     entities = [_entity(g, base, date) for g in groups]
+    namesake_parties(groups, entities)
     context_countries(groups, entities, ctx.doc, cands)
     entities.sort(key=lambda e: min((m.field != "title", m.start) for m in e.mentions))
     for n, e in enumerate(entities, 1):
