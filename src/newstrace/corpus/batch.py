@@ -105,6 +105,20 @@ def count_inputs(inputs: Iterable[str]) -> int:
 # loses at most the group in hand, which the next run analyses again. Small groups keep that loss small.
 WRITE_GROUP = 16
 WRITE_GROUP_SECONDS = 2.0
+# Articles looked up in the store together (is it stored already?): one query each cost more than cleaning them.
+LOOKUP_GROUP = 8
+
+
+def _groups(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
+    """Jobs in order, in lists of `size` (the last one shorter)."""
+    group: list[Job] = []
+    for job in jobs:
+        group.append(job)
+        if len(group) >= size:
+            yield group
+            group = []
+    if group:
+        yield group
 
 
 def run_batch(
@@ -128,13 +142,17 @@ def run_batch(
     seen: set[str] = set()
 
     def jobs() -> Iterator[Job]:
-        for job in read_jobs(inputs, published, settings):
-            if store is not None and job.article is not None:
-                article_id = job.article.id
-                if article_id in seen or store.has_article(article_id):
-                    job.article, job.already_stored = None, True  # resume: not analysed again
-                seen.add(article_id)
-            yield job
+        for group in _groups(read_jobs(inputs, published, settings), LOOKUP_GROUP):
+            stored = set()
+            if store is not None:
+                stored = store.stored_ids([j.article.id for j in group if j.article is not None])
+            for job in group:
+                if store is not None and job.article is not None:
+                    article_id = job.article.id
+                    if article_id in seen or article_id in stored:
+                        job.article, job.already_stored = None, True  # resume: not analysed again
+                    seen.add(article_id)
+                yield job
 
     pending: list[tuple[Analysis, str]] = []  # analysed, not yet written: one transaction per group
     pending_since = time.monotonic()

@@ -25,10 +25,11 @@ import datetime as dt
 import hashlib
 import math
 import re
+import threading
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Optional
+from typing import Iterable, Optional
 
 from .store import Store
 
@@ -187,13 +188,14 @@ def find_copies(articles: list[ArticleInfo], texts: dict[str, str]) -> list[tupl
 class Wording:
     """A quote's words with what _same_wording compares, made once however many wordings it is compared with."""
 
+    text: str  # the words joined by one space
     words: list[str]
     counts: Counter
     negations: frozenset[str]
 
     @classmethod
     def of(cls, words: list[str]) -> Wording:
-        return cls(words, Counter(words), NEGATIONS.intersection(words))
+        return cls(" ".join(words), words, Counter(words), NEGATIONS.intersection(words))
 
 
 def _same_wording(a: Wording, b: Wording) -> bool:
@@ -202,13 +204,18 @@ def _same_wording(a: Wording, b: Wording) -> bool:
     short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
     if len(short.words) < STATEMENT_MIN_WORDS or a.negations != b.negations:
         return False
-    pool = long_.counts
-    hit = sum(min(n, pool[w]) for w, n in short.counts.items())  # each word of the longer one used once
-    if hit / len(short.words) >= STATEMENT_OVERLAP:
-        return True
+    own, pool = short.counts, long_.counts
+    shared = own.keys() & pool.keys()
+    # each of the shorter one's words missing from the longer one misses at least once: when that alone
+    # rules the overlap out, the count below is not needed
+    if (len(short.words) - len(own) + len(shared)) / len(short.words) >= STATEMENT_OVERLAP:
+        hit = sum(min(own[w], pool[w]) for w in shared)  # each word of the longer one used once
+        if hit / len(short.words) >= STATEMENT_OVERLAP:
+            return True
     from rapidfuzz import fuzz
 
-    return fuzz.token_set_ratio(" ".join(a.words), " ".join(b.words)) >= PARAPHRASE_RATIO
+    # below the cutoff rapidfuzz returns 0 and stops early: the same answer, sooner
+    return fuzz.token_set_ratio(a.text, b.text, score_cutoff=PARAPHRASE_RATIO) >= PARAPHRASE_RATIO
 
 
 def link_statements(quotes: list[dict], articles: dict[str, ArticleInfo]) -> tuple[list[tuple], list[tuple]]:
@@ -241,10 +248,14 @@ def link_statements(quotes: list[dict], articles: dict[str, ArticleInfo]) -> tup
             for w in set(norm.split()):
                 index[w].append(n)
         wordings = [Wording.of(norm.split()) for norm, _ in distinct]
+        # a negated wording never matches one that is not (_same_wording): compare within one negation set
+        same_negations: dict[frozenset[str], list[int]] = defaultdict(list)
+        for n, wording in enumerate(wordings):
+            same_negations[wording.negations].append(n)
         for n, (_, key) in enumerate(distinct):
             ws = wordings[n].words
             if len(distinct) <= ALL_PAIRS_UP_TO:
-                cands: set[int] = set(range(n + 1, len(distinct)))
+                cands: Iterable[int] = (m for m in same_negations[wordings[n].negations] if m > n)
             else:  # a prolific speaker: only wordings sharing one of this one's five rarest words
                 cands = set()
                 for w in sorted(set(ws), key=lambda x: len(index[x]))[:5]:
@@ -415,6 +426,22 @@ def link_stories(
 
 
 # -- the whole run ----------------------------------------------------------------------------------
+def import_in_background() -> threading.Thread:
+    """Import the libraries relink uses (datasketch imports scipy: about half a second) on a background
+    thread: a batch calls this when it starts, so they load while its workers analyse, not after."""
+
+    def load() -> None:
+        try:
+            import datasketch  # noqa: F401
+            import rapidfuzz.fuzz  # noqa: F401
+        except Exception:  # relink imports them again and reports what is wrong then
+            pass
+
+    thread = threading.Thread(target=load, name="newstrace-link-imports", daemon=True)
+    thread.start()
+    return thread
+
+
 def _create(store: Store) -> None:
     for table, cols in LINK_TABLES.items():
         store.execute(f"DROP TABLE IF EXISTS {table}")
