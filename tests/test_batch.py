@@ -59,3 +59,14 @@ def test_an_existing_output_survives_a_failed_run(tmp_path):
     proc = run(tmp_path / "missing-folder", "--jsonl", out)
     assert proc.returncode == 2
     assert out.read_text() == "keep me\n"
+
+
+def test_the_last_articles_go_out_in_small_chunks_in_order():
+    from newstrace.corpus.workers import Job, _chunks
+
+    jobs = [Job(str(i), article=None if i % 5 == 4 else object()) for i in range(60)]  # type: ignore[arg-type]
+    chunks = list(_chunks(iter(jobs), 8, finish=16))
+    assert [j for c in chunks for j in c] == jobs
+    # 48 articles: the last 16 two at a time (the pass-through job at the end rides alone)
+    assert [sum(j.article is not None for j in c) for c in chunks] == [8, 8, 8, 8] + [2] * 8 + [0]
+    assert [sum(j.article is not None for j in c) for c in _chunks(iter(jobs), 8)] == [8] * 6 + [0]

@@ -21,6 +21,7 @@ from ..api import article_of
 from ..errors import InputError
 from ..model import Analysis
 from ..settings import Settings
+from . import link
 from .progress import Progress
 from .store import Store
 from .workers import Executor, Failure, Job, local_executor
@@ -160,6 +161,8 @@ def run_batch(
     def flush() -> None:
         if store is not None and pending:
             store.add_many(pending)
+            # made now, while the workers analyse, so the link at the end does not make them
+            link.save_signatures(store, [(analysis.article.id, analysis.article.text) for analysis, _ in pending])
         pending.clear()
 
     for job, outcome in executor(jobs(), settings, workers):
