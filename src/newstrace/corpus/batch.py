@@ -4,7 +4,8 @@ The main process reads every input (readers fetch URLs and walk archives) and cl
 with make_article, so the article id (sha256 of the cleaned text) is known before analysis; an id already
 in the store (or seen earlier in this run) is not analysed again, which is what makes a rerun resume.
 Analysis runs on an executor (corpus/workers.py); the outcomes come back in input order and are written
-by the store's single writer, in small groups of articles, one transaction each (never half an article). A bad input or article is reported through
+by the store's single writer, in small groups of articles, one transaction each (never half an article),
+each followed by the articles' copy signatures (corpus/link.py), made here while the workers analyse. A bad input or article is reported through
 `on_failure` and recorded in the `failures` table; the batch goes on.
 
 Dates: a record's own date wins; `published` (--published) only fills in a missing one.

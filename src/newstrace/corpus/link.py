@@ -10,6 +10,11 @@ Link tables (derived, rebuilt whole by each run, so a rerun never duplicates):
   corpus_events(id, type, …, num_mentions, num_sources, num_articles)   one event, however many report it
   corpus_event_members(corpus_event_id, article_id, event_id)
 
+Kept, not rebuilt: copy_signatures(article_id, kind, hashvalues), each article's MinHash signature, saved
+by a batch as it stores the article (save_signatures) so that linking does not hash every text again;
+relink makes the missing ones (articles stored by the web API, or before signatures were kept) and one
+whose `kind` (shingle size, permutations, datasketch version) is not the current one.
+
 No all-pairs loop: copies are found through MinHash LSH bands (datasketch) over word 5-gram shingles and
 confirmed by exact shingle containment; statements are compared only within one speaker; events only
 within one (type, source, target) key; stories only through an inverted index of rare entities. Cost
