@@ -5,7 +5,8 @@
 
 A worker is a plain function of (Article, Settings) that sends back JSON, never spaCy objects, and does
 not know its place in the batch; so a cluster executor (Dask) can replace `local_executor` by taking
-the same arguments. Jobs are pulled lazily, at most a few per worker ahead, so memory stays flat
+the same arguments. Jobs are pulled lazily, at most a few chunks per worker ahead (and one chunk per
+worker more, held back so that the last articles can go out in small chunks), so memory stays flat
 whatever the corpus size and the caller can decide about each job (resume) just before it is sent.
 """
 
