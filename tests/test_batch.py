@@ -59,3 +59,38 @@ def test_an_existing_output_survives_a_failed_run(tmp_path):
     proc = run(tmp_path / "missing-folder", "--jsonl", out)
     assert proc.returncode == 2
     assert out.read_text() == "keep me\n"
+
+
+def test_the_last_articles_go_out_in_small_chunks_in_order():
+    from newstrace.corpus.workers import Job, _chunks
+
+    jobs = [Job(str(i), article=None if i % 5 == 4 else object()) for i in range(60)]  # type: ignore[arg-type]
+    chunks = list(_chunks(iter(jobs), 8, finish=16))
+    assert [j for c in chunks for j in c] == jobs
+    # 48 articles: the last 16 two at a time (the pass-through job at the end rides alone)
+    assert [sum(j.article is not None for j in c) for c in chunks] == [8, 8, 8, 8] + [2] * 8 + [0]
+    assert [sum(j.article is not None for j in c) for c in _chunks(iter(jobs), 8)] == [8] * 6 + [0]
+
+
+def test_the_main_process_of_a_batch_reads_and_cleans_without_importing_spacy(tmp_path):
+    # the workers parse; the main process only reads, cleans and stores, and starts them sooner without it
+    (tmp_path / "a.txt").write_text("The harbour reopened on Monday after a week of repairs, the port authority said.")
+    code = (
+        "import sys\n"
+        "from newstrace.cli import corpus\n"
+        "from newstrace.corpus import batch, link, store, workers\n"
+        "from newstrace.settings import Settings\n"
+        "jobs = list(batch.read_jobs([sys.argv[1]], None, Settings()))\n"
+        "assert jobs[0].article is not None, jobs[0].failure\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "a.txt")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "", "PYTHONPATH": src},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

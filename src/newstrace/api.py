@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from . import dates, ingest, pipeline
+from . import dates, ingest
 from .clean import make_article
 from .errors import InputError
 from .model import Analysis, Article
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from . import pipeline
 
 MAX_URL_LENGTH = 2048
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{1,15}:(?!\\)\S")  # 'data:…', 'ftp://…' (not 'C:\\…')
@@ -67,6 +70,8 @@ def analyze_document(
     settings: Settings | None = None,
 ) -> Analysis:
     """The Analysis of one raw document. Raises InputError (empty, not English)."""
+    from . import pipeline  # spaCy with it: not for a batch's main process, which only cleans (article_of)
+
     return pipeline.run(article_of(raw, published), settings)
 
 
@@ -74,6 +79,8 @@ def analyze_with_timings(
     raw: ingest.RawDocument, published: str | None = None, settings: Settings | None = None
 ) -> pipeline.Context:
     """As analyze_document, with the seconds each stage took (`ctx.timings`) beside `ctx.analysis`."""
+    from . import pipeline
+
     return pipeline.run_with_timings(article_of(raw, published), settings)
 
 

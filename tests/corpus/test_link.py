@@ -47,6 +47,25 @@ def test_copy_of_a_copy_points_at_the_first_article():
     assert found == {"y": "x", "z": "x"}
 
 
+def test_stored_signatures_find_the_copies_the_texts_find(monkeypatch):
+    infos = arts(("a", "Wire", "2024-05-01"), ("b", "Daily", "2024-05-02"), ("c", "Weekly", "2024-05-03"))
+    texts = {"a": WIRE, "b": "A short intro from the newspaper.\n\n" + WIRE, "c": OTHER}
+    signatures = {i: link.signature(t) for i, t in texts.items()}
+    expected = find_copies(list(infos.values()), texts)
+    assert [c[:2] for c in expected] == [("b", "a")]
+
+    def no_signature(text):
+        raise AssertionError("a stored signature was made again")
+
+    monkeypatch.setattr(link, "signature", no_signature)
+    assert find_copies(list(infos.values()), texts, signatures) == expected
+
+
+def test_a_text_too_short_to_shingle_has_no_signature():
+    assert link.signature("Too short.") is None
+    assert len(link.signature(WIRE)) == link.MINHASH_PERMUTATIONS
+
+
 def quote(article: str, qid: str, text: str, speaker: str = "Maria Lopez", kind: str = "direct") -> dict:
     return {
         "article_id": article,
@@ -182,6 +201,28 @@ def test_relinking_a_store_is_idempotent_and_queries_answer(linked_store):
     first = query.first(store, "close the harbour")
     assert first[0]["outlet"] == "Wire Service" and first[1]["copy_of"] is not None
     assert len(query.quotes(store, speaker="Kovalenko", dedup=True)) < len(query.quotes(store, speaker="Kovalenko"))
+
+
+def test_a_store_of_articles_added_without_signatures_gets_them_when_linked(linked_store):
+    store, counts = linked_store
+    rows = store.rows(f"SELECT article_id, kind FROM {link.SIGNATURES}")
+    assert len(rows) == 3 and {r["kind"] for r in rows} == {link.signature_kind()}
+    # one made by another datasketch or other settings is made again, and the links stay the same
+    with store.transaction():
+        store.execute(
+            f"UPDATE {link.SIGNATURES} SET kind = 'older', hashvalues = NULL WHERE article_id = ?",
+            [rows[0]["article_id"]],
+        )
+    assert link.relink(store) == counts
+    assert {r["kind"] for r in store.rows(f"SELECT kind FROM {link.SIGNATURES}")} == {link.signature_kind()}
+
+
+def test_a_batch_stores_the_signature_of_each_article(store):
+    stored = store.rows(
+        f"SELECT s.article_id, s.hashvalues, a.text FROM {link.SIGNATURES} s JOIN articles a ON a.id = s.article_id"
+    )
+    assert len(stored) == store.scalar("SELECT count(*) FROM articles") == 4
+    assert all(r["hashvalues"] == link.signature(r["text"]) for r in stored)
 
 
 def test_dedup_before_linking_is_a_clear_error(tmp_path):

@@ -49,6 +49,14 @@ def test_an_article_is_stored_once_with_its_rows_and_document(tmp_path):
         assert row == {"source_name": "Russia", "source_code": "RUS", "type": "REJECT", "end": 13}
 
 
+def test_stored_ids_answers_for_many_ids_at_once(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        a, b = tiny_analysis(), tiny_analysis("China abstained in the vote.")
+        store.add(a)
+        assert store.stored_ids([a.article.id, b.article.id, "nothing"]) == {a.article.id}
+        assert store.stored_ids([]) == set()
+
+
 def test_a_failure_is_recorded_once_and_cleared_when_the_article_goes_in(tmp_path):
     a = tiny_analysis()
     with Store(tmp_path / "s.duckdb") as store:

@@ -93,7 +93,7 @@ def batch(
       newstrace batch corpus/ feed.xml crawl.warc.gz --jsonl out.jsonl
     """
     from ..corpus.batch import count_inputs, run_batch
-    from ..corpus.link import linked, relink
+    from ..corpus.link import import_in_background, linked, relink
     from ..corpus.progress import Progress
     from ..corpus.workers import dask_executor, local_executor
 
@@ -132,6 +132,8 @@ def batch(
                 out = os.fdopen(fd, "w", encoding="utf-8")
             else:
                 out = sys.stdout if jsonl == "-" else None
+            if store is not None:
+                import_in_background()  # what the relink below needs
             with Progress(count_inputs(inputs)) as progress:
                 report = _run_or_fail(
                     run_batch,

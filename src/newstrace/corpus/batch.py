@@ -4,7 +4,8 @@ The main process reads every input (readers fetch URLs and walk archives) and cl
 with make_article, so the article id (sha256 of the cleaned text) is known before analysis; an id already
 in the store (or seen earlier in this run) is not analysed again, which is what makes a rerun resume.
 Analysis runs on an executor (corpus/workers.py); the outcomes come back in input order and are written
-by the store's single writer, in small groups of articles, one transaction each (never half an article). A bad input or article is reported through
+by the store's single writer, in small groups of articles, one transaction each (never half an article),
+each followed by the articles' copy signatures (corpus/link.py), made here while the workers analyse. A bad input or article is reported through
 `on_failure` and recorded in the `failures` table; the batch goes on.
 
 Dates: a record's own date wins; `published` (--published) only fills in a missing one.
@@ -21,6 +22,7 @@ from ..api import article_of
 from ..errors import InputError
 from ..model import Analysis
 from ..settings import Settings
+from . import link
 from .progress import Progress
 from .store import Store
 from .workers import Executor, Failure, Job, local_executor
@@ -105,6 +107,20 @@ def count_inputs(inputs: Iterable[str]) -> int:
 # loses at most the group in hand, which the next run analyses again. Small groups keep that loss small.
 WRITE_GROUP = 16
 WRITE_GROUP_SECONDS = 2.0
+# Articles looked up in the store together (is it stored already?): one query each cost more than cleaning them.
+LOOKUP_GROUP = 8
+
+
+def _groups(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
+    """Jobs in order, in lists of `size` (the last one shorter)."""
+    group: list[Job] = []
+    for job in jobs:
+        group.append(job)
+        if len(group) >= size:
+            yield group
+            group = []
+    if group:
+        yield group
 
 
 def run_batch(
@@ -128,13 +144,17 @@ def run_batch(
     seen: set[str] = set()
 
     def jobs() -> Iterator[Job]:
-        for job in read_jobs(inputs, published, settings):
-            if store is not None and job.article is not None:
-                article_id = job.article.id
-                if article_id in seen or store.has_article(article_id):
-                    job.article, job.already_stored = None, True  # resume: not analysed again
-                seen.add(article_id)
-            yield job
+        for group in _groups(read_jobs(inputs, published, settings), LOOKUP_GROUP):
+            stored = set()
+            if store is not None:
+                stored = store.stored_ids([j.article.id for j in group if j.article is not None])
+            for job in group:
+                if store is not None and job.article is not None:
+                    article_id = job.article.id
+                    if article_id in seen or article_id in stored:
+                        job.article, job.already_stored = None, True  # resume: not analysed again
+                    seen.add(article_id)
+                yield job
 
     pending: list[tuple[Analysis, str]] = []  # analysed, not yet written: one transaction per group
     pending_since = time.monotonic()
@@ -142,6 +162,8 @@ def run_batch(
     def flush() -> None:
         if store is not None and pending:
             store.add_many(pending)
+            # made now, while the workers analyse, so the link at the end does not make them
+            link.save_signatures(store, [(analysis.article.id, analysis.article.text) for analysis, _ in pending])
         pending.clear()
 
     for job, outcome in executor(jobs(), settings, workers):

@@ -10,6 +10,11 @@ Link tables (derived, rebuilt whole by each run, so a rerun never duplicates):
   corpus_events(id, type, …, num_mentions, num_sources, num_articles)   one event, however many report it
   corpus_event_members(corpus_event_id, article_id, event_id)
 
+Kept, not rebuilt: copy_signatures(article_id, kind, hashvalues), each article's MinHash signature, saved
+by a batch as it stores the article (save_signatures) so that linking does not hash every text again;
+relink makes the missing ones (articles stored by the web API, or before signatures were kept) and one
+whose `kind` (shingle size, permutations, datasketch version) is not the current one.
+
 No all-pairs loop: copies are found through MinHash LSH bands (datasketch) over word 5-gram shingles and
 confirmed by exact shingle containment; statements are compared only within one speaker; events only
 within one (type, source, target) key; stories only through an inverted index of rare entities. Cost
@@ -25,14 +30,16 @@ import datetime as dt
 import hashlib
 import math
 import re
+import threading
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Iterable, Optional, Sequence
 
 from .store import Store
 
 SHINGLE_WORDS = 5
+SIGNATURES = "copy_signatures"  # article_id, kind, hashvalues: each article's MinHash, kept by the store
 COPY_SHARE = 0.6  # share of the later article's shingles found in the earlier one
 MINHASH_PERMUTATIONS = 64
 LSH_THRESHOLD = 0.25  # candidates only (low, so a shortened re-run is found); the exact share decides
@@ -153,33 +160,129 @@ def _shingles(text: str) -> set[str]:
     return {" ".join(w[i : i + SHINGLE_WORDS]) for i in range(len(w) - SHINGLE_WORDS + 1)}
 
 
-def find_copies(articles: list[ArticleInfo], texts: dict[str, str]) -> list[tuple[str, str, float]]:
-    """(copy id, original id, share copied) for every article largely made of an earlier one's text.
-    The original is the earliest article of the chain (a copy of a copy points at the first)."""
-    from datasketch import MinHash, MinHashLSH
+def _minhash(hashvalues: Optional[Sequence[int]] = None) -> Any:
+    """A datasketch MinHash of MINHASH_PERMUTATIONS (empty, or holding stored hash values); the
+    permutations are made once and shared."""
+    from datasketch import MinHash
 
+    global _template
+    if _template is None:
+        _template = MinHash(num_perm=MINHASH_PERMUTATIONS)
+    if hashvalues is None:
+        return MinHash(num_perm=MINHASH_PERMUTATIONS, scheme=_template.scheme, permutations=_template.permutations)
+    return MinHash(hashvalues=hashvalues, scheme=_template.scheme, permutations=_template.permutations)
+
+
+_template: Any = None
+
+
+def signature(text: str) -> Optional[list[int]]:
+    """The MinHash hash values find_copies indexes the text by (its word 5-grams), or None for a text of
+    fewer than 3 shingles (never a copy nor an original)."""
+    sh = _shingles(text)
+    if len(sh) < 3:
+        return None
+    mh = _minhash()
+    mh.update_batch([x.encode() for x in sh])
+    return [int(v) for v in mh.hashvalues]
+
+
+def signature_kind() -> str:
+    """What a stored signature was made with; a row made otherwise (another datasketch, other settings)
+    is not used."""
+    import datasketch
+
+    return f"{SHINGLE_WORDS}-word shingles, {MINHASH_PERMUTATIONS} permutations, datasketch {datasketch.__version__}"
+
+
+def find_copies(
+    articles: list[ArticleInfo], texts: dict[str, str], signatures: Optional[dict[str, Optional[list[int]]]] = None
+) -> list[tuple[str, str, float]]:
+    """(copy id, original id, share copied) for every article largely made of an earlier one's text.
+    The original is the earliest article of the chain (a copy of a copy points at the first).
+    signatures: article id -> signature(text), made beforehand (the store keeps them); the others are
+    made here. Shingles are made only for the articles the LSH pairs with another."""
+    from datasketch import MinHashLSH
+
+    signatures = signatures or {}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
     shingles: dict[str, set[str]] = {}
     original_of: dict[str, str] = {}
     out = []
+
+    def shingles_of(article_id: str) -> set[str]:
+        if article_id not in shingles:
+            shingles[article_id] = _shingles(texts.get(article_id, ""))
+        return shingles[article_id]
+
     for art in sorted(articles, key=ArticleInfo.order):
-        sh = _shingles(texts.get(art.id, ""))
-        if len(sh) < 3:
+        hashvalues = signatures[art.id] if art.id in signatures else signature(texts.get(art.id, ""))
+        if hashvalues is None:
             continue
-        mh = MinHash(num_perm=MINHASH_PERMUTATIONS)
-        mh.update_batch([x.encode() for x in sh])
+        mh = _minhash(hashvalues)
         best: Optional[tuple[float, str]] = None
-        for cand in lsh.query(mh):
-            share = len(sh & shingles[cand]) / len(sh)
-            if share >= COPY_SHARE and (best is None or share > best[0]):
-                best = (share, cand)
+        candidates = lsh.query(mh)
+        if candidates:
+            sh = shingles_of(art.id)
+            for cand in candidates:
+                share = len(sh & shingles_of(cand)) / len(sh)
+                if share >= COPY_SHARE and (best is None or share > best[0]):
+                    best = (share, cand)
         if best is not None:
             root = original_of.get(best[1], best[1])
             original_of[art.id] = root
             out.append((art.id, root, round(best[0], 3)))
         lsh.insert(art.id, mh)
-        shingles[art.id] = sh
     return out
+
+
+def save_signatures(store: Store, articles: Iterable[tuple[str, str]]) -> None:
+    """Store the signature of each (article id, text), in one transaction, for find_copies to use: made
+    while a batch's workers run, they are not made again when it links. Creates the table when missing."""
+    rows = [(article_id, kind, signature(text)) for kind in [signature_kind()] for article_id, text in articles]
+    if not rows:
+        return
+    with store.transaction():
+        _save_signatures(store, rows)
+
+
+def _save_signatures(store: Store, rows: list[tuple[str, str, Optional[list[int]]]]) -> None:
+    """Inside a transaction: replace the stored signature rows of these articles."""
+    store.execute(
+        f"CREATE TABLE IF NOT EXISTS {SIGNATURES} (article_id VARCHAR PRIMARY KEY, kind VARCHAR, hashvalues UBIGINT[])"
+    )
+    for start in range(0, len(rows), 1000):
+        part = rows[start : start + 1000]
+        marks = ", ".join("?" * len(part))
+        store.execute(f"DELETE FROM {SIGNATURES} WHERE article_id IN ({marks})", [r[0] for r in part])
+        store.insert(SIGNATURES, part, width=3)
+
+
+def _stored_signatures(store: Store) -> dict[str, Optional[list[int]]]:
+    """article id -> stored signature of the current kind (none when the store has no signatures table)."""
+    if not _has_table(store, SIGNATURES):
+        return {}
+    found = store.rows(f"SELECT article_id, hashvalues FROM {SIGNATURES} WHERE kind = ?", [signature_kind()])
+    return {r["article_id"]: r["hashvalues"] for r in found}
+
+
+def _sign_the_rest(store: Store) -> None:
+    """Inside a transaction: store the signatures of the articles stored without one (by the web API, by
+    a batch killed before it stored them, or before the store kept signatures)."""
+    kind = signature_kind()
+    if _has_table(store, SIGNATURES):
+        missing = store.rows(
+            f"SELECT id, text FROM articles WHERE id NOT IN (SELECT article_id FROM {SIGNATURES} WHERE kind = ?)",
+            [kind],
+        )
+    else:
+        missing = store.rows("SELECT id, text FROM articles")
+    if missing:
+        _save_signatures(store, [(r["id"], kind, signature(r["text"])) for r in missing])
+
+
+def _has_table(store: Store, name: str) -> bool:
+    return bool(store.scalar("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]))
 
 
 # -- statements -------------------------------------------------------------------------------------
@@ -187,13 +290,14 @@ def find_copies(articles: list[ArticleInfo], texts: dict[str, str]) -> list[tupl
 class Wording:
     """A quote's words with what _same_wording compares, made once however many wordings it is compared with."""
 
+    text: str  # the words joined by one space
     words: list[str]
     counts: Counter
     negations: frozenset[str]
 
     @classmethod
     def of(cls, words: list[str]) -> Wording:
-        return cls(words, Counter(words), NEGATIONS.intersection(words))
+        return cls(" ".join(words), words, Counter(words), NEGATIONS.intersection(words))
 
 
 def _same_wording(a: Wording, b: Wording) -> bool:
@@ -202,13 +306,18 @@ def _same_wording(a: Wording, b: Wording) -> bool:
     short, long_ = (a, b) if len(a.words) <= len(b.words) else (b, a)
     if len(short.words) < STATEMENT_MIN_WORDS or a.negations != b.negations:
         return False
-    pool = long_.counts
-    hit = sum(min(n, pool[w]) for w, n in short.counts.items())  # each word of the longer one used once
-    if hit / len(short.words) >= STATEMENT_OVERLAP:
-        return True
+    own, pool = short.counts, long_.counts
+    shared = own.keys() & pool.keys()
+    # each of the shorter one's words missing from the longer one misses at least once: when that alone
+    # rules the overlap out, the count below is not needed
+    if (len(short.words) - len(own) + len(shared)) / len(short.words) >= STATEMENT_OVERLAP:
+        hit = sum(min(own[w], pool[w]) for w in shared)  # each word of the longer one used once
+        if hit / len(short.words) >= STATEMENT_OVERLAP:
+            return True
     from rapidfuzz import fuzz
 
-    return fuzz.token_set_ratio(" ".join(a.words), " ".join(b.words)) >= PARAPHRASE_RATIO
+    # below the cutoff rapidfuzz returns 0 and stops early: the same answer, sooner
+    return fuzz.token_set_ratio(a.text, b.text, score_cutoff=PARAPHRASE_RATIO) >= PARAPHRASE_RATIO
 
 
 def link_statements(quotes: list[dict], articles: dict[str, ArticleInfo]) -> tuple[list[tuple], list[tuple]]:
@@ -241,10 +350,14 @@ def link_statements(quotes: list[dict], articles: dict[str, ArticleInfo]) -> tup
             for w in set(norm.split()):
                 index[w].append(n)
         wordings = [Wording.of(norm.split()) for norm, _ in distinct]
+        # a negated wording never matches one that is not (_same_wording): compare within one negation set
+        same_negations: dict[frozenset[str], list[int]] = defaultdict(list)
+        for n, wording in enumerate(wordings):
+            same_negations[wording.negations].append(n)
         for n, (_, key) in enumerate(distinct):
             ws = wordings[n].words
             if len(distinct) <= ALL_PAIRS_UP_TO:
-                cands: set[int] = set(range(n + 1, len(distinct)))
+                cands: Iterable[int] = (m for m in same_negations[wordings[n].negations] if m > n)
             else:  # a prolific speaker: only wordings sharing one of this one's five rarest words
                 cands = set()
                 for w in sorted(set(ws), key=lambda x: len(index[x]))[:5]:
@@ -415,6 +528,22 @@ def link_stories(
 
 
 # -- the whole run ----------------------------------------------------------------------------------
+def import_in_background() -> threading.Thread:
+    """Import the libraries relink uses (datasketch imports scipy: about half a second) on a background
+    thread: a batch calls this when it starts, so they load while its workers analyse, not after."""
+
+    def load() -> None:
+        try:
+            import datasketch  # noqa: F401
+            import rapidfuzz.fuzz  # noqa: F401
+        except Exception:  # relink imports them again and reports what is wrong then
+            pass
+
+    thread = threading.Thread(target=load, name="newstrace-link-imports", daemon=True)
+    thread.start()
+    return thread
+
+
 def _create(store: Store) -> None:
     for table, cols in LINK_TABLES.items():
         store.execute(f"DROP TABLE IF EXISTS {table}")
@@ -435,7 +564,7 @@ def compute_links(store: Store, only: Optional[set[str]] = None) -> dict[str, li
         for r in keep(store.rows("SELECT id, outlet, published FROM articles"), "id")
     }
     texts = {r["id"]: r["text"] for r in keep(store.rows("SELECT id, text FROM articles"), "id")}
-    copies = find_copies(list(arts.values()), texts)
+    copies = find_copies(list(arts.values()), texts, _stored_signatures(store))
     del texts
     copy_of = {c: o for c, o, _ in copies}
     quotes = keep(
@@ -475,6 +604,7 @@ def relink(store: Store) -> dict[str, int]:
     """Rebuild every link table from the stored articles, in one transaction; returns rows per table.
     Run at the end of each `newstrace batch` that added articles, and by `newstrace link`."""
     with store.transaction():  # one consistent view: an article stored meanwhile waits for the next link
+        _sign_the_rest(store)
         rows = compute_links(store)
         _create(store)
         for table, table_rows in rows.items():
@@ -484,4 +614,4 @@ def relink(store: Store) -> dict[str, int]:
 
 def linked(store: Store) -> bool:
     """Whether the store holds link tables (a `newstrace link` or a batch has run since they existed)."""
-    return bool(store.scalar("SELECT count(*) FROM information_schema.tables WHERE table_name = 'copies'"))
+    return _has_table(store, "copies")

@@ -143,6 +143,18 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.scalar("SELECT count(*) FROM articles WHERE id = ?", [article_id]) > 0
 
+    def stored_ids(self, article_ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are stored, in one query (one query per id costs about a millisecond each)."""
+        if not article_ids:
+            return set()
+        marks = ", ".join("?" * len(article_ids))
+        with self._lock:
+            try:
+                found = self.con.execute(f"SELECT id FROM articles WHERE id IN ({marks})", list(article_ids)).fetchall()
+            except duckdb.Error as exc:
+                raise StoreError(describe_error(self.path, exc)) from exc
+        return {r[0] for r in found}
+
     def document(self, article_id: str) -> Optional[str]:
         """The stored newstrace/1 JSON (one line) of an article, or None."""
         return self.scalar("SELECT document FROM documents WHERE article_id = ?", [article_id])

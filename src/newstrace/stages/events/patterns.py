@@ -127,10 +127,6 @@ class Scope:
         self._positions: dict[str, list[int]] = {}
         self._sets: dict[str, frozenset[int]] = {}
 
-    def may_match(self, unit: Unit) -> bool:
-        """False when no alternative of the unit can start anywhere in the scope (positions() is empty)."""
-        return not unit.first_stems.isdisjoint(self._keys) or not unit.first_exact.isdisjoint(self._exact)
-
     def positions(self, word: str) -> list[int]:
         found = self._positions.get(word)
         if found is None:
@@ -167,8 +163,10 @@ def _find_unit(unit: Unit, scope: Scope, start: int) -> Optional[tuple[int, int]
 def _match_units(units: list[Unit], scope: Scope) -> Optional[tuple[int, Optional[Token], int]]:
     """All units in order within the scope: (words matched, token a '+' points at, index of the first
     word matched) or None."""
-    if not all(scope.may_match(unit) for unit in units):
-        return None
+    keys, exact = scope._keys, scope._exact
+    for unit in units:  # no alternative of the unit can start anywhere in the scope: most patterns end here
+        if unit.first_stems.isdisjoint(keys) and unit.first_exact.isdisjoint(exact):
+            return None
     toks = scope.toks
     pos, weight, target, first = 0, 0, None, len(toks)
     for unit in units:
