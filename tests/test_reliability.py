@@ -200,3 +200,18 @@ def test_a_file_too_big_to_be_an_article_is_refused_unread(tmp_path):
     with open(huge, "wb") as fh:
         fh.truncate(60_000_000)  # sparse: nothing is written, the size is what counts
     assert_refused(run("analyze", str(huge), cwd=tmp_path), "more than the 50,000,000")
+
+
+def test_a_worker_memory_cap_too_low_is_one_line_not_a_traceback(tmp_path):
+    for n in (1, 2):
+        (tmp_path / f"a{n}.txt").write_text(ENGLISH)
+    env = {**os.environ, "NEWSTRACE_WORKER_MEMORY_MB": "50"}
+    out = run("batch", "a1.txt", "a2.txt", "--db", "s.duckdb", "-j", "2", cwd=tmp_path, env=env)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "NEWSTRACE_WORKER_MEMORY_MB=50 is too low" in out.stderr.strip().splitlines()[-1]
+    # a cap the libraries fit in but the model does not: each article is a reported skip, never a traceback
+    env["NEWSTRACE_WORKER_MEMORY_MB"] = "400"
+    out = run("batch", "a1.txt", "a2.txt", "--db", "t.duckdb", "-j", "2", cwd=tmp_path, env=env)
+    assert "Traceback" not in out.stderr
+    skipped = [line for line in out.stderr.splitlines() if "skipped" in line and ".txt" in line]
+    assert out.returncode == 0 or all("memory" in line for line in skipped), out.stderr

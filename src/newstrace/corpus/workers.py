@@ -84,6 +84,9 @@ def analyse_article(article: Article, settings: Settings) -> Union[str, Failure]
         return _failure(article, exc)
 
 
+MIN_WORKER_MEMORY_MB = 400  # address space for Python with spaCy imported; loading the model needs more
+
+
 def analyse_chunk(articles: list[Article], settings: Settings) -> list[Union[str, Failure]]:
     """The worker's job for a chunk: texts and titles parsed in one `nlp.pipe` call (far cheaper than one
     call per text), then the stages per article; one outcome per article, in order."""
@@ -132,12 +135,12 @@ def _start_worker(settings: Settings, parent: int) -> None:
     atexit.register(_exit_now)
     _limit_memory(settings.worker_memory_mb)
     _exit_with_parent(parent)
-    from .. import nlp
-
     try:
+        from .. import nlp
+
         nlp.load(settings.spacy_model)
-    except InputError:
-        pass  # a missing model: every job then reports it as its failure
+    except (InputError, ImportError, MemoryError):
+        pass  # a missing model, or a memory cap below what it needs: every job then reports it as its failure
 
 
 def _exit_now() -> None:
@@ -233,6 +236,11 @@ def local_executor(jobs: Iterable[Job], settings: Settings, workers: int = 0) ->
     if workers == 1:
         yield from serial_executor(jobs, settings)
         return
+    if settings.worker_memory_mb < MIN_WORKER_MEMORY_MB:  # a worker could not even import its libraries
+        raise InputError(
+            f"NEWSTRACE_WORKER_MEMORY_MB={settings.worker_memory_mb} is too low: a worker needs at least "
+            f"{MIN_WORKER_MEMORY_MB} MB to start"
+        )
     ctx = multiprocessing.get_context("spawn")  # a clean interpreter per worker: no state copied by fork
     # After a kill -9 of the batch, multiprocessing's resource tracker frees the pool's semaphores itself;
     # its two-line warning about them would be the only output, so it is silenced (flags reach the tracker).
@@ -290,10 +298,22 @@ def local_executor(jobs: Iterable[Job], settings: Settings, workers: int = 0) ->
                 else:  # send each article of the chunk again alone, in order, to find the one that kills
                     pending = collections.deque([([j], submit([j]), True) for j in chunk] + rest)
                 continue
+            except Exception as exc:  # the chunk's job itself raised in a sound worker (a MemoryError under
+                # a low NEWSTRACE_WORKER_MEMORY_MB): each of its articles is a reported failure, the batch goes on
+                reason = _job_error(exc, settings)
+                for job in chunk:
+                    yield job, (Failure(job.source, reason, job.article_id) if job.article is not None else job.failure)
+                continue
             for job in chunk:
                 yield job, (next(outcomes) if job.article is not None else job.failure)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _job_error(exc: Exception, settings: Settings) -> str:
+    if isinstance(exc, MemoryError):
+        return f"its worker ran out of memory (NEWSTRACE_WORKER_MEMORY_MB={settings.worker_memory_mb})"
+    return f"its analysis failed: {type(exc).__name__}: {exc}"
 
 
 def _resubmit(submit: Callable[[list[Job]], Any], chunk: list[Job], future: Any) -> Any:
