@@ -51,6 +51,11 @@ def article_of(raw: ingest.RawDocument, published: str | None = None) -> Article
     """The cleaned Article of a raw document; `published` (YYYY-MM-DD) overrides the document's own date."""
     if raw.error:  # a record a reader could not read (a bad JSON line): that record's InputError
         raise InputError(raw.error)
+    if published:
+        try:
+            published = dates.parse_iso(published)
+        except ValueError:
+            raise InputError(f"published date {published!r} is not a YYYY-MM-DD day") from None
     return make_article(
         raw.body,
         title=raw.title,

@@ -314,13 +314,17 @@ def parse_iso(value: str) -> str:
 
 
 def normalise(value: Optional[str]) -> Optional[str]:
-    """YYYY-MM-DD from whatever date string a reader found (ISO, RFC 822, 'March 3, 2024'), or None."""
+    """YYYY-MM-DD from whatever date string a reader found (ISO, RFC 822, 'March 3, 2024'), or None when it
+    names no real day."""
     if not value:
         return None
     value = value.strip()
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
     if m:
-        return m.group(0)
+        try:  # "2026-02-30" is no day: None, like any date that cannot be read
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
     import dateparser  # slow to import: only when a date is not ISO already
 
     d = dateparser.parse(

@@ -47,3 +47,25 @@ def test_a_records_own_date_wins_over_published(tmp_path):
     assert job_for(dated, "2024-01-01").article.published == "2019-05-06"
     assert job_for(undated, "2024-01-01").article.published == "2024-01-01"
     assert job_for(ingest.RawDocument(body="", source="s", error="s: bad"), None).failure.message == "s: bad"
+
+
+def test_a_day_that_does_not_exist_is_a_bad_record_and_a_note_is_no_date(tmp_path):
+    import pytest
+
+    import newstrace
+    from newstrace.dates import normalise
+
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        '{"text": "Body one.", "published": "2025-02-29"}\n'
+        '{"text": "Body two.", "date": "n.d. (undated)"}\n'
+        '{"text": "Body three.", "date": "2024-02-29"}\n',
+        encoding="utf-8",
+    )
+    impossible, undated, leap = ingest.read(str(path), Settings())
+    assert impossible.error and "2025-02-29" in impossible.error and "not a day" in impossible.error
+    assert undated.error is None and normalise(undated.published) is None
+    assert leap.error is None and normalise(leap.published) == "2024-02-29"
+    assert normalise("2026-13-01") is None
+    with pytest.raises(newstrace.InputError, match="2026-02-30"):
+        newstrace.analyze("The mayor said on Monday that the bridge would reopen.", published="2026-02-30")

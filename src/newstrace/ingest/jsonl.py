@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
+from .. import dates
 from ..errors import InputError
 from ..settings import Settings
 from . import RawDocument
@@ -41,6 +42,9 @@ def looks_like_jsonl(name: str, head: bytes) -> bool:
             return False
         return isinstance(record, dict) and "text" in record
     return bool(TEXT_KEY.search(first))
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}\b")
 
 
 def read(source: str, settings: Settings | None = None) -> Iterator[RawDocument]:
@@ -73,6 +77,10 @@ def parse_line(line: bytes, where: str, path: str) -> RawDocument:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return _bad(where, 'no "text" in the record')
+    published = _string(record.get("published")) or _string(record.get("date"))
+    if published and ISO_DAY.match(published) and dates.normalise(published) is None:
+        # a written-out day that does not exist ("2026-02-30") is a data error; a note such as "n.d." is no date
+        return _bad(where, f"the date {published!r} is not a day of the calendar")
     record_id = record.get("id")
     return RawDocument(
         body=text,
@@ -80,7 +88,7 @@ def parse_line(line: bytes, where: str, path: str) -> RawDocument:
         title=_string(record.get("title")) or "",  # a record's text is all body: no first-line title
         url=_string(record.get("url")),
         outlet=_string(record.get("outlet")),
-        published=_string(record.get("published")) or _string(record.get("date")),
+        published=published,
         authors=_authors(record.get("authors")),
     )
 
