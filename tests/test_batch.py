@@ -94,3 +94,49 @@ def test_the_main_process_of_a_batch_reads_and_cleans_without_importing_spacy(tm
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_the_same_text_from_another_outlet_is_kept_as_a_sighting_not_lost(tmp_path):
+    import duckdb
+
+    text = "The harbour board said on Monday that the ferry would resume its crossings next week, officials said."
+    records = tmp_path / "in.jsonl"
+    records.write_text(
+        json.dumps({"id": "w1", "text": text, "outlet": "Coast Wire", "published": "2024-05-06"})
+        + "\n"
+        + json.dumps(
+            {
+                "id": "p2",
+                "text": text,
+                "outlet": "Bay Herald",
+                "published": "2024-05-07",
+                "url": "https://herald.example/f",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "s.duckdb"
+    for _ in range(2):  # a re-run (resume) adds no second sighting
+        assert run(records, "--db", db, "-j", "1").returncode == 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT outlet FROM articles").fetchall() == [("Coast Wire",)]
+        rows = con.execute("SELECT outlet, published, url FROM sightings").fetchall()
+    assert rows == [("Bay Herald", "2024-05-07", "https://herald.example/f")]
+    out = subprocess.run(
+        [
+            str(BIN),
+            "export",
+            "table",
+            "sightings",
+            "--db",
+            str(db),
+            "--format",
+            "csv",
+            "--out",
+            str(tmp_path / "s.csv"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0 and "Bay Herald" in (tmp_path / "s.csv").read_text()

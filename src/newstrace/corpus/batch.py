@@ -152,7 +152,7 @@ def run_batch(
                 if store is not None and job.article is not None:
                     article_id = job.article.id
                     if article_id in seen or article_id in stored:
-                        job.article, job.already_stored = None, True  # resume: not analysed again
+                        job.seen_again, job.article, job.already_stored = job.article, None, True  # not analysed again
                     seen.add(article_id)
                 yield job
 
@@ -175,6 +175,9 @@ def run_batch(
             on_failure(outcome)
         elif job.already_stored:
             report.already_stored += 1
+            if store is not None and job.seen_again is not None:
+                flush()  # the first appearance may still be waiting to be written
+                store.add_sighting(job.seen_again)
             if jsonl_out is not None:
                 flush()  # it may be a repeat of an article still waiting to be written
                 _write_line(jsonl_out, cast(Store, store).document(cast(str, job.article_id)))

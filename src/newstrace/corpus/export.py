@@ -21,7 +21,7 @@ import duckdb
 
 from ..errors import StoreError
 from .link import LINK_TABLES
-from .store import Store
+from .store import SIGHTINGS, Store
 from .tables import COLUMNS
 
 TABLES = list(COLUMNS)  # every store has these; the cross-article tables of LINK_TABLES once it is linked
@@ -30,7 +30,7 @@ TABLES = list(COLUMNS)  # every store has these; the cross-article tables of LIN
 def table_names(store: Store) -> list[str]:
     """The tables of this store a user can export: the per-article ones, then those `newstrace link` made."""
     present = {r["table_name"] for r in store.rows("SELECT table_name FROM information_schema.tables")}
-    return TABLES + [t for t in LINK_TABLES if t in present]
+    return TABLES + [t for t in (SIGHTINGS, *LINK_TABLES) if t in present]
 
 
 FORMATS = ("parquet", "csv")

@@ -30,9 +30,19 @@ from typing import Any, Iterable, Iterator, Optional, Sequence
 import duckdb
 
 from ..errors import StoreError
-from ..model import SCHEMA, Analysis
+from ..model import SCHEMA, Analysis, Article
 from . import tables
 
+SIGHTINGS = "sightings"  # further appearances of a stored text (add_sighting); made when first needed
+SIGHTING_COLUMNS = [
+    ("article_id", "VARCHAR NOT NULL"),
+    ("source", "VARCHAR NOT NULL"),
+    ("url", "VARCHAR"),
+    ("outlet", "VARCHAR"),
+    ("title", "VARCHAR"),
+    ("published", "VARCHAR"),
+    ("seen_at", "TIMESTAMP"),
+]
 STORE_VERSION = "1"  # bump when a table changes shape; an older store is then refused, not misread
 
 
@@ -252,6 +262,32 @@ class Store:
                 self.con.begin()
                 self.con.execute("DELETE FROM failures WHERE source = ? AND article_id = ?", [source, article_id or ""])
                 self._insert("failures", [(source, article_id or "", reason, now)])
+                self.con.commit()
+            except duckdb.Error as exc:
+                self._rollback()
+                raise StoreError(describe_error(self.path, exc)) from exc
+
+    def add_sighting(self, article: Article) -> None:
+        """Another appearance of a stored text: the same words from another source (a wire story carried
+        verbatim by several outlets, a page saved twice). The article and its analysis are stored once, under
+        the id of its text; each further (source, url, outlet, title, published) is a row of `sightings`,
+        made when first needed so stores from before it read as they were. A source already known is skipped.
+        """
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        row = [article.id, article.source, article.url, article.outlet, article.title, article.published, now]
+        with self._lock:
+            self._writable()
+            try:
+                self.con.begin()
+                self.con.execute(
+                    f"CREATE TABLE IF NOT EXISTS {SIGHTINGS} ({', '.join(f'{c} {t}' for c, t in SIGHTING_COLUMNS)})"
+                )
+                self.con.execute(
+                    f"INSERT INTO {SIGHTINGS} SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
+                    "(SELECT 1 FROM articles WHERE id = ? AND source = ?) AND NOT EXISTS "
+                    f"(SELECT 1 FROM {SIGHTINGS} WHERE article_id = ? AND source = ?)",
+                    row + [article.id, article.source] * 2,
+                )
                 self.con.commit()
             except duckdb.Error as exc:
                 self._rollback()

@@ -54,6 +54,7 @@ class Job:
     article_id: Optional[str] = None
     failure: Optional[Failure] = None  # set when the item failed before analysis (reader, bad record)
     already_stored: bool = False
+    seen_again: Optional[Article] = None  # an already stored text as this input gave it: a sighting to keep
 
 
 Outcome = Union[str, Failure, None]
