@@ -164,3 +164,12 @@ def test_a_description_later_in_the_article_is_not_a_person_named_after_it(analy
     )
     q = quote(a, "two pumps had failed", "indirect")
     assert speaker_name(q) != "Tamsin Oduya"
+
+
+def test_the_name_after_an_office_of_a_place_is_the_speaker_not_the_place(analyze_text):
+    a = analyze_text(
+        "The governor of Tallmark, Irena Soltvik, pledged on Friday that the dam would be repaired. "
+        '"We start in May," she said.'
+    )
+    assert speaker_name(quote(a, "dam would be repaired")) == "Irena Soltvik"
+    assert speaker_name(quote(a, "We start in May")) == "Irena Soltvik"

@@ -298,6 +298,19 @@ class Referents:
             if group is not None:
                 return self.resolve(phrase.doc[group.left_edge.i : group.right_edge.i + 1])
         appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if appos is None and head.pos_ == "NOUN":  # 'The mayor of Velmoria, Tamsin Okereke,': the parser
+            appos = next(  # hangs the person's name on the place, which no person is in apposition to
+                (
+                    a
+                    for p in head.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children
+                    if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "ORG", "NORP")
+                    for a in o.children
+                    if a.dep_ == "appos" and a.pos_ == "PROPN" and a.ent_type_ in ("PERSON", "")
+                ),
+                None,
+            )
         if appos is not None and head.pos_ == "NOUN":  # 'The finance minister, Olga Berg,': the name wins
             head = appos
         if head.pos_ == "PROPN" and not any(r.start <= head.idx < r.end for r in self.items):
