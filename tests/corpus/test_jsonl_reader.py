@@ -28,7 +28,10 @@ def test_records_bad_lines_and_fallbacks(tmp_path):
         "2020-01-02",
         f"{path}#a1",
     )
-    assert broken.error == f"{path}:3: not a JSON object (Expecting property name enclosed in double quotes: line 1 column 2)"
+    assert (
+        broken.error
+        == f"{path}:3: not a JSON object (Expecting property name enclosed in double quotes: line 1 column 2)"
+    )
     assert (b.authors, b.published, b.outlet, b.title, b.error) == (["A", "B"], "2021-03-04", "X", "", None)
     assert array.error and array.error.startswith(f"{path}:5:")
 
