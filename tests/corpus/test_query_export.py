@@ -200,3 +200,44 @@ def test_graphml_reads_back(store, small_store, tmp_path):
 def test_missing_store_is_a_usage_error(tmp_path):
     res = invoke("query", "articles", "--db", tmp_path / "none.duckdb")
     assert res.exit_code == 2 and "no such store" in res.output
+
+
+@pytest.fixture()
+def linked_copy(small_store, tmp_path):
+    """A linked copy of the small store, with two stories of two articles each written in (which articles
+    make a story is corpus/link.py's business, tested in test_link.py)."""
+    import shutil
+
+    from newstrace.corpus import link
+    from newstrace.corpus.store import Store
+
+    copy = tmp_path / "linked.duckdb"
+    shutil.copy(small_store, copy)
+    with Store(copy) as writable:
+        link.relink(writable)
+        ids = [r["id"] for r in writable.rows("SELECT id FROM articles ORDER BY id")]
+        with writable.transaction():
+            writable.execute("DELETE FROM stories")
+            writable.insert(
+                "stories", [(ids[0], "st1", 2), (ids[1], "st1", 2), (ids[2], "st2", 2), (ids[3], "st2", 2)], 3
+            )
+    return copy
+
+
+def test_stories_limit_counts_stories_each_with_all_its_articles(linked_copy):
+    res = invoke("query", "stories", "--db", linked_copy, "--limit", "1", "--format", "json")
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    assert [r["story_id"] for r in rows] == ["st1", "st1"]
+    assert len(json.loads(invoke("query", "stories", "--db", linked_copy, "-f", "json").stdout)) == 4
+
+
+def test_statements_csv_gives_the_first_appearance_as_json(linked_copy):
+    res = invoke("query", "statements", "--db", linked_copy, "--format", "csv", "--limit", "3")
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert rows
+    for row in rows:
+        first = json.loads(row["first_appearance"])
+        assert set(first) == {"published", "outlet", "title", "article_id"} and first["article_id"]
+

@@ -213,6 +213,8 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, list):
         return "; ".join(map(str, value))
+    if isinstance(value, dict):  # a statement's first_appearance: JSON a spreadsheet or a program can read
+        return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
 
 
@@ -359,11 +361,15 @@ def query_copies(
 
 
 @query_app.command("stories")
-def query_stories(db: Path = DB_OPTION, format: QueryFormat = FORMAT_OPTION, limit: int = LIMIT_OPTION) -> None:
-    """Stories: articles about the same thing (shared entities, within days), largest first."""
+def query_stories(
+    db: Path = DB_OPTION,
+    format: QueryFormat = FORMAT_OPTION,
+    limit: int = typer.Option(100, "--limit", min=1, help="At most this many stories (each with all its articles)."),
+) -> None:
+    """Stories: articles about the same thing (shared entities, within days), largest first, one row per article."""
     from ..corpus import query
 
-    _query(db, format, lambda s: query.stories(s, limit))
+    _query(db, format, lambda s: query.stories(s, limit, whole_stories=True))
 
 
 def link(db: Path = DB_OPTION) -> None:
