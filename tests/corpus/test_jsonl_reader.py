@@ -28,9 +28,24 @@ def test_records_bad_lines_and_fallbacks(tmp_path):
         "2020-01-02",
         f"{path}#a1",
     )
-    assert broken.error == f"{path}:3: not a JSON object (Expecting property name enclosed in double quotes)"
+    assert (
+        broken.error
+        == f"{path}:3: not a JSON object (Expecting property name enclosed in double quotes: line 1 column 2)"
+    )
     assert (b.authors, b.published, b.outlet, b.title, b.error) == (["A", "B"], "2021-03-04", "X", "", None)
     assert array.error and array.error.startswith(f"{path}:5:")
+
+
+def test_a_malformed_record_gets_jsons_whole_reason_and_a_wrong_text_its_own(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(
+        b'{"text": "Good."}\n{"id": "q", "text": "tab\x01here"}\n{"text": 2024}\n{"text": {"body": "x"}}\n{"text": " "}\n'
+    )
+    _, control, number, nested, blank = (d.error for d in ingest.read(str(path), Settings()))
+    assert control == f"{path}:2: not a JSON object (Invalid control character at: line 1 column 25)"
+    assert number == f'{path}:3: "text" must be a string, not a number'
+    assert nested == f'{path}:4: "text" must be a string, not an object'
+    assert blank == f'{path}:5: "text" is empty'
 
 
 def test_sniffing_a_json_lines_file_without_the_suffix(tmp_path):

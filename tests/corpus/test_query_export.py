@@ -200,3 +200,89 @@ def test_graphml_reads_back(store, small_store, tmp_path):
 def test_missing_store_is_a_usage_error(tmp_path):
     res = invoke("query", "articles", "--db", tmp_path / "none.duckdb")
     assert res.exit_code == 2 and "no such store" in res.output
+
+
+@pytest.fixture()
+def linked_copy(small_store, tmp_path):
+    """A linked copy of the small store, with two stories of two articles each written in (which articles
+    make a story is corpus/link.py's business, tested in test_link.py)."""
+    import shutil
+
+    from newstrace.corpus import link
+    from newstrace.corpus.store import Store
+
+    copy = tmp_path / "linked.duckdb"
+    shutil.copy(small_store, copy)
+    with Store(copy) as writable:
+        link.relink(writable)
+        ids = [r["id"] for r in writable.rows("SELECT id FROM articles ORDER BY id")]
+        with writable.transaction():
+            writable.execute("DELETE FROM stories")
+            writable.insert(
+                "stories", [(ids[0], "st1", 2), (ids[1], "st1", 2), (ids[2], "st2", 2), (ids[3], "st2", 2)], 3
+            )
+    return copy
+
+
+def test_stories_limit_counts_stories_each_with_all_its_articles(linked_copy):
+    res = invoke("query", "stories", "--db", linked_copy, "--limit", "1", "--format", "json")
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    assert [r["story_id"] for r in rows] == ["st1", "st1"]
+    assert len(json.loads(invoke("query", "stories", "--db", linked_copy, "-f", "json").stdout)) == 4
+
+
+def test_statements_csv_gives_the_first_appearance_as_json(linked_copy):
+    res = invoke("query", "statements", "--db", linked_copy, "--format", "csv", "--limit", "3")
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert rows
+    for row in rows:
+        first = json.loads(row["first_appearance"])
+        assert set(first) == {"published", "outlet", "title", "article_id"} and first["article_id"]
+
+
+def test_link_says_how_many_stories_over_how_many_articles(linked_copy):
+    from newstrace.corpus.store import Store
+
+    res = invoke("link", "--db", linked_copy)
+    assert res.exit_code == 0, res.output
+    with Store(linked_copy, read_only=True) as store:
+        stories = store.scalar("SELECT count(DISTINCT story_id) FROM stories")
+        articles = store.scalar("SELECT count(*) FROM stories")
+    assert f"{stories} stories over {articles} articles" in res.output
+    from newstrace.cli.corpus import _link_summary
+
+    with Store(linked_copy) as store:  # two stories of two articles each: two stories, four articles
+        with store.transaction():
+            store.execute("DELETE FROM stories")
+            ids = [r["id"] for r in store.rows("SELECT id FROM articles ORDER BY id")]
+            store.insert("stories", [(i, f"st{n // 2}", 2) for n, i in enumerate(ids)], 3)
+        counts = {"copies": 0, "corpus_statements": 5, "corpus_events": 3, "stories": len(ids)}
+        assert _link_summary(store, counts) == "0 wire copies, 5 statements, 3 events, 2 stories over 4 articles"
+
+
+def test_link_refuses_a_missing_store_and_makes_none(tmp_path):
+    missing = tmp_path / "typo.duckdb"
+    res = invoke("link", "--db", missing)
+    assert res.exit_code == 2 and "no such store" in res.output and len(res.output.strip().splitlines()) == 1
+    assert not missing.exists() and not list(tmp_path.iterdir())
+
+
+def test_ctrl_c_in_a_batch_says_what_is_stored_and_how_to_resume(small_store, tmp_path, monkeypatch):
+    import shutil
+
+    from newstrace.corpus import batch
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(small_store, copy)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "run_batch", interrupted)
+    res = invoke("batch", tmp_path / "more.jsonl", "--db", copy)
+    assert res.exit_code == 130
+    assert res.output.strip().splitlines() == [
+        f"newstrace: interrupted; 4 articles stored in {copy}, run the same command to resume"
+    ]

@@ -77,7 +77,7 @@ def analyze(
         "--allow-private",
         help="Let a URL reach loopback or private addresses (for tests).",
     ),
-    profile: bool = typer.Option(False, "--profile", help="Print the seconds each stage took on standard error."),
+    profile: bool = typer.Option(False, "--profile", help="Print the milliseconds each stage took on standard error."),
 ) -> None:
     """Analyse one article and print its newstrace/1 document (or a readable summary with --format text).
 

@@ -9,6 +9,7 @@ from typing import NoReturn, Optional
 import typer
 
 from .. import dates
+from ..errors import InputError
 from ..settings import Settings
 
 
@@ -45,16 +46,17 @@ def check_date(value: Optional[str]) -> Optional[str]:
 
 
 def format_option(default: OutputFormat, *allowed: OutputFormat, help: str) -> OutputFormat:
-    """The --format/-f option of a command that prints one of `allowed`."""
-    names = {f.value for f in allowed}
+    """The --format/-f option of a command that prints one of `allowed`; any other value, known to
+    OutputFormat or not, is refused with the list of `allowed` only."""
+    names = [f.value for f in allowed]
 
-    def check(value: OutputFormat) -> OutputFormat:
-        if value.value not in names:
-            raise typer.BadParameter(f"{value.value!r} is not one of {', '.join(sorted(names))} for this command")
-        return value
+    def parse(value: str | OutputFormat) -> OutputFormat:
+        if str(value) not in names:
+            raise typer.BadParameter(f"{str(value)!r} is not one of {', '.join(names)} for this command")
+        return OutputFormat(value)
 
-    choices = "|".join(f.value for f in allowed)  # the help lists these, not every OutputFormat
-    return typer.Option(default, "--format", "-f", callback=check, help=help, metavar=f"[{choices}]")
+    choices = "|".join(names)  # the help lists these, not every OutputFormat
+    return typer.Option(default, "--format", "-f", parser=parse, help=help, metavar=f"[{choices}]")
 
 
 def kb_option():
@@ -62,7 +64,11 @@ def kb_option():
 
 
 def make_settings(kb: list[str] | None, allow_private: bool = False) -> Settings:
-    """Settings from the environment (NEWSTRACE_*), extended by command-line options."""
-    settings = Settings(allow_private=allow_private)
+    """Settings from the environment (NEWSTRACE_*), extended by command-line options; a variable that
+    cannot be read is a one-line error."""
+    try:
+        settings = Settings(allow_private=allow_private)
+    except InputError as exc:
+        fail(str(exc))
     settings.kb_paths = settings.kb_paths + list(kb or [])
     return settings

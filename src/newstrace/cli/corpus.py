@@ -30,12 +30,13 @@ query_app = typer.Typer(
 
 
 @contextmanager
-def open_store(db: Path, read_only: bool) -> Iterator:
-    """The Store at db; a StoreError on opening or using it becomes a one-line message and exit 2."""
+def open_store(db: Path, read_only: bool, create: bool = True) -> Iterator:
+    """The Store at db (a missing one made for writing only when create); a StoreError on opening or
+    using it becomes a one-line message and exit 2."""
     from ..corpus.store import Store
 
     try:
-        store = Store(db, read_only=read_only)
+        store = Store(db, read_only=read_only, create=create)
     except StoreError as exc:
         fail(str(exc))
     try:
@@ -46,6 +47,12 @@ def open_store(db: Path, read_only: bool) -> Iterator:
         except StoreError:
             pass
         fail(str(exc))
+    except BaseException:  # a fail() inside, Ctrl-C: the store is still closed (checkpointed) on the way out
+        try:
+            store.close()
+        except StoreError:
+            pass
+        raise
     else:
         try:
             store.close()
@@ -134,26 +141,31 @@ def batch(
                 out = sys.stdout if jsonl == "-" else None
             if store is not None:
                 import_in_background()  # what the relink below needs
-            with Progress(count_inputs(inputs)) as progress:
-                report = _run_or_fail(
-                    run_batch,
-                    inputs,
-                    store,
-                    out,
-                    published,
-                    settings,
-                    workers,
-                    executor=dask_executor(scheduler) if scheduler else local_executor,
-                    on_failure=report_failure,
-                    progress=progress,
-                )
+            try:
+                with Progress(count_inputs(inputs)) as progress:
+                    report = _run_or_fail(
+                        run_batch,
+                        inputs,
+                        store,
+                        out,
+                        published,
+                        settings,
+                        workers,
+                        executor=dask_executor(scheduler) if scheduler else local_executor,
+                        on_failure=report_failure,
+                        progress=progress,
+                    )
+            except KeyboardInterrupt:  # Ctrl-C: Typer would exit 130 without a word
+                if store is None:
+                    fail("interrupted; without a store (--db) a rerun analyses every article again", 130)
+                stored = store.scalar("SELECT count(*) FROM articles")
+                fail(f"interrupted; {stored} articles stored in {db}, run the same command to resume", 130)
             if store is not None and (report.analysed or not linked(store)):
-                counts = relink(store)  # new articles: copies, stories, statements and events linked again
-                typer.echo(
-                    f"newstrace: linked: {counts['copies']} wire copies, {counts['corpus_statements']} statements, "
-                    f"{counts['corpus_events']} events, stories over {counts['stories']} articles",
-                    err=True,
-                )
+                try:
+                    counts = relink(store)  # new articles: copies, stories, statements and events linked again
+                except KeyboardInterrupt:  # every article is in; only the linking (one transaction) is undone
+                    fail(f"interrupted while linking; every article is stored, run: newstrace link --db {db}", 130)
+                typer.echo(f"newstrace: linked: {_link_summary(store, counts)}", err=True)
             if out is not None and out is not sys.stdout:
                 out.close()
                 if tmp and out_path and (report.analysed or report.already_stored or not report.failed):
@@ -213,6 +225,8 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, list):
         return "; ".join(map(str, value))
+    if isinstance(value, dict):  # a statement's first_appearance: JSON a spreadsheet or a program can read
+        return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
 
 
@@ -359,11 +373,15 @@ def query_copies(
 
 
 @query_app.command("stories")
-def query_stories(db: Path = DB_OPTION, format: QueryFormat = FORMAT_OPTION, limit: int = LIMIT_OPTION) -> None:
-    """Stories: articles about the same thing (shared entities, within days), largest first."""
+def query_stories(
+    db: Path = DB_OPTION,
+    format: QueryFormat = FORMAT_OPTION,
+    limit: int = typer.Option(100, "--limit", min=1, help="At most this many stories (each with all its articles)."),
+) -> None:
+    """Stories: articles about the same thing (shared entities, within days), largest first, one row per article."""
     from ..corpus import query
 
-    _query(db, format, lambda s: query.stories(s, limit))
+    _query(db, format, lambda s: query.stories(s, limit, whole_stories=True))
 
 
 def link(db: Path = DB_OPTION) -> None:
@@ -374,10 +392,19 @@ def link(db: Path = DB_OPTION) -> None:
     from ..corpus.link import relink
 
     began = time.perf_counter()
-    with open_store(db, read_only=False) as store:
-        counts = relink(store)
-    summary = ", ".join(f"{n} {table}" for table, n in counts.items())
+    with open_store(db, read_only=False, create=False) as store:  # linking an empty new store is a typo
+        summary = _link_summary(store, relink(store))
     typer.echo(f"newstrace: linked in {time.perf_counter() - began:.1f} s: {summary}", err=True)
+
+
+def _link_summary(store, counts: dict[str, int]) -> str:
+    """What relink made, in words: "2 wire copies, 40 statements, 31 events, 9 stories over 25 articles"
+    (the stories table has one row per article of a story)."""
+    stories = store.scalar("SELECT count(DISTINCT story_id) FROM stories")
+    return (
+        f"{counts['copies']} wire copies, {counts['corpus_statements']} statements, {counts['corpus_events']} events, "
+        f"{stories} stories over {counts['stories']} articles"
+    )
 
 
 @query_app.command("sql")

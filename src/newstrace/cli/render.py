@@ -123,7 +123,7 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
             t.add_column(col)
         for claim in analysis.claims:
             t.add_row(
-                f"{claim.value:g}",
+                readable_number(claim.value),
                 claim.unit or "",
                 claim.approx or "",
                 claim.via or "",
@@ -137,6 +137,11 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
         for s in analysis.framing.spans:
             t.add_row(s.voice, s.technique, s.text)
         console.print(t)
+
+
+def readable_number(value: float) -> str:
+    """A claim's value as a reader writes it: 40,000,000 and 2.5, not 4e+07 (an exponent only past 15 digits)."""
+    return f"{value:,.15g}"
 
 
 def _short(s: str, n: int) -> str:

@@ -458,18 +458,28 @@ def copies(
     return _run(store, sql, params, limit, offset)
 
 
-def stories(store: Store, limit: Optional[int] = DEFAULT_LIMIT, offset: int = 0) -> list[dict]:
+def stories(
+    store: Store, limit: Optional[int] = DEFAULT_LIMIT, offset: int = 0, whole_stories: bool = False
+) -> list[dict]:
     """Stories (clusters of articles about the same thing), one row per article, largest story first, each
-    article with its id, title, outlet, date and the article it is a wire copy of. [] before linking."""
+    article with its id, title, outlet, date and the article it is a wire copy of. [] before linking.
+    limit and offset count rows (a page of the web API), or stories when whole_stories: each story given
+    with all its articles."""
     if not link.linked(store):
         return []
     sql = (
         "SELECT s.story_id, s.size, a.published, a.outlet, a.title, a.id AS article_id, "
         "c.original_id AS copy_of FROM stories s JOIN articles a ON a.id = s.article_id "
         "LEFT JOIN copies c ON c.article_id = a.id "
-        "ORDER BY s.size DESC, s.story_id, a.published NULLS LAST, a.id"
     )
-    return _run(store, sql, [], limit, offset)
+    order = "ORDER BY s.size DESC, s.story_id, a.published NULLS LAST, a.id"
+    if not whole_stories:
+        return _run(store, sql + order, [], limit, offset)
+    chosen = "SELECT story_id FROM stories GROUP BY story_id ORDER BY max(size) DESC, story_id"
+    if limit is not None:
+        chosen += f" LIMIT {int(limit)}"
+    chosen += f" OFFSET {max(0, int(offset))}"
+    return _run(store, f"{sql}WHERE s.story_id IN ({chosen}) {order}", [], None)
 
 
 def corpus_events(store: Store, min_sources: int = 1, limit: Optional[int] = DEFAULT_LIMIT) -> list[dict]:

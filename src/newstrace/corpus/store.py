@@ -68,14 +68,15 @@ def describe_error(path: str, exc: BaseException) -> str:
 
 
 class Store:
-    """The store at path. read_only: for queries (other readers may open it too); else the one writer."""
+    """The store at path. read_only: for queries (other readers may open it too); else the one writer.
+    create: a writer makes a missing store (else a missing one is refused, as for a reader)."""
 
-    def __init__(self, path: str | os.PathLike, read_only: bool = False):
+    def __init__(self, path: str | os.PathLike, read_only: bool = False, create: bool = True):
         self.path = str(path)
         self.read_only = read_only
         self._lock = threading.RLock()
         self._types: dict[str, list[str]] = {}  # table -> column types, for inserts
-        if read_only and not Path(self.path).exists():
+        if (read_only or not create) and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store (make one with: newstrace batch INPUT --db {self.path})")
         if not read_only and not Path(self.path).resolve().parent.is_dir():
             raise StoreError(f"{self.path}: folder {Path(self.path).resolve().parent} does not exist")
@@ -212,6 +213,9 @@ class Store:
             except duckdb.Error as exc:
                 self._rollback()
                 raise StoreError(describe_error(self.path, exc)) from exc
+            except BaseException:  # Ctrl-C mid-write: nothing half-written stays in the open transaction
+                self._rollback()
+                raise
         return True
 
     def add_many(self, items: Sequence[tuple[Analysis, Optional[str]]]) -> int:
@@ -251,6 +255,9 @@ class Store:
             except duckdb.Error as exc:
                 self._rollback()
                 raise StoreError(describe_error(self.path, exc)) from exc
+            except BaseException:  # Ctrl-C mid-write: nothing half-written stays in the open transaction
+                self._rollback()
+                raise
         return len(fresh)
 
     def add_failure(self, source: str, reason: str, article_id: str | None = None) -> None:
@@ -266,6 +273,9 @@ class Store:
             except duckdb.Error as exc:
                 self._rollback()
                 raise StoreError(describe_error(self.path, exc)) from exc
+            except BaseException:  # Ctrl-C mid-write: nothing half-written stays in the open transaction
+                self._rollback()
+                raise
 
     def add_sighting(self, article: Article) -> None:
         """Another appearance of a stored text: the same words from another source (a wire story carried

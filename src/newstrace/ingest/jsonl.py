@@ -70,13 +70,19 @@ def parse_line(line: bytes, where: str, path: str) -> RawDocument:
         record = json.loads(line.decode("utf-8-sig"))
     except UnicodeDecodeError:
         return _bad(where, "not valid UTF-8")
+    except json.JSONDecodeError as exc:  # its msg ("Invalid control character at") expects the place after it
+        return _bad(where, f"not a JSON object ({exc.msg}: line {exc.lineno} column {exc.colno})")
     except ValueError as exc:
-        return _bad(where, f"not a JSON object ({getattr(exc, 'msg', exc)})")
+        return _bad(where, f"not a JSON object ({exc})")
     if not isinstance(record, dict):
         return _bad(where, "not a JSON object")
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if text is None:
         return _bad(where, 'no "text" in the record')
+    if not isinstance(text, str):
+        return _bad(where, f'"text" must be a string, not {_json_kind(text)}')
+    if not text.strip():
+        return _bad(where, '"text" is empty')
     published = _string(record.get("published")) or _string(record.get("date"))
     if published and ISO_DAY.match(published) and dates.normalise(published) is None:
         # a written-out day that does not exist ("2026-02-30") is a data error; a note such as "n.d." is no date
@@ -95,6 +101,15 @@ def parse_line(line: bytes, where: str, path: str) -> RawDocument:
 
 def _bad(where: str, reason: str) -> RawDocument:
     return RawDocument(body="", source=where, error=f"{where}: {reason}")
+
+
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, in JSON's words."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "an array" if isinstance(value, list) else "an object"
 
 
 def _string(value: Any) -> str | None:
