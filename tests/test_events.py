@@ -474,3 +474,13 @@ def test_joining_others_to_take_control_is_also_the_takeover(analyze_text):
     ev = [e for e in a.events if e.trigger == "take" and e.source is not None]
     assert ev and ev[0].type in ("COERCE", "ASSAULT") and "Kestria" in names(ev[0].source)
     assert [e for e in a.events if e.trigger == "joined"]
+
+
+def test_figures_of_speech_of_markets_and_records_are_no_attacks(analyze_text):
+    a = analyze_text(
+        "The Vostel index hit a record high on Monday, and the economy had hit bottom in March. "
+        "Sales beat forecasts, and volunteers broke the record for the longest chain. "
+        "Rebels hit an army convoy on Tuesday."
+    )
+    hostile = [e for e in a.events if e.type in ("ASSAULT", "COERCE", "MOBILIZE")]
+    assert [e.source.name for e in hostile if e.source] == ["Rebels"], [(e.type, e.source) for e in a.events]
