@@ -484,3 +484,11 @@ def test_figures_of_speech_of_markets_and_records_are_no_attacks(analyze_text):
     )
     hostile = [e for e in a.events if e.type in ("ASSAULT", "COERCE", "MOBILIZE")]
     assert [e.source.name for e in hostile if e.source] == ["Rebels"], [(e.type, e.source) for e in a.events]
+
+
+def test_an_act_only_likely_or_unlikely_is_not_asserted(analyze_text):
+    a = analyze_text(
+        "Vostria is unlikely to agree to the truce, officials said. Vostria agreed to a prisoner swap on Monday."
+    )
+    asserted = [e for e in events_of(a, type="AGREE") if e.modality == "asserted"]
+    assert len(asserted) == 1, [(e.type, e.modality) for e in a.events]
