@@ -132,3 +132,14 @@ def test_states_are_counted_as_states_not_countries(analyze_text):
     a = analyze_text("Lawmakers in 22 states have filed bills, and nine nations signed the pact.")
     assert claim(a, 22).unit == "states"  # American or member states: the word says which kind of place
     assert claim(a, 9).unit == "countries"
+
+
+def test_half_a_million_suffixed_figures_and_index_names(analyze_text):
+    a = analyze_text(
+        "The mill ground half a million tonnes of wheat, and the bank lent 2.5bn euros to the mill. "
+        "The Nikkei 225 rose on Tuesday, while 40k workers stayed home."
+    )
+    values = {c.value for c in a.claims}
+    assert 500000 in values and 1000000 not in values
+    assert 2.5e9 in values and 40000 in values
+    assert 225 not in values  # a number that ends an index's name counts nothing

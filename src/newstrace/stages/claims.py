@@ -31,6 +31,8 @@ SCALE = {
     "m": 1e6,
 }
 WORDS: dict[str, float] = {**CARDINALS, "a": 1, "an": 1}
+SUFFIXED = re.compile(r"(\d+(?:\.\d+)?)(bn|m|k)")  # '1.5bn', '2.3m', '40k' written as one token
+SUFFIX_SCALE = {"bn": 1e9, "m": 1e6, "k": 1e3}
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "₪": "ILS"}
 NOT_CLAIM_ENTS = {"DATE", "TIME", "ORDINAL"}
 
@@ -72,8 +74,14 @@ def number_value(tokens: list[Token]) -> Optional[float]:
             except ValueError:
                 pass
     value: Optional[float] = None
+    share = 1.0
+    if words[:1] == ["half"] and len(words) > 2 and words[1] in ("a", "an"):
+        words, share = words[1:], 0.5  # 'half a million'
     for w in words:
-        if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        suffixed = SUFFIXED.fullmatch(w)
+        if suffixed:
+            value = float(suffixed.group(1)) * SUFFIX_SCALE[suffixed.group(2)]
+        elif re.fullmatch(r"\d+(?:\.\d+)?", w):
             value = float(w) if value is None else value + float(w)
         elif w in SCALE and value is not None:
             value *= SCALE[w]
@@ -87,7 +95,7 @@ def number_value(tokens: list[Token]) -> Optional[float]:
             continue
         else:
             return None
-    return value
+    return value * share if value is not None else None
 
 
 def _range_cut(words: list[str]) -> Optional[int]:
@@ -112,9 +120,16 @@ def _number_runs(sent) -> list[list[Token]]:
     for t in sent:
         is_num = (
             t.like_num
+            or bool(SUFFIXED.fullmatch(t.lower_))
             or t.lower_ in SCALE
             and cur
             or (t.lower_ in ("a", "an") and t.nbor(1).lower_ in SCALE if t.i + 1 < len(t.doc) else False)
+            or (
+                t.lower_ == "half"
+                and t.i + 2 < len(t.doc)
+                and t.nbor(1).lower_ in ("a", "an")
+                and t.nbor(2).lower_ in SCALE
+            )
         )
         if is_num and t.lower_ not in ("a", "an") or (t.lower_ in ("a", "an") and is_num):
             cur.append(t)
@@ -279,6 +294,16 @@ def _skip(run: list[Token], sent_dates: list[tuple[int, int, str]]) -> bool:
         and not text_of(doc)[first.idx - 1 : first.idx].isspace()
     ):
         return True  # 'Mi-26', 'G8': a number inside a name
+    before = doc[first.i - 1] if first.i > 0 else None
+    if (
+        before is not None
+        and before.pos_ == "PROPN"
+        and before.whitespace_
+        and not before.is_sent_start
+        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ"))
+        and first.text.isdigit()
+    ):
+        return True  # 'the S&P 500 fell', 'the FTSE 100': a number that ends a name
     if len(run) == 1 and re.fullmatch(r"(?:1[89]|20)\d\d", first.text) and (nxt is None or nxt.pos_ != "NOUN"):
         return True  # a year
     if len(run) == 1 and first.lower_ in ("one", "a", "an"):
