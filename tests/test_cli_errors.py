@@ -76,3 +76,10 @@ def test_short_english_text_gives_a_newstrace_document(inputs):
     assert doc["article"]["title"] == "City council approves new budget"
     assert doc["article"]["text"].startswith("The city council approved a new budget")
     assert doc["article"]["published"] == "2024-03-05"
+
+
+def test_analyze_refuses_a_folder_of_several_articles(tmp_path):
+    for n in (1, 2):
+        (tmp_path / f"story{n}.txt").write_text(ENGLISH)
+    out = run("analyze", str(tmp_path), cwd=tmp_path)
+    assert out.returncode == 2 and "newstrace batch" in out.stderr and "Traceback" not in out.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from . import dates, ingest
@@ -90,7 +91,8 @@ def analyze_with_timings(
 
 
 def first_document(source: str, settings: Settings | None = None) -> ingest.RawDocument:
-    """The article behind source: its text itself, a file path or a URL (a feed or WARC gives its first)."""
+    """The article behind source: its text itself, a file path or a URL (a feed or WARC gives its first).
+    Raises InputError for a folder of several articles (that is `batch`'s work) or a source with none."""
     settings = settings or Settings()
     kind = _kind_of_source(source)
     if kind == "text":
@@ -101,9 +103,15 @@ def first_document(source: str, settings: Settings | None = None) -> ingest.RawD
         if "\x00" in source:
             raise InputError("<text>: holds NUL characters; binary data, not text")
         return ingest.RawDocument(body=source, source="<text>")
-    for raw in ingest.read(source, settings):
-        return raw
-    raise InputError(f"{source}: no article found")
+    found = ingest.read(source, settings)
+    raw = next(found, None)
+    if raw is None:
+        raise InputError(f"{source}: no article found")
+    if Path(source).is_dir() and next(found, None) is not None:
+        raise InputError(
+            f"{source}: a folder of several articles; analyze reads one (for all: newstrace batch {source})"
+        )
+    return raw
 
 
 def analyze(source: str, published: str | None = None, settings: Settings | None = None) -> Analysis:
