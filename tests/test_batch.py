@@ -140,3 +140,14 @@ def test_the_same_text_from_another_outlet_is_kept_as_a_sighting_not_lost(tmp_pa
         text=True,
     )
     assert out.returncode == 0 and "Bay Herald" in (tmp_path / "s.csv").read_text()
+
+
+def test_the_jsonl_output_is_an_ordinary_file_for_the_umask(inputs, tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "out.jsonl"
+    run(next(iter(sorted(inputs.glob("0-*")))), "--jsonl", out)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask  # not mkstemp's 0600

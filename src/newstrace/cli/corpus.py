@@ -136,6 +136,7 @@ def batch(
             elif out_path is not None:
                 _remove_stale_temporaries(out_path.parent)
                 fd, tmp = tempfile.mkstemp(prefix=f".newstrace-{os.getpid()}-", suffix=".jsonl", dir=out_path.parent)
+                os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it 0600; the output is an ordinary file
                 out = os.fdopen(fd, "w", encoding="utf-8")
             else:
                 out = sys.stdout if jsonl == "-" else None
@@ -179,6 +180,12 @@ def batch(
     already = f", {report.already_stored} already stored" if report.already_stored else ""
     typer.echo(f"newstrace: {report.analysed} analysed{already}, {report.failed} skipped -> {target}", err=True)
     raise typer.Exit(report.exit_code)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _remove_stale_temporaries(folder: Path) -> None:
