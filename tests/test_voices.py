@@ -118,3 +118,16 @@ def test_voice_at_inside_a_relay_is_that_relay(analysis):
     assert voice.kind == "relay" and voice.outlet == "The Washington Post"
     # the intro itself is still the article speaking
     assert analysis.voice_at(text.index("The Washington Post reported")).id == "v0"
+
+
+def test_an_intro_naming_an_outlet_the_knowledge_base_lacks_relays_it_too(analyze_text):
+    passage = '"We will keep every berth open," Torv told the dock workers.'
+    a = analyze_text(
+        "The council met on Monday. Mayor Ines Torv made a promise to the dockers, the Saltmere Courier reported:\n\n"
+        + passage
+        + "\n\nThe council votes on Friday.",
+        published="2024-03-06",
+    )
+    voice = relay_over(a, passage)
+    assert voice is not None and voice.outlet == "Saltmere Courier"
+    assert relay_over(a, "The council votes on Friday.") is None

@@ -110,7 +110,8 @@ def find_intro(text: str, para: tuple[int, int], last: KBEntry | None, settings)
     intro = text[start : para[1]].strip()
     entry: KBEntry | None = None
     if intro.endswith(":"):
-        named = [m for m in find_outlets(intro, settings) if not STAFF.match(intro[m.end :])]
+        # listed or not ("the Velmoria Gazette reported:"), as for "According to"
+        named = [m for m in outlets_named(intro, settings) if not STAFF.match(intro[m.end :])]
         surname = SURNAME_INTRO.match(intro)
         if named and REPORTING.search(intro):
             entry = named[-1].entry  # the one nearest the colon is the source being relayed
