@@ -1,8 +1,8 @@
 """Voices: which stretches of the article relay another outlet's text.
 
-A relay is announced by an intro. Most end with a colon and name the outlet with a reporting verb, in any
-tense ("The CNN reported Blinken’s warning:", "Fox News reports:", "Here's an excerpt from the Times
-report:"); the outlet may be named by a description or short name once the article has named it ("The
+A relay is announced by an intro. Most end with a colon and name the outlet (listed in the knowledge base
+or named like one: "the Saltmere Courier") with a reporting verb, in any tense ("The CNN reported
+Blinken’s warning:", "Fox News reports:", "Here's an excerpt from the Times report:"); the outlet may be named by a description or short name once the article has named it ("The
 newspaper reported:", "the Post wrote:"), or through its reporter ("Doe reports:" after "the Post's
 reporter Jane Doe"). Once an outlet is being relayed, a passive intro ("Her campaign is described in
 detail:") and a sentence placing the passage in the relayed work ("The article closes with …") relay it too.
