@@ -289,9 +289,7 @@ class Store:
             self._writable()
             try:
                 self.con.begin()
-                self.con.execute(
-                    f"CREATE TABLE IF NOT EXISTS {SIGHTINGS} ({', '.join(f'{c} {t}' for c, t in SIGHTING_COLUMNS)})"
-                )
+                self.con.execute(tables.create_statement(SIGHTINGS, SIGHTING_COLUMNS))
                 self.con.execute(
                     f"INSERT INTO {SIGHTINGS} SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
                     "(SELECT 1 FROM articles WHERE id = ? AND source = ?) AND NOT EXISTS "

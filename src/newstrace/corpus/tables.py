@@ -309,5 +309,7 @@ def quoted(column: str) -> str:
     return '"' + column.replace('"', '""') + '"'
 
 
-def create_statement(table: str) -> str:
-    return f"CREATE TABLE IF NOT EXISTS {table} (" + ", ".join(f"{quoted(c)} {t}" for c, t in COLUMNS[table]) + ")"
+def create_statement(table: str, columns: list[tuple[str, str]] | None = None) -> str:
+    """CREATE TABLE IF NOT EXISTS for a table of COLUMNS, or of the columns given (a table made when needed)."""
+    cols = COLUMNS[table] if columns is None else columns
+    return f"CREATE TABLE IF NOT EXISTS {table} (" + ", ".join(f"{quoted(c)} {t}" for c, t in cols) + ")"
