@@ -492,3 +492,18 @@ def test_an_act_only_likely_or_unlikely_is_not_asserted(analyze_text):
     )
     asserted = [e for e in events_of(a, type="AGREE") if e.modality == "asserted"]
     assert len(asserted) == 1, [(e.type, e.modality) for e in a.events]
+
+
+def test_a_warning_of_a_hazard_is_no_threat_but_a_warning_that_someone_will_act_is(analyze_text):
+    for text in (
+        "The weather agency warned that storms could flood the northern coast on Friday.",
+        "Economists cautioned that prices would keep rising through the winter.",
+    ):
+        assert not events_of(analyze_text(text, published="2024-10-02"), type="THREATEN"), text
+    for text, source in (
+        ("The harbour police chief warned that officers would break up any further rallies.", "chief"),
+        ("The army warned it would retaliate against any attack on the border posts.", "army"),
+        ("The governor warned the strikers that troops would return to the mines.", "governor"),
+    ):
+        threats = events_of(analyze_text(text, published="2024-10-02"), type="THREATEN")
+        assert threats and source in names(threats[0].source).lower(), text

@@ -79,3 +79,35 @@ def governor(tok: Token) -> Optional[Token]:
         if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
             return cur
     return None
+
+
+# Verbs whose 'as' clause cites a source for the clause it hangs on ('as Reuters reported', 'as she noted');
+# most other cues in an 'as' clause tell when ('as he spoke', 'as she called for …').
+REPORTING_AS = frozenset(
+    "report say write note observe point announce state reveal disclose explain tell confirm put acknowledge"
+    " predict suggest argue claim".split()
+)
+# What an 'as X reported' clause may hold besides its source: time, manner, a particle ('pointed out').
+AS_CLAUSE_DEPS = frozenset({"mark", "nsubj", "agent", "advmod", "aux", "auxpass", "npadvmod", "prt", "punct"})
+
+
+def is_reporting_as_clause(tok: Token) -> bool:
+    """'As first reported by the Courier, CONTENT', 'CONTENT, as the minister noted on Monday': an 'as'
+    clause of a reporting verb with its own source and no content of its own, set off by a comma from
+    the clause it cites. Not 'as he spoke', 'as wealthy as he claims', 'as officials praised the calm'."""
+    if tok.dep_ != "advcl" or tok.head.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORTING_AS:
+        return False
+    kids = list(tok.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i == tok.left_edge.i for c in kids):
+        return False
+    if not any(c.dep_ in ("nsubj", "agent") for c in kids):
+        return False  # 'went on as planned'
+    for c in kids:
+        if c.dep_ in AS_CLAUSE_DEPS or (c.dep_ == "dobj" and tok.lemma_.lower() == "tell"):
+            continue
+        if c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during"):
+            continue  # 'as she said in March', 'as he wrote on Twitter'
+        return False
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    return (right + 1 < len(doc) and doc[right + 1].text == ",") or (left > 0 and doc[left - 1].text == ",")

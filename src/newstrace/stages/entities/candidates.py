@@ -11,6 +11,7 @@ from typing import Optional
 from ... import kb, vocab
 from ...kb.matcher import Hit
 from ...syntax import entities_of
+from ..quotes.words import gender_of_name
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 PLACE_LIKE = {"GPE", "LOC", "NORP", "FAC"}
@@ -62,7 +63,10 @@ def candidates(doc, text: str, field_name: str, find, base: kb.KnowledgeBase, da
         if ent.label_ not in KEEP:
             continue
         label = "PERSON" if HONORIFIC.match(ent.text) else ent.label_  # "Mr Brown" tagged ORG is a person
-        start, end = _trim(text, ent.start_char, ent.end_char, label)
+        first = _outlet_name_start(ent)
+        if first is not None:
+            label = "ORG"
+        start, end = _trim(text, ent.start_char if first is None else first, ent.end_char, label)
         span = text[start:end]
         if _junk(text, start, span, base):
             continue
@@ -100,6 +104,29 @@ def candidates(doc, text: str, field_name: str, find, base: kb.KnowledgeBase, da
         if i not in used:
             out.append(Candidate(h.start, h.end, h.text, field_name, h.type, h.entry, h.how))
     return sorted(out, key=lambda c: c.start)
+
+
+def _outlet_name_start(ent) -> Optional[int]:
+    """Where an outlet's name starts when the model cut it short or took it for a person ("the Harbour
+    Gazette" tagged PERSON "Gazette"): the capitalised names right before a last word that names a
+    newspaper or broadcaster. None when the span is no such name."""
+    doc = ent.doc
+    last = doc[ent.end - 1]
+    if last.lower_ not in vocab.json_file("speaker_words.json")["outlet_name_words"]:
+        return None
+    i = ent.start
+    while (
+        i > 0
+        and doc[i - 1].pos_ == "PROPN"
+        and doc[i - 1].text[:1].isupper()
+        and doc[i - 1].ent_type_ in ("", ent.label_)
+    ):
+        i -= 1
+    if i == ent.start and (ent.end - ent.start < 2 or ent.label_ != "PERSON"):
+        return None
+    if gender_of_name(doc[i].text):
+        return None  # "Emily Post", "Freddie Mercury": a person whose surname is an outlet's word
+    return doc[i].idx
 
 
 def _junk(text: str, start: int, span: str, base: kb.KnowledgeBase) -> bool:

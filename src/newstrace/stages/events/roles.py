@@ -18,7 +18,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Token
 
-from ...syntax import agent_of, entities_of, governor, is_passive
+from ...syntax import agent_of, entities_of, governor, is_passive, is_reporting_as_clause
 from .dictionary import cues, nominalisations, plover_type
 from .patterns import match_verb
 
@@ -146,6 +146,7 @@ def target_candidates(
                 if g.dep_ == "pobj":
                     add(g)
 
+    src_span |= source_clauses(verb)
     add(pattern_target)
     if event_noun is not None:
         preps(event_noun)
@@ -160,7 +161,7 @@ def target_candidates(
             add(c)
     preps(verb)
     for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp", "advcl"):
+        if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i not in src_span:
             add(next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None))
             for g in c.children:
                 if g.dep_ in ("dative", "dobj"):
@@ -180,11 +181,22 @@ def target_candidates(
     rest = [
         t
         for t in verb.subtree
-        if t.i not in other
+        if t.i not in other and t.i not in src_span
         if t.pos_ in ("PROPN", "NOUN") and t.i != verb.i and t.dep_ not in ("compound", "amod", "nmod", "npadvmod")
     ]
     for t in sorted(rest, key=lambda t: (t.i < verb.i, abs(t.i - verb.i))):
         add(t)  # last resort: the nearest noun in the verb's phrase, after it first
+    return out
+
+
+def source_clauses(verb: Token) -> set[int]:
+    """Token indexes of the phrases that say who reported the act ('according to the Courier', 'as Reuters
+    reported', 'as first reported by the Herald'): the outlet or person there tells of the act, it is no
+    party to it."""
+    out: set[int] = set()
+    for c in verb.children:
+        if (c.dep_ == "prep" and c.lower_ == "according") or is_reporting_as_clause(c):
+            out.update(t.i for t in c.subtree)
     return out
 
 

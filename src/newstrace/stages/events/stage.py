@@ -323,7 +323,7 @@ def code_verbs(sent: Span) -> list[Coded]:
         if m is None:
             continue
         ptype = plover_type(m.code)
-        if ptype is None:
+        if ptype is None or (ptype == "THREATEN" and m.pattern is None and _warning_of_a_hazard(tok)):
             continue
         if m.code != OBLIGATION_CODE:
             act = nominalisations().get(noun.lemma_.lower(), "") if noun is not None else verb_lemma(tok)
@@ -390,6 +390,33 @@ def code_verbs(sent: Span) -> list[Coded]:
             p.purpose = True
             main.append(p)
     return main + told + _nominal_events(sent, light_nouns)
+
+
+WARNING_VERBS = {"warn", "caution"}
+
+
+def _warning_of_a_hazard(verb: Token) -> bool:
+    """'warned that storms could flood the coast': a warning of what may happen that no actor threatens to
+    do is a pessimistic comment (CAMEO 012, which PLOVER does not code), not a threat (130). 'warned that
+    police will no longer tolerate rallies' and 'warned it would retaliate' stay threats: someone is to
+    act. 'warned of X' is left to the patterns: its noun may be an act ('a response') or not ('floods')."""
+    if verb_lemma(verb) not in WARNING_VERBS:
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+    return subj is not None and not _may_act(subj)
+
+
+def _may_act(tok: Token) -> bool:
+    """Could the word name someone who acts: a pronoun, a name, a body ('police', 'MEPs') or a people's
+    members ('Iraqi youths')?"""
+    if is_pronoun(tok):  # 'warned it would retaliate': the pronoun is often the warner itself
+        return True
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if any(k.ent_type_ in ("NORP", "GPE") for k in tok.children if k.dep_ in ("amod", "compound", "nmod", "poss")):
+        return True
+    return tok.lemma_.lower() in actor_nouns() or tok.lower_ in actor_nouns()
 
 
 ACCUSE_CODE = "112"  # CAMEO 'accuse'

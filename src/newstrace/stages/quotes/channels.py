@@ -8,7 +8,9 @@ from .speakers import Referents
 def channel_outlets(refs: Referents, quotes: list) -> None:
     """An outlet is a channel: words told to an outlet ('officials told the Gazette that …') come via
     it, and so does the next quote of the same speaker in that paragraph ('“…,” one of them said'); an
-    outlet's report cited with 'according to' is relayed through it."""
+    outlet's report cited with 'according to' is relayed through it, and so is a quote that report
+    holds ('“…,” the mayor said, according to the Herald')."""
+    via_according_frames(refs, quotes)
     told: dict[str, tuple[str, int]] = {}
     text = refs.ctx.article.text
     for q in sorted(quotes, key=lambda q: q.start):
@@ -27,3 +29,26 @@ def channel_outlets(refs: Referents, quotes: list) -> None:
             q.via = q.speaker.name
         elif key in told and "\n" not in text[told[key][1] : q.start]:
             q.via = told.pop(key)[0]
+
+
+def via_according_frames(refs: Referents, quotes: list) -> None:
+    """A quote whose cue lies inside an 'according to <outlet>' indirect quote ('“We will not back down,”
+    the mayor said, according to the Herald') comes via that outlet. The frame stays: the outlet reports
+    that the mayor said it (PolNeAR annotates it so). A source that is no outlet ('according to two
+    people familiar with the talks') is no channel."""
+    for frame in quotes:
+        if (
+            frame.field != "text"
+            or frame.kind != "indirect"
+            or (frame.cue or "").lower() != "according"
+            or frame.speaker is None
+            or not refs.is_outlet(frame.speaker.name)
+        ):
+            continue
+        inner = [
+            q
+            for q in quotes
+            if q is not frame and q.field == "text" and q.cue_span and frame.start <= q.cue_span[0] < frame.end
+        ]
+        for q in inner:
+            q.via = q.via or frame.speaker.name

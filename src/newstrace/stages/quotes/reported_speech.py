@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ...syntax import subtree, text_of
+from ...syntax import is_reporting_as_clause, subtree, text_of
 from .attribution import (
     SUBJECT_DEPS,
     QuoteMask,
@@ -137,9 +137,12 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
         if mask.has(tok) or not is_cue(tok) or is_negated(tok):
             continue
         lemma = cue_lemma(tok)
-        if lemma == "accord":
+        # 'as first reported by the Courier, CONTENT', 'CONTENT, as the minister said': the clause the
+        # 'as' clause hangs on is what was reported, as with 'according to X, CONTENT'
+        as_clause = is_reporting_as_clause(tok)
+        if lemma == "accord" or as_clause:
             subj = speaker_token(tok, mask)
-            clause_head = tok.head if tok.dep_ == "prep" else None
+            clause_head = tok.head if tok.dep_ in ("prep", "advcl") else None
             if subj is None or clause_head is None:
                 continue
             prep_span = range(tok.left_edge.i, tok.right_edge.i + 1)

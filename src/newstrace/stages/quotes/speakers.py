@@ -307,7 +307,11 @@ class Referents:
                     for o in p.children
                     if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "ORG", "NORP")
                     for a in o.children
-                    if a.dep_ == "appos" and a.pos_ == "PROPN" and a.ent_type_ in ("PERSON", "")
+                    if a.dep_ == "appos"
+                    and a.pos_ == "PROPN"
+                    # the tagger may read 'Westbridge, Ann Holt' as a place and its state: a given name
+                    # first says it is a person
+                    and (a.ent_type_ in ("PERSON", "") or gender_of_name(a.left_edge.text))
                 ),
                 None,
             )
