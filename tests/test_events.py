@@ -507,3 +507,24 @@ def test_a_warning_of_a_hazard_is_no_threat_but_a_warning_that_someone_will_act_
     ):
         threats = events_of(analyze_text(text, published="2024-10-02"), type="THREATEN")
         assert threats and source in names(threats[0].source).lower(), text
+
+
+def test_a_dateline_place_is_neither_doer_nor_target(analyze_text):
+    a = analyze_text(
+        "HARTFORD, Conn. — Connecticut Attorney General Ann Holt condemned the new tariffs on Tuesday.",
+        published="2024-10-02",
+    )
+    accuse = events_of(a, type="ACCUSE")
+    assert accuse and all("Holt" in names(e.source) for e in accuse)
+    b = analyze_text("MARIUPOL, Ukraine -- Russian forces shelled the city overnight.", published="2024-10-02")
+    assault = events_of(b, type="ASSAULT")
+    assert assault and all("Ukraine" not in names(e.target) for e in assault)
+
+
+def test_titles_joined_before_one_name_are_one_doer(analyze_text):
+    a = analyze_text(
+        "Prime Minister and party leader Ann Holt rejected the offer from the unions.", published="2024-10-02"
+    )
+    rejects = events_of(a, type="REJECT")
+    assert [e.source.name for e in rejects] == ["Ann Holt"]
+    assert "Minister" not in names(rejects[0].target)

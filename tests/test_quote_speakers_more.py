@@ -173,3 +173,10 @@ def test_the_name_after_an_office_of_a_place_is_the_speaker_not_the_place(analyz
     )
     assert speaker_name(quote(a, "dam would be repaired")) == "Irena Soltvik"
     assert speaker_name(quote(a, "We start in May")) == "Irena Soltvik"
+
+
+def test_titles_joined_before_one_name_are_that_persons(analyze_text):
+    a = analyze_text(
+        "“The offer is too low,” said Prime Minister and party leader Ann Holt.", title="Offer", published="2024-05-01"
+    )
+    assert speaker_name(quote(a, "The offer is too low")) == "Ann Holt"

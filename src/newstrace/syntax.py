@@ -111,3 +111,28 @@ def is_reporting_as_clause(tok: Token) -> bool:
     doc = tok.doc
     left, right = tok.left_edge.i, tok.right_edge.i
     return (right + 1 < len(doc) and doc[right + 1].text == ",") or (left > 0 and doc[left - 1].text == ",")
+
+
+DATELINE_DASHES = ("—", "--", "–", "-")
+
+
+def dateline_dash(tok: Token) -> Optional[int]:
+    """Index of the dash that ends the dateline opening tok's sentence ('HARTFORD, Conn. — …', 'KYIV,
+    Ukraine -- …', 'WASHINGTON (Reuters) - …'), or None: an upper-case place first, then only names,
+    commas, abbreviations and a parenthesised agency before a dash within the first ten tokens."""
+    sent = tok.sent
+    first = sent[0]
+    if not (first.text.isupper() and len(first.text) > 1 and first.pos_ in ("PROPN", "NOUN")):
+        return None
+    for t in sent[1:10]:
+        if t.text in DATELINE_DASHES:
+            return t.i
+        if not (t.pos_ == "PROPN" or t.is_punct or t.text[:1].isupper()):
+            return None
+    return None
+
+
+def in_dateline(tok: Token) -> bool:
+    """Is tok part of the dateline its sentence opens with (the place a story was filed from)?"""
+    dash = dateline_dash(tok)
+    return dash is not None and tok.i <= dash

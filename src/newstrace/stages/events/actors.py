@@ -172,7 +172,20 @@ class ActorResolver:
     # -- phrase pieces -------------------------------------------------------------------------
     @staticmethod
     def members(head: Token) -> list[Token]:
-        """The heads of a coordination: 'Russia and China' -> [Russia, China]."""
+        """The heads of a coordination: 'Russia and China' -> [Russia, China]. Titles joined before one
+        name are one person: 'Attorney General and Senate candidate Ann Holt' -> [Holt]."""
+        if (
+            not head.ent_type_
+            and head.tag_ not in ("NNS", "NNPS")
+            and not any(c.dep_ in ("det", "poss") for c in head.children)
+        ):
+            named = [
+                c
+                for c in head.children
+                if c.dep_ == "conj" and any(t.ent_type_ == "PERSON" for t in (c, *c.children) if t.dep_ != "cc")
+            ]
+            if named:
+                return ActorResolver.members(named[0])
         out = [head]
         for c in head.children:
             if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):

@@ -18,7 +18,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Token
 
-from ...syntax import agent_of, entities_of, governor, is_passive, is_reporting_as_clause
+from ...syntax import agent_of, entities_of, governor, in_dateline, is_passive, is_reporting_as_clause
 from .dictionary import cues, nominalisations, plover_type
 from .patterns import match_verb
 
@@ -91,7 +91,7 @@ def doer_of(verb: Token, depth: int = 0) -> Optional[Token]:
         return next((c for c in holder.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     if is_passive(verb):
         return agent_of(verb)
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    subjects = [undated(c) for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     # Two subjects come from a misparse around a quote: the one next to the verb is the real one.
     subj = min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
     if subj is not None:
@@ -122,6 +122,15 @@ def doer_of(verb: Token, depth: int = 0) -> Optional[Token]:
     return None
 
 
+def undated(subj: Token) -> Token:
+    """The subject without the dateline the parser may make its head ('HARTFORD, Conn. — Connecticut
+    Attorney General Ann Holt is defending …' has 'HARTFORD' as subject, the person in apposition)."""
+    if not in_dateline(subj):
+        return subj
+    after = [c for c in subj.children if c.dep_ in ("appos", "conj") and not in_dateline(c)]
+    return after[0] if after else subj
+
+
 def target_candidates(
     verb: Token,
     source: Optional[Token],
@@ -135,7 +144,7 @@ def target_candidates(
     src_span -= {t.i for t in verb.subtree}
 
     def add(t: Optional[Token]) -> None:
-        if t is not None and t.i not in src_span and t.i != verb.i and t not in out:
+        if t is not None and t.i not in src_span and t.i != verb.i and t not in out and not in_dateline(t):
             out.append(t)
 
     def preps(tok: Token) -> None:
@@ -147,6 +156,8 @@ def target_candidates(
                     add(g)
 
     src_span |= source_clauses(verb)
+    if not is_passive(verb):  # a second subject the parser split off ('Prime Minister and party leader Ann Holt')
+        src_span |= {t.i for c in verb.children if c.dep_ in ("nsubj", "csubj") for t in c.subtree}
     add(pattern_target)
     if event_noun is not None:
         preps(event_noun)

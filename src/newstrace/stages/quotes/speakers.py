@@ -317,6 +317,15 @@ class Referents:
             )
         if appos is not None and head.pos_ == "NOUN":  # 'The finance minister, Olga Berg,': the name wins
             head = appos
+        elif (
+            not head.ent_type_
+            and head.tag_ not in ("NNS", "NNPS")
+            and not any(c.dep_ in ("det", "poss") for c in head.children)
+        ):
+            # 'Prime Minister and party leader Ann Holt': titles joined before one name are that person's
+            titled = next((c for c in head.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
+            if titled is not None:
+                return self.resolve(phrase.doc[titled.left_edge.i : titled.right_edge.i + 1])
         if head.pos_ == "PROPN" and not any(r.start <= head.idx < r.end for r in self.items):
             person = next(
                 (
