@@ -528,3 +528,12 @@ def test_titles_joined_before_one_name_are_one_doer(analyze_text):
     rejects = events_of(a, type="REJECT")
     assert [e.source.name for e in rejects] == ["Ann Holt"]
     assert "Minister" not in names(rejects[0].target)
+
+
+def test_talk_on_a_topic_is_no_consultation_but_talks_with_someone_are(analyze_text):
+    a = analyze_text("“I was talking about the new levy on fishing boats,” the senator said.", published="2024-10-02")
+    assert not events_of(a, type="CONSULT")
+    b = analyze_text(
+        "The senator talked with Norwegian officials about the fishing levy on Monday.", published="2024-10-02"
+    )
+    assert events_of(b, type="CONSULT")

@@ -325,6 +325,8 @@ def code_verbs(sent: Span) -> list[Coded]:
         ptype = plover_type(m.code)
         if ptype is None or (ptype == "THREATEN" and m.pattern is None and _warning_of_a_hazard(tok)):
             continue
+        if ptype == "CONSULT" and m.pattern is None and _talk_on_a_topic(tok):
+            continue
         if m.code != OBLIGATION_CODE:
             act = nominalisations().get(noun.lemma_.lower(), "") if noun is not None else verb_lemma(tok)
             ptype = verb_types().get(act, ptype)
@@ -405,6 +407,19 @@ def _warning_of_a_hazard(verb: Token) -> bool:
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
     return subj is not None and not _may_act(subj)
+
+
+TALK_VERBS = {"talk", "speak", "chat"}
+
+
+def _talk_on_a_topic(verb: Token) -> bool:
+    """'I was talking about energy', 'she spoke of reform': talk on a topic with no partner named is a
+    statement, not a consultation (PLOVER CONSULT is talks with someone: 'talked with', 'spoke to')."""
+    if verb_lemma(verb) not in TALK_VERBS:
+        return False
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    partner = any(c.dep_ in ("dobj", "dative") for c in verb.children) or preps & {"with", "to"}
+    return bool(preps & {"about", "of", "on"}) and not partner
 
 
 def _may_act(tok: Token) -> bool:
