@@ -3,7 +3,7 @@ and year boundaries; no reference date means no guessed date."""
 
 import pytest
 
-from newstrace.dates import find_dates, resolve
+from newstrace.dates import find_dates, precision_of, resolve
 
 
 @pytest.mark.parametrize(
@@ -102,3 +102,34 @@ def test_dates_at_the_ends_of_the_calendar_resolve_to_none_not_an_error():
             for forward in (False, True):
                 found = resolve(text, reference, forward=forward)
                 assert found is None or len(found) == 10
+
+
+@pytest.mark.parametrize(
+    "text, precision",
+    [
+        (None, "day"),
+        ("on Thursday", "day"),
+        ("Jan. 14", "day"),
+        ("14 January 2021", "day"),
+        ("the day before yesterday", "day"),
+        ("last week", "week"),
+        ("in April", "month"),
+        ("in April 2017", "month"),
+        ("earlier this month", "month"),
+        ("two months ago", "month"),
+        ("in 2017", "year"),
+        ("last year", "year"),
+        ("three years ago", "year"),
+    ],
+)
+def test_precision_says_how_much_of_the_iso_date_the_text_names(text, precision):
+    assert precision_of(text) == precision
+
+
+def test_an_event_dated_to_a_year_says_so(analyze_text):
+    a = analyze_text(
+        "The rebels seized the mountain town in 2017. On Thursday the army shelled it.", published="2024-03-07"
+    )
+    by_trigger = {e.trigger: (e.date, e.date_precision) for e in a.events}
+    assert by_trigger["seized"] == ("2017-01-01", "year")
+    assert by_trigger["shelled"] == ("2024-03-07", "day")

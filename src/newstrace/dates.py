@@ -195,6 +195,32 @@ def resolve(
         return None
 
 
+def precision_of(date_text: Optional[str]) -> str:
+    """How finely a date expression names its day: 'day' ('on Tuesday', 'March 3', 'yesterday'; no
+    expression: the day of the article), 'week' ('last week'), 'month' ('in March', 'last month') or
+    'year' ('in 2019', 'last year'). resolve() gives the first day of a week, month or year it names, so a
+    reader of the ISO date needs this to tell '2019' from 1 January 2019 (ACLED's time_precision, in words)."""
+    if not date_text:
+        return "day"
+    low = " ".join(date_text.lower().split())
+    m = re.search(r"\b(day|week|month|year)s?\s+(?:ago|earlier|later)\b", low)
+    if m:
+        return m.group(1)
+    if re.search(r"\b(?:to(?:day|night|morrow)|yesterday|" + "|".join(WEEKDAYS) + r")\b", low):
+        return "day"
+    if re.search(r"\b\d{4}-\d{2}-\d{2}\b", low) or re.search(
+        rf"(?:\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})", low, re.I
+    ):
+        return "day"
+    if re.search(r"\bweek(?:end)?s?\b", low):
+        return "week"
+    if re.search(rf"\b{_MONTH}(?!\w)|\bmonths?\b", low, re.I):
+        return "month"
+    if re.search(r"\b\d{4}\b|\byears?\b", low):
+        return "year"
+    return "day"
+
+
 def _forward(low: str, past: dt.date, ref: dt.date) -> dt.date:
     """The coming occurrence of a weekday, month-day or month that _resolve_relative read as the last one;
     expressions that say which way they point ('last Monday', 'yesterday', 'ago') stay as they are."""

@@ -137,6 +137,7 @@ class Event:
     via: Optional[str] = None
     negated: bool = False
     modality: str = "asserted"  # asserted | reported | intended | hypothetical
+    date_precision: Optional[str] = None  # day | week | month | year: how much of `date` the text names
 
 
 @dataclass

@@ -286,3 +286,27 @@ def test_ctrl_c_in_a_batch_says_what_is_stored_and_how_to_resume(small_store, tm
     assert res.output.strip().splitlines() == [
         f"newstrace: interrupted; 4 articles stored in {copy}, run the same command to resume"
     ]
+
+
+def test_an_event_dated_to_a_year_or_month_falls_in_any_range_it_overlaps(tmp_path):
+    from newstrace.corpus.store import Store
+    from newstrace.model import ActorRef, Analysis, Article, Event
+
+    def one(text: str, date: str, precision: str) -> Analysis:
+        art = Article(id=text[:8] + "0" * 56, title="T", text=text, outlet="O", published="2024-03-22")
+        ev = Event("ev1", "COERCE", ActorRef("Rebels", None, None), None, "seized", text, 0, 5, "192", date=date)
+        ev.date_precision = precision
+        return Analysis(article=art, events=[ev])
+
+    with Store(tmp_path / "s.duckdb") as s:
+        s.add(one("Rebels seized Ardo in 2019.", "2019-01-01", "year"))
+        s.add(one("Troops seized Belo in March 2020.", "2020-03-01", "month"))
+        s.add(one("Police seized Caro on 2 May 2020.", "2020-05-02", "day"))
+
+        def evidence(date_from, date_to):
+            return sorted(r["evidence"][:6] for r in query.events(s, date_from=date_from, date_to=date_to))
+
+        assert evidence("2019-06-01", "2019-06-30") == ["Rebels"]
+        assert evidence("2020-03-15", "2020-05-01") == ["Troops"]
+        assert evidence("2020-04-01", "2020-12-31") == ["Police"]
+        assert [r["date_precision"] for r in query.events(s)] == ["year", "month", "day"]

@@ -77,6 +77,33 @@ def test_another_schema_version_is_refused(tmp_path):
         Store(db)
 
 
+def _as_version_1(db) -> None:
+    """Make a store look as version 1 wrote it: no events.date_precision column."""
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE events DROP COLUMN date_precision")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'store_version'")
+    con.close()
+
+
+def test_a_version_1_store_is_upgraded_in_place_with_its_rows_kept(tmp_path):
+    db = tmp_path / "v1.duckdb"
+    a = tiny_analysis()
+    a.events[0].date, a.events[0].date_text = "2019-01-01", "in 2019"
+    with Store(db) as store:
+        store.add(a)
+    _as_version_1(db)
+    with pytest.raises(StoreError, match="schema version 1; run 'newstrace link"):
+        Store(db, read_only=True)
+    with Store(db) as store:  # a writing open upgrades
+        assert store.scalar("SELECT value FROM meta WHERE key = 'store_version'") == "2"
+        assert store.rows("SELECT date, date_precision FROM events") == [
+            {"date": "2019-01-01", "date_precision": "year"}
+        ]
+        assert store.add(tiny_analysis("China abstained in the vote.")) is True
+    with Store(db, read_only=True) as store:
+        assert store.counts()["events"] == 2
+
+
 def test_unusable_files_give_clear_errors(tmp_path):
     (tmp_path / "junk.duckdb").write_text("not a database" * 100)
     with pytest.raises(StoreError, match="not a newstrace store"):

@@ -1,6 +1,7 @@
 """Events of analyses as a GDELT-style table: one row per event, the columns a GDELT user knows.
 
-Columns: date (YYYYMMDD as GDELT's SQLDATE, empty when unknown), source and target actor codes and names,
+Columns: date (YYYYMMDD as GDELT's SQLDATE, empty when unknown; DatePrecision says whether it names a day,
+or the first day of the week, month or year the text names), source and target actor codes and names,
 the PLOVER type, the CAMEO event code with its root, the Goldstein score of that code, where it happened,
 how it was said (negation, modality, relaying outlet) and the article it came from.
 """
@@ -17,6 +18,7 @@ from ..stages.events.dictionary import goldstein_score
 COLUMNS = [
     "GlobalEventID",
     "SQLDATE",
+    "DatePrecision",
     "Actor1Code",
     "Actor1Name",
     "Actor2Code",
@@ -44,6 +46,7 @@ def event_rows(analyses: Iterable[Analysis]) -> Iterator[dict]:
             yield {
                 "GlobalEventID": f"{a.article.id[:12]}-{ev.id}",
                 "SQLDATE": (ev.date or "").replace("-", ""),
+                "DatePrecision": ev.date_precision or "",
                 "Actor1Code": (ev.source.code if ev.source else "") or "",
                 "Actor1Name": ev.source.name if ev.source else "",
                 "Actor2Code": (ev.target.code if ev.target else "") or "",

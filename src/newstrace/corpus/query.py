@@ -96,7 +96,8 @@ def events(
 ) -> list[dict]:
     """Events; source/target match an actor's name (substring) or code (prefix: 'RUS' matches 'RUSGOV');
     type is a PLOVER type (any case; InputError naming the types when it is none); date_from/date_to bound
-    the event date, inclusive; dedup: without the events of wire copies."""
+    the event date, inclusive (an event dated to a week, month or year counts where that period overlaps
+    the range); dedup: without the events of wire copies."""
     if type and type.upper() not in plover_types():
         raise InputError(f"no event type {type!r} (PLOVER types: {', '.join(plover_types())})")
     where, params = _not_copy("e", dedup, store), []
@@ -108,14 +109,22 @@ def events(
         where.append("upper(e.type) = upper(?)")
         params.append(type)
     date = "coalesce(e.date, a.published)"
+    # An event dated 'in 2019' is stored as 2019-01-01 with precision 'year': it falls in a range that
+    # overlaps any of 2019, not only one holding 1 January.
+    last_day = (
+        f"CASE e.date_precision WHEN 'year' THEN substr({date}, 1, 4) || '-12-31' "
+        f"WHEN 'month' THEN strftime(last_day(CAST({date} AS DATE)), '%Y-%m-%d') "
+        f"WHEN 'week' THEN strftime(CAST({date} AS DATE) + 6, '%Y-%m-%d') ELSE {date} END"
+    )
     if date_from:
-        where.append(f"{date} >= ?")
+        where.append(f"{last_day} >= ?")
         params.append(date_from)
     if date_to:
         where.append(f"{date} <= ?")
         params.append(date_to)
     sql = (
-        f"SELECT {date} AS date, e.source_name AS source, e.source_code, e.type, e.cameo, e.target_name AS target, "
+        f"SELECT {date} AS date, coalesce(e.date_precision, 'day') AS date_precision, e.source_name AS source, "
+        "e.source_code, e.type, e.cameo, e.target_name AS target, "
         "e.target_code, e.trigger, e.negated, e.modality, e.via, a.outlet, e.evidence, e.article_id "
         "FROM events e JOIN articles a ON a.id = e.article_id"
         + _where(where)

@@ -29,6 +29,7 @@ from typing import Any, Iterable, Iterator, Optional, Sequence
 
 import duckdb
 
+from .. import dates
 from ..errors import StoreError
 from ..model import SCHEMA, Analysis, Article
 from . import tables
@@ -43,7 +44,10 @@ SIGHTING_COLUMNS = [
     ("published", "VARCHAR"),
     ("seen_at", "TIMESTAMP"),
 ]
-STORE_VERSION = "1"  # bump when a table changes shape; an older store is then refused, not misread
+STORE_VERSION = "2"  # bump when a table changes shape; an older store is upgraded (UPGRADABLE) or refused
+# Versions this one can bring up to date in place: their tables lack only tables and trailing columns
+# that tables.COLUMNS now has (version 2 added events.date_precision).
+UPGRADABLE = {"1"}
 
 
 def describe_error(path: str, exc: BaseException) -> str:
@@ -110,7 +114,14 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(describe_error(self.path, exc)) from exc
         found = version[0] if version else None
-        if found != STORE_VERSION:
+        if found in UPGRADABLE and not self.read_only:
+            self._upgrade(found)
+        elif found in UPGRADABLE:
+            raise StoreError(
+                f"{self.path}: a store of schema version {found}; run 'newstrace link --db {self.path}' once "
+                f"to bring it to version {STORE_VERSION}"
+            )
+        elif found != STORE_VERSION:
             raise StoreError(
                 f"{self.path}: a store of schema version {found}; this newstrace reads version "
                 f"{STORE_VERSION} (export it with the newstrace that made it, or use another --db)"
@@ -131,6 +142,50 @@ class Store:
         except duckdb.Error as exc:
             self._rollback()
             raise StoreError(describe_error(self.path, exc)) from exc
+
+    def _upgrade(self, found: str) -> None:
+        """Bring a store of an UPGRADABLE version to STORE_VERSION in one transaction: the tables it lacks
+        are created and the columns it lacks appended (empty for the rows already stored)."""
+        self.con.begin()
+        try:
+            for table, columns in tables.COLUMNS.items():
+                have = [
+                    r[0]
+                    for r in self.con.execute(
+                        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' "
+                        "AND table_name = ? ORDER BY ordinal_position",
+                        [table],
+                    ).fetchall()
+                ]
+                if not have:
+                    self.con.execute(tables.create_statement(table))
+                    continue
+                if [name for name, _ in columns[: len(have)]] != have:
+                    raise StoreError(f"{self.path}: table {table} of version {found} has other columns; cannot upgrade")
+                for name, sql_type in columns[len(have) :]:
+                    self.con.execute(f"ALTER TABLE {table} ADD COLUMN {tables.quoted(name)} {sql_type}")
+                    if (table, name) == ("events", "date_precision"):
+                        self._fill_date_precision()
+            self.con.execute("UPDATE meta SET value = ? WHERE key = 'store_version'", [STORE_VERSION])
+            self.con.commit()
+        except (duckdb.Error, StoreError) as exc:
+            self._rollback()
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(describe_error(self.path, exc)) from exc
+
+    def _fill_date_precision(self) -> None:
+        """events.date_precision of the events a version-1 store holds, read from their date_text."""
+        rows = self.con.execute("SELECT article_id, id, date_text FROM events WHERE date IS NOT NULL").fetchall()
+        if not rows:
+            return
+        ids, event_ids, precisions = zip(*((a, e, dates.precision_of(t)) for a, e, t in rows))
+        self.con.execute(
+            "UPDATE events SET date_precision = p.precision FROM (SELECT unnest(?::VARCHAR[]) AS article_id, "
+            "unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS precision) p "
+            "WHERE events.article_id = p.article_id AND events.id = p.id",
+            [list(ids), list(event_ids), list(precisions)],
+        )
 
     def close(self) -> None:
         with self._lock:

@@ -104,6 +104,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("via", "VARCHAR"),
         ("negated", "BOOLEAN"),
         ("modality", "VARCHAR"),
+        ("date_precision", "VARCHAR"),  # last: store version 1 gains it by ALTER TABLE, which appends
     ],
     "claims": [
         ARTICLE_ID,
@@ -258,6 +259,7 @@ def event_rows(a: Analysis) -> list[tuple]:
             e.via,
             bool(e.negated),
             e.modality,
+            e.date_precision,
         )
         for e in a.events
     ]

@@ -126,6 +126,7 @@ def run(ctx) -> None:
     ]
     for ev in sorted(coded + extra, key=lambda e: e.start):
         ev.id = f"ev{len(analysis.events) + 1}"
+        ev.date_precision = dates.precision_of(ev.date_text) if ev.date else None
         analysis.events.append(ev)
 
 
