@@ -94,7 +94,8 @@ def test_error_messages_do_not_echo_control_bytes(tmp_path):
     assert out.returncode == 2 and "\x1b" not in out.stderr and "\\x1b" in out.stderr
 
 
-def test_a_runaway_article_becomes_a_reported_failure_and_the_batch_goes_on(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])  # '-j 1' too: one worker is a process under the same limits
+def test_a_runaway_article_becomes_a_reported_failure_and_the_batch_goes_on(tmp_path, workers):
     from newstrace.corpus.batch import run_batch
     from newstrace.corpus.workers import local_executor
 
@@ -103,7 +104,14 @@ def test_a_runaway_article_becomes_a_reported_failure_and_the_batch_goes_on(tmp_
     failures = []
     settings = Settings(article_timeout=0.0001)  # every article runs over its time limit
     report = run_batch(
-        [str(tmp_path)], None, None, None, settings, workers=2, executor=local_executor, on_failure=failures.append
+        [str(tmp_path)],
+        None,
+        None,
+        None,
+        settings,
+        workers=workers,
+        executor=local_executor,
+        on_failure=failures.append,
     )
     assert report.failed == 3 and report.analysed == 0
     assert all("took longer than" in f.message for f in failures)

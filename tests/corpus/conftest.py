@@ -61,13 +61,14 @@ def small_store(sample_records, tmp_path_factory) -> Path:
     """A store of the four sample articles and two bad lines, built in this process."""
     from newstrace.corpus.batch import run_batch
     from newstrace.corpus.store import Store
+    from newstrace.corpus.workers import serial_executor
     from newstrace.settings import Settings
 
     folder = tmp_path_factory.mktemp("store")
     src = write_jsonl(folder / "sample.jsonl", sample_records, BAD_LINES)
     db = folder / "small.duckdb"
     with Store(db) as store:
-        report = run_batch([str(src)], store, None, None, Settings(), workers=1)
+        report = run_batch([str(src)], store, None, None, Settings(), workers=1, executor=serial_executor)
     assert (report.analysed, report.failed) == (4, 2)
     return db
 

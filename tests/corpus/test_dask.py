@@ -11,7 +11,7 @@ import pytest
 
 from newstrace.corpus.batch import run_batch
 from newstrace.corpus.store import Store
-from newstrace.corpus.workers import CHUNK_SIZE, dask_executor
+from newstrace.corpus.workers import CHUNK_SIZE, dask_executor, serial_executor
 from newstrace.settings import Settings
 
 from .conftest import articles_between, write_jsonl
@@ -43,7 +43,7 @@ def contents(db) -> dict:
 def test_a_local_cluster_stores_exactly_what_a_serial_run_stores(tmp_path, records, cluster):
     src = write_jsonl(tmp_path / "in.jsonl", records)
     with Store(tmp_path / "serial.duckdb") as store:
-        run_batch([str(src)], store, None, None, Settings(), workers=1)
+        run_batch([str(src)], store, None, None, Settings(), workers=1, executor=serial_executor)
     address = cluster[0].scheduler_address
     with Store(tmp_path / "dask.duckdb") as store:
         report = run_batch([str(src)], store, None, None, Settings(), executor=dask_executor(address))

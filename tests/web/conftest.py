@@ -36,6 +36,7 @@ def nk_store(shared, tmp_path_factory) -> Path:
     from newstrace.corpus.batch import run_batch
     from newstrace.corpus.link import relink
     from newstrace.corpus.store import Store
+    from newstrace.corpus.workers import serial_executor
     from newstrace.settings import Settings
 
     records = []
@@ -53,7 +54,7 @@ def nk_store(shared, tmp_path_factory) -> Path:
     src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     db = folder / "nk.duckdb"
     with Store(db) as store:
-        report = run_batch([str(src)], store, None, None, Settings(), workers=1)
+        report = run_batch([str(src)], store, None, None, Settings(), workers=1, executor=serial_executor)
         assert report.analysed == 5
         counts = relink(store)
     assert counts["copies"] == 1 and counts["stories"] >= 1

@@ -77,7 +77,11 @@ def batch(
         None, "--published", callback=check_date, help="Publication date YYYY-MM-DD for inputs that carry none."
     ),
     workers: int = typer.Option(
-        0, "--workers", "-j", min=0, help="Worker processes (0: one per core; 1: no extra process)."
+        0,
+        "--workers",
+        "-j",
+        min=0,
+        help="Worker processes (0: one per core). Each article is analysed in a worker, under NEWSTRACE_ARTICLE_TIMEOUT and NEWSTRACE_WORKER_MEMORY_MB.",
     ),
     scheduler: Optional[str] = typer.Option(
         None,

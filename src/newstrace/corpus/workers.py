@@ -185,7 +185,8 @@ def _run_chunk_in_worker(articles: list[Article]) -> list[Union[str, Failure]]:
 
 
 def serial_executor(jobs: Iterable[Job], settings: Settings, workers: int = 1) -> Iterator[tuple[Job, Outcome]]:
-    """In this process, in chunks (workers=1; also what tests use)."""
+    """In this process, in chunks, with no time or memory cap: for callers that already hold the model
+    (tests, the Python API). The CLI's batch always uses worker processes (local_executor)."""
     for chunk in _chunks(jobs, CHUNK_SIZE):
         outcomes = iter(analyse_chunk([j.article for j in chunk if j.article is not None], settings))
         for job in chunk:
@@ -227,16 +228,14 @@ def _cut(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
 
 
 def local_executor(jobs: Iterable[Job], settings: Settings, workers: int = 0) -> Iterator[tuple[Job, Outcome]]:
-    """On `workers` spawned processes (0: one per core; 1: serial_executor), results in job order.
+    """On `workers` spawned processes (0: one per core), results in job order. One worker is a process
+    too, so that NEWSTRACE_ARTICLE_TIMEOUT and NEWSTRACE_WORKER_MEMORY_MB hold whatever `-j` says.
 
     Articles go out in chunks of CHUNK_SIZE. A worker that dies (killed, out of memory) takes its chunk
     with it: the pool is restarted, every article of that chunk is sent again alone, and an article whose
     worker dies again is reported as a failure; the other pending chunks are sent again as they were.
     """
     workers = workers or default_workers()
-    if workers == 1:
-        yield from serial_executor(jobs, settings)
-        return
     if settings.worker_memory_mb < MIN_WORKER_MEMORY_MB:  # a worker could not even import its libraries
         raise InputError(
             f"NEWSTRACE_WORKER_MEMORY_MB={settings.worker_memory_mb} is too low: a worker needs at least "
