@@ -57,7 +57,10 @@ def describe_error(path: str, exc: BaseException) -> str:
     if "could not set lock" in low or "conflicting lock" in low:
         pid = re.search(r"\(PID (\d+)\)", text)
         holder = f" (process {pid.group(1)})" if pid else ""
-        return f"{path}: the store is in use by another process{holder}; wait for it to finish or use another --db"
+        return (
+            f"{path}: the store is in use by another process{holder}; wait for it to finish or use another --db "
+            "(a `newstrace serve --read-only` leaves it readable by query and export)"
+        )
     if "database does not exist" in low:
         return f"{path}: no such store (make one with: newstrace batch INPUT --db {path})"
     if "not a valid duckdb database" in low or "not a valid database" in low:
