@@ -168,6 +168,20 @@ def test_articles_sharing_rare_entities_within_days_form_a_story():
     assert "f" not in stories
 
 
+def test_a_story_carried_on_step_by_step_ends_four_weeks_after_it_began():
+    days = ["2024-01-01", "2024-01-11", "2024-01-21", "2024-01-31", "2024-02-10", "2024-02-20"]
+    infos = arts(*((f"a{i}", f"Outlet{i}", day) for i, day in enumerate(days)))
+    ents = [  # each article shares one name with the one before: a chain, no two ends alike
+        {"article_id": f"a{i}", "key": k, "type": "PERSON", "mentions": 2}
+        for i in range(len(days))
+        for k in (f"Q{i}", f"Q{i + 1}")
+    ]
+    stories = {a: s for a, s, _ in link_stories(ents, infos, copies={})}
+    assert stories["a0"] == stories["a1"] == stories["a2"]  # within 28 days of a0
+    assert stories["a3"] != stories["a0"]  # 30 days after a0: a story of its own
+    assert stories["a3"] == stories["a4"] == stories["a5"]
+
+
 @pytest.fixture(scope="module")
 def linked_store(tmp_path_factory, analyze_text):
     from newstrace.corpus.store import Store
