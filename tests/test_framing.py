@@ -293,3 +293,18 @@ def test_a_predicative_loaded_adjective_takes_its_noun_subject_and_verb(parse):
     assert "tariffs are futile" in texts, texts  # cited whole, as the attributive "futile tariffs" would be
     assert "futile" in texts and "it was futile" not in texts, texts  # a pronoun subject stays out
     assert not any("bridge" in t for t in texts), texts
+
+
+def title_spans(analyze_text, title: str) -> list[str]:
+    a = analyze_text("The committee met on Monday.", title=title, published="2024-05-01")
+    return [s.text for s in a.framing.spans if s.field == "title"]
+
+
+def test_a_title_case_headline_word_is_read_past_its_tag(analyze_text):
+    # the tagger makes every word of a Title Case headline a name; its ending says what it may be
+    assert "Exploits" in title_spans(analyze_text, "Harbour Paper Exploits Grieving Family For Clicks")
+    assert "Fume" in title_spans(analyze_text, "Dock Workers Fume At Harbour Board Over Pay Deal")
+
+
+def test_plain_title_case_headline_words_stay_unflagged(analyze_text):
+    assert title_spans(analyze_text, "Harbour Board Opens New Terminal After Two Years Of Work") == []

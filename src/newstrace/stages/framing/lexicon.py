@@ -28,6 +28,7 @@ class Lexicon:
     cues_by_first: dict[str, list[Cue]] = field(default_factory=dict)
     prefix_cues: list[Cue] = field(default_factory=list)
     learned: dict[tuple[str, str], float] = field(default_factory=dict)
+    tagged: set[tuple[str, str]] = field(default_factory=set)  # learned from tagged uses (not a POS-less lexicon)
     place_labels: set[str] = field(default_factory=set)
     noun_labels: set[str] = field(default_factory=set)
     collectives: set[str] = field(default_factory=set)
@@ -68,8 +69,10 @@ def load() -> Lexicon:
             lex.cues_by_first.setdefault(cue.words[0], []).append(cue)
     for cues in lex.cues_by_first.values():
         cues.sort(key=lambda c: -len(c.words))  # longest match first
-    for lemma, pos, weight, *_ in _rows("learned_loaded_words.tsv"):
+    for lemma, pos, weight, *rest in _rows("learned_loaded_words.tsv"):
         lex.learned[(lemma, pos)] = float(weight)
+        if rest and not rest[-1].startswith("vader"):  # VADER gives words, not parts of speech
+            lex.tagged.add((lemma, pos))
     for rule, _technique, words in _rows("labels.tsv"):
         target = {
             "modifier_of_place": lex.place_labels,

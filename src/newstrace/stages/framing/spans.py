@@ -59,6 +59,7 @@ class Candidate:
     last: int
     technique: str
     weight: float
+    as_is: bool = False  # a headline word read past its tag: cited alone, not grown as the noun it was tagged
 
 
 def token_forms(t: Token) -> tuple[str, str]:
@@ -149,7 +150,9 @@ def expand(c: Candidate, doc, floor: int, ceiling: int) -> Candidate:
     """A loaded noun takes its premodifiers; a loaded adjective right before its noun takes the noun."""
     first, last = c.first, c.last
     tail = doc[last]
-    if tail.pos_ in ("NOUN", "PROPN"):
+    if c.as_is:
+        pass
+    elif tail.pos_ in ("NOUN", "PROPN"):
         first = min(first, noun_phrase_left(tail, floor))
         # A name or date glued before a loaded noun is part of the phrase ("October 7 massacre"),
         # even where the parser attaches it elsewhere.
@@ -185,12 +188,47 @@ def expand(c: Candidate, doc, floor: int, ceiling: int) -> Candidate:
     return Candidate(first, last, c.technique, c.weight)
 
 
-def sentence_candidates(sent: Span, skip: Callable[[Token], bool], lex: Lexicon | None = None) -> list[Candidate]:
-    """Every framing candidate in one sentence, before thresholds; tokens for which skip() is true are ignored."""
+def is_title_case(sent: Span) -> bool:
+    """A headline in Title Case ('Hit Piece Exploits Trump Supporter'): the tagger reads most of its words as
+    names, so their parts of speech say nothing."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+# How a Title Case headline word may be inflected, and what it then is: 'Exploits' a verb, 'Slammed' and
+# 'Shocking' a verb or an adjective; uninflected, 'Harsh' an adjective and 'Fume' a verb.
+HEADLINE_FORMS = (
+    ("ies", "y", ("VERB",)),
+    ("es", "", ("VERB",)),
+    ("s", "", ("VERB",)),
+    ("ed", "", ("VERB", "ADJ")),
+    ("ed", "e", ("VERB", "ADJ")),
+    ("ing", "", ("VERB", "ADJ")),
+    ("ing", "e", ("VERB", "ADJ")),
+)
+
+
+def headline_weight(t: Token, lex: Lexicon) -> float:
+    """The learned weight of a capitalised headline word read as the verb or adjective its ending says it
+    may be ('Exploits', 'Slammed', 'Harsh'), from entries learned on tagged uses only."""
+    low = t.lower_
+    readings = [(low, "ADJ"), (low, "VERB")]
+    for suffix, repl, poses in HEADLINE_FORMS:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            readings += [(low[: -len(suffix)] + repl, pos) for pos in poses]
+    return max((lex.learned_weight(f, pos) for f, pos in readings if (f, pos) in lex.tagged), default=0.0)
+
+
+def sentence_candidates(
+    sent: Span, skip: Callable[[Token], bool], lex: Lexicon | None = None, headline: bool = False
+) -> list[Candidate]:
+    """Every framing candidate in one sentence, before thresholds; tokens for which skip() is true are ignored.
+    headline: the sentence is a title, where a Title Case word is looked up whatever the tagger made of it."""
     lex = lex or framing_lexicon.load()
     tokens = list(sent)
     doc = sent.doc
     out: list[Candidate] = []
+    title_case = headline and is_title_case(sent)
     for k, t in enumerate(tokens):
         if t.is_punct or t.is_space or skip(t):
             continue
@@ -209,8 +247,11 @@ def sentence_candidates(sent: Span, skip: Callable[[Token], bool], lex: Lexicon 
                 out.append(Candidate(c.first, c.last, c.technique, c.weight))
         if t.pos_ in CONTENT_POS and not t.is_stop:
             w = lex.learned_weight(lemma, t.pos_)
+            read = title_case and t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") and headline_weight(t, lex) > w
+            if read:
+                w = headline_weight(t, lex)
             if w:
-                out.append(Candidate(t.i, t.i, LOADED, w))
+                out.append(Candidate(t.i, t.i, LOADED, w, as_is=read))
         for c in (label_rules(t, lex), amplifier_rule(t, lex)):
             if c:
                 out.append(c)

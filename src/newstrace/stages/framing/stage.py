@@ -140,7 +140,7 @@ def frame_doc(
 
     spans, sentences = [], []
     for sent in doc.sents:
-        cands = sentence_candidates(sent, skip, lex)
+        cands = sentence_candidates(sent, skip, lex, headline=field == "title")
         for a, b in scared:
             if sent.start_char <= a < sent.end_char:
                 inner = doc.char_span(a, b, alignment_mode="contract")
