@@ -180,3 +180,24 @@ def test_titles_joined_before_one_name_are_that_persons(analyze_text):
         "“The offer is too low,” said Prime Minister and party leader Ann Holt.", title="Offer", published="2024-05-01"
     )
     assert speaker_name(quote(a, "The offer is too low")) == "Ann Holt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Why now?” co-host Dan Ebbe asked on the morning show.",
+        "“Why now?” asked co-host Dan Ebbe.",
+        "Co-host Dan Ebbe said the morning show would end in May.",
+    ],
+)
+def test_a_hyphenated_title_the_tokenizer_split_does_not_become_the_speaker(analyze_text, text):
+    a = analyze_text(text, title="Show ends", published="2024-05-01")
+    speakers = {speaker_name(q) for q in a.quotes}
+    assert speakers == {"Dan Ebbe"}, [(q.kind, q.text, speaker_name(q)) for q in a.quotes]
+
+
+def test_a_hyphenated_description_is_the_whole_mention(analyze_text):
+    a = analyze_text(
+        "His ex-wife contended that she should not have to testify.", title="Court", published="2024-05-01"
+    )
+    assert [q.speaker_mention for q in a.quotes] == ["His ex-wife"]

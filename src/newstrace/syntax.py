@@ -136,3 +136,9 @@ def in_dateline(tok: Token) -> bool:
     """Is tok part of the dateline its sentence opens with (the place a story was filed from)?"""
     dash = dateline_dash(tok)
     return dash is not None and tok.i <= dash
+
+
+def hyphen_piece(tok: Token) -> bool:
+    """A piece of a hyphenated word the tokenizer split ('co', '-' of 'co-host')."""
+    doc = tok.doc
+    return tok.text == "-" or (not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-")

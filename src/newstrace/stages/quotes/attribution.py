@@ -14,7 +14,7 @@ from typing import Optional, cast
 from spacy.tokens import Doc, Span, Token
 
 from ... import vocab
-from ...syntax import subtree
+from ...syntax import hyphen_piece, subtree
 from .words import speaker_words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -154,7 +154,9 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
         to = next((c for c in verb.children if c.lower_ == "to"), None)
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         return pobj
-    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and not mask.has(c)), None)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not mask.has(c)]
+    # 'co-host Dan Ebbe asked': the parser may make the pieces of a hyphenated title subjects of their own
+    subj = next((c for c in subjects if not hyphen_piece(c)), subjects[0] if subjects else None)
     if verb.head.lemma_.lower() in CAUSATIVES and verb.dep_ in ("ccomp", "xcomp") and verb.head is not verb:
         return speaker_token(verb.head, mask, depth + 1) or subj
     if subj is not None:
@@ -176,10 +178,19 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
     return None
 
 
+def hyphen_left(tok: Token) -> int:
+    """The left edge of tok's phrase, taking in the pieces of a hyphenated word before it that the parser
+    hung elsewhere ('His ex-wife': 'His' and 'ex' beside 'wife', not under it)."""
+    doc, left = tok.doc, tok.left_edge.i
+    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_:
+        left = doc[left - 2].left_edge.i
+    return left
+
+
 def phrase_of(tok: Token, mask: QuoteMask) -> Span:
     """The noun phrase headed by tok, without trailing relative clauses or appositions after a comma."""
     doc = tok.doc
-    left, right = tok.left_edge.i, tok.right_edge.i
+    left, right = hyphen_left(tok), tok.right_edge.i
     clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
     for t in doc[tok.i + 1 : right + 1]:
         if t.text in (",", "(", "—", "–") or t.i in clauses or mask.has(t):
@@ -339,7 +350,7 @@ def _inner_cue(quote_tokens: list[Token], mask: QuoteMask) -> Optional[Token]:
 def mention_of(subj: Token, cue: Token, mask: QuoteMask) -> Span:
     """The speaker mention as written, apposition and relative clause included, never past the cue."""
     doc = subj.doc
-    left, right = subj.left_edge.i, subj.right_edge.i
+    left, right = hyphen_left(subj), subj.right_edge.i
     if subj.i < cue.i:
         right = min(right, cue.i - 1)
     while right > left and (doc[right].is_punct or mask.has(doc[right])) and doc[right].text != ")":

@@ -209,17 +209,28 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
         if span is None and lemma in verbs_taking("topic"):
             span = _topic_content(tok)
         if span is None and lemma in ("call", "ask", "push", "press", "appeal", "urge"):
-            prep = next(
-                (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on")),
+            # 'asked on the show', 'appealed on Monday for calm': an 'on' with no infinitive after it says
+            # where or when, not whom a request is made of ('called on the army to withdraw')
+            preps = [
+                c
+                for c in tok.children
+                if c.dep_ == "prep"
+                and (
+                    c.lower_ == "for"
+                    or (
+                        c.lower_ == "on"
+                        and (lemma == "call" or any(x.dep_ in ("xcomp", "advcl") and x.i > c.i for x in tok.children))
+                    )
+                )
+            ]
+            prep = preps[0] if preps else None
+            xcomp = next(
+                (c for c in tok.children if c.dep_ in ("xcomp", "advcl") and prep is not None and c.i > prep.i),
                 None,
             )
             if prep is not None:
                 span = content_span(prep, tok)
                 # 'called on the administration to act': the request runs on into the infinitive
-                xcomp = next(
-                    (c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > prep.i),
-                    None,
-                )
                 if span is not None and xcomp is not None and prep.lower_ == "on":
                     end = content_span(xcomp, tok)
                     span = (span[0], end[1]) if end else span

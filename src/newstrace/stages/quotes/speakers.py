@@ -20,7 +20,7 @@ from spacy.tokens import Span
 from ... import vocab
 from ...model import Ref
 from ...quotemarks import find_quotes
-from ...syntax import entities_of, sentences_overlapping
+from ...syntax import entities_of, hyphen_piece, sentences_overlapping
 from .words import gender_of_name, has_role, role_words, speaker_words, strip_determiner
 
 
@@ -283,6 +283,8 @@ class Referents:
         if pron:
             return self.resolve_pronoun(low, pron, phrase.start_char, voice), "pronoun"
         head = phrase.root
+        if hyphen_piece(head):  # 'co-host Dan Ebbe' parsed as three subjects: the last is the head
+            head = next((t for t in reversed(phrase) if t.head == head.head and not hyphen_piece(t)), head)
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN")), None)
         if owner is not None and head.lemma_.lower() in speaker_words()["medium_nouns"]:
             # 'her statement explaining that …', 'Trump's tweet said …': the owner speaks through the medium

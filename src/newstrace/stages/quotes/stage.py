@@ -145,7 +145,9 @@ def _split_tail(doc, text: str, q: QuotedSpan, sents: list[Span]) -> list[Span]:
         return []
     gap = len(text[q.outer_end :]) - len(text[q.outer_end :].lstrip(" \t"))
     nxt = doc.char_span(q.outer_end + gap, q.outer_end + gap + 1, alignment_mode="expand")
-    if nxt is None or not len(nxt) or nxt[0].sent.start_char != q.outer_end + gap or not nxt[0].is_title:
+    if nxt is None or not len(nxt) or nxt[0].sent.start_char != q.outer_end + gap:
+        return []
+    if not (nxt[0].is_title or nxt[0].text[:1].islower()):  # 'Okonkwo said', 'co-host Dan Ebbe asked'
         return []
     return [nxt[0].sent]
 
