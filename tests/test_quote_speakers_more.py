@@ -201,3 +201,12 @@ def test_a_hyphenated_description_is_the_whole_mention(analyze_text):
         "His ex-wife contended that she should not have to testify.", title="Court", published="2024-05-01"
     )
     assert [q.speaker_mention for q in a.quotes] == ["His ex-wife"]
+
+
+def test_a_quoted_word_in_the_object_of_an_urging_verb_is_the_reporting_speakers(analyze_text):
+    a = analyze_text(
+        "The Norland foreign minister, Kjell Amundsby, said the neighbours had encouraged “rebel” sentiments in the valley.",
+        title="Valley",
+        published="2024-05-01",
+    )
+    assert speaker_name(quote(a, "rebel", "partial")) == "Kjell Amundsby"

@@ -258,7 +258,8 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
             t.is_ancestor(q) for q in quote_tokens
         )
         dist = min(abs(t.idx - start), abs(t.idx - end))
-        return (linked, speaker_token(t, mask) is not None, -dist)
+        owns = not any(in_object_only(t, q) for q in quote_tokens[:1])
+        return (linked, owns, speaker_token(t, mask) is not None, -dist)
 
     cue = max(cands, key=rank) if cands else None
     if cue is not None and not mask.has(cue):
@@ -285,6 +286,24 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
         medium_of(cue, mask),
         mention=mention_of(subj, cue, mask),
     )
+
+
+# What a cue's object may hold as someone's words: 'called it a “disgrace”', 'described the plan as “reckless”'.
+WORDS_IN_OBJECT = ("object", "judgement", "topic")
+
+
+def in_object_only(cue: Token, tok: Token) -> bool:
+    """tok lies in the object of a cue verb whose object is not what was said ('Washington had encouraged
+    “separatist” sentiments': the sentiments are encouraged, the word is not Washington's), so another cue
+    ('Lavrov said …') owns the quote."""
+    if cue.pos_ != "VERB" or any(cue_lemma(cue) in verbs_taking(k) for k in WORDS_IN_OBJECT):
+        return False
+    node = tok
+    while node.head.i != node.i and node.head.i != cue.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return False  # a clause between: its own verb tells whose the words are
+    return node.head.i == cue.i and node.i != cue.i and node.dep_ in ("dobj", "dative", "prep", "attr")
 
 
 def frame_attribution(doc: Doc, text: str, open_mark: int, outer_end: int) -> Optional[Attribution]:
