@@ -537,3 +537,12 @@ def test_talk_on_a_topic_is_no_consultation_but_talks_with_someone_are(analyze_t
         "The senator talked with Norwegian officials about the fishing levy on Monday.", published="2024-10-02"
     )
     assert events_of(b, type="CONSULT")
+
+
+def test_a_place_near_or_outside_which_an_act_was_done_is_no_target(analyze_text):
+    for text, target in (
+        ("Rebels ambushed an army convoy near Tessit on Sunday.", "convoy"),
+        ("Gunmen attacked a police checkpoint outside Menaka.", "checkpoint"),
+    ):
+        assaults = events_of(analyze_text(text, published="2024-10-02"), type="ASSAULT")
+        assert assaults and target in names(assaults[0].target), text

@@ -1049,15 +1049,22 @@ def _commemorated(verb: Token) -> bool:
     return False
 
 
+AROUND_PREPS = {"near", "inside", "outside", "around", "across", "beyond"}
+
+
 def _is_place(tok: Token, venue: bool) -> bool:
-    """The place a meeting is held in ('talks in Geneva'): a venue, not a party. A visit to Amman, a curfew
-    in Abidjan or a protest in Serbia is aimed at the place, as PLOVER codes it."""
-    return (
-        venue
-        and tok.ent_type_ in ("GPE", "LOC", "FAC")
-        and tok.dep_ == "pobj"
-        and tok.head.lower_ in ("in", "at", "near", "inside", "outside")
-    )
+    """Where an act happened, not whom it was aimed at: the place a meeting is held in ('talks in Geneva'),
+    and a place 'near', 'outside' or 'around' which an act was done, however the tagger typed an unknown
+    town ('hit an army convoy near Gao'). An attack, visit, curfew or protest 'in' a place is aimed at the
+    place, as PLOVER codes it (reading 'in Gaza' as a location cost 0.04 of F1 on the PLOVER records)."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head.lower_
+    if prep in AROUND_PREPS:
+        return tok.pos_ == "PROPN" or bool(tok.ent_type_)
+    if tok.ent_type_ not in ("GPE", "LOC", "FAC") or prep not in ("in", "at"):
+        return False
+    return venue
 
 
 def _place_name(tok: Token) -> str:
