@@ -210,3 +210,15 @@ def test_a_quoted_word_in_the_object_of_an_urging_verb_is_the_reporting_speakers
         published="2024-05-01",
     )
     assert speaker_name(quote(a, "rebel", "partial")) == "Kjell Amundsby"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ann Holt is a former teacher who has promised to reopen the harbour school.",
+        "Mayor Ann Holt often tours the docks and is a former teacher and union organiser who has promised to reopen the harbour school.",
+    ],
+)
+def test_a_relative_clause_on_a_predicate_noun_is_said_by_the_subject_it_describes(analyze_text, text):
+    a = analyze_text(text, title="School", published="2024-05-01")
+    assert speaker_name(quote(a, "reopen the harbour school", "indirect")) == "Ann Holt"

@@ -161,7 +161,7 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
         return speaker_token(verb.head, mask, depth + 1) or subj
     if subj is not None:
         if subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
-            return verb.head
+            return described_subject(verb.head) or verb.head
         return subj
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
@@ -175,6 +175,23 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
         return verb.head
     if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp"):
         return speaker_token(verb.head, mask, depth + 1)
+    return None
+
+
+def described_subject(noun: Token) -> Optional[Token]:
+    """The subject a predicate noun describes ('Trump is a serial liar and birther who has pledged …': the
+    relative clause tells what Trump did), else None."""
+    node = noun
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "attr" or node.head.lemma_ != "be":
+        return None
+    verb = node.head
+    for _ in range(3):  # 'Trump regularly incites violence and is a serial liar …': the shared subject
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or verb.dep_ != "conj":
+            return subj
+        verb = verb.head
     return None
 
 
