@@ -51,18 +51,18 @@ DEV_FLOORS = {
     "article.boilerplate_removed": 0.98,  # target 0.9; measured 1.000
     "relays.recall": 0.98,  # target 0.9; measured 1.000
     "quotes.f1": 0.919,  # target 0.9; measured 0.939
-    "quotes.speaker_accuracy": 0.852,  # target 0.85; measured 0.872
+    "quotes.speaker_accuracy": 0.866,  # target 0.85; measured 0.886
     "quotes.via_accuracy": 0.854,  # target 0.85; measured 0.874
-    "indirect.recall": 0.789,  # target 0.8; measured 0.809
+    "indirect.recall": 0.803,  # target 0.8; measured 0.823
     "claims.recall": 0.931,  # target 0.9; measured 0.951
     "entities.recall": 0.957,  # target 0.95; measured 0.977
     "entities.country_accuracy": 0.863,  # target 0.8; measured 0.883
     "entities.type_accuracy": 0.951,  # target 0.95; measured 0.971
     "events.recall": 0.609,  # target 0.6; measured 0.629
     "events.date_accuracy": 0.647,  # target 0.6; measured 0.667
-    "events.precision": 0.303,  # measured 0.323
-    "framing.recall": 0.411,  # target 0.5; measured 0.431 (0.500 while MPQA's list shipped unmarked words)
-    "framing.precision": 0.619,  # target 0.5; measured 0.639
+    "events.precision": 0.324,  # measured 0.344
+    "framing.recall": 0.466,  # target 0.5; measured 0.486 (0.500 while MPQA's list shipped unmarked words)
+    "framing.precision": 0.627,  # target 0.5; measured 0.647
 }
 DEV_CEILINGS = {
     "relays.false_positives": 0.1,  # per article; target ≤ 0.1, measured 0.000
@@ -96,8 +96,8 @@ POLNEAR_FLOORS = {
     "direct.recall": 0.88,
 }
 
-# events_score.py on PLOVER's gold-standard records (322 sentences). Measured: f1 0.653, type_recall 0.761.
-PLOVER_GSR_FLOORS = {"f1": 0.633, "type_recall": 0.741}
+# events_score.py on PLOVER's gold-standard records (322 sentences). Measured: f1 0.655, type_recall 0.761.
+PLOVER_GSR_FLOORS = {"f1": 0.635, "type_recall": 0.741}
 
 
 # benchmarks/basil.py: BASIL's development half in two fixed parts; word lists are tuned on part A only.
