@@ -81,3 +81,36 @@ def test_a_name_after_the_office_and_place_is_the_speaker_even_tagged_as_a_place
 def test_an_outlet_name_the_model_cut_short_is_one_organisation(analyze_text):
     a = analyze_text("The Harbour Gazette interviewed residents last week.", title="Residents", published="2025-02-03")
     assert [(e.name, e.type) for e in a.entities if "Gazette" in e.name] == [("Harbour Gazette", "ORG")]
+
+
+def test_a_dateline_city_is_never_the_speaker(analyze_text):
+    a = analyze_text(
+        "WESTBRIDGE -- Harbour tycoon Ann Holt said Thursday she has doubts about the port deal.",
+        title="Doubts",
+        published="2025-02-03",
+    )
+    assert [speaker_name(q) for q in quotes_of(a)] == ["Ann Holt"]
+
+
+def test_two_curly_single_marks_close_a_quotation(analyze_text):
+    a = analyze_text(
+        "“It was an attempt to mislead voters,’’ Ann Holt, chief executive of Fair Facts, told the Harbour Gazette.",
+        title="Voters",
+        published="2025-02-03",
+    )
+    direct = quotes_of(a, "direct")
+    assert [q.text for q in direct] == ["It was an attempt to mislead voters"]
+    assert speaker_name(direct[0]) == "Ann Holt"
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("“We have just got done with the calls,” the minister said as cited by the Harbour Gazette.", "got done"),
+        ("The minister was quoted by the Harbour Gazette as saying the port would close.", "port would close"),
+    ],
+)
+def test_an_outlet_that_cited_or_quoted_the_speaker_is_the_via(analyze_text, text, words):
+    a = analyze_text(text, title="Port", published="2025-02-03")
+    found = [q for q in a.quotes if words in q.text]
+    assert found and found[0].via == "Harbour Gazette" and "inister" in speaker_name(found[0])

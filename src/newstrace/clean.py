@@ -72,6 +72,17 @@ def normalise_spaces(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+# Two curly single marks for a double one: wire copy closes a quotation with them (“…,’’ Moy told the
+# BBC); the quote finder reads the one double mark. Two straight ones ('') stay: some archives write
+# them for opening and closing marks alike, and the quote finder already pairs them.
+PAIRED_SINGLES = {"‘‘": "“", "’’": "”"}
+PAIRED_SINGLES_RE = re.compile("|".join(map(re.escape, PAIRED_SINGLES)))
+
+
+def normalise_quote_marks(text: str) -> str:
+    return PAIRED_SINGLES_RE.sub(lambda m: PAIRED_SINGLES[m.group(0)], text)
+
+
 def is_boilerplate(line: str) -> bool:
     words = len(line.split())
     patterns = boilerplate_patterns()
@@ -150,7 +161,7 @@ def clean_body(body: str) -> tuple[str, list[str]]:
     """The cleaned body and the tags found in a trailing tag line."""
     tags: list[str] = []
     kept: list[str] = []
-    for line in normalise_spaces(strip_markup(body)).split("\n"):
+    for line in normalise_quote_marks(normalise_spaces(strip_markup(body))).split("\n"):
         if line and is_boilerplate(line):
             continue
         line = drop_tail(line)

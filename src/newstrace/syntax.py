@@ -85,7 +85,7 @@ def governor(tok: Token) -> Optional[Token]:
 # most other cues in an 'as' clause tell when ('as he spoke', 'as she called for …').
 REPORTING_AS = frozenset(
     "report say write note observe point announce state reveal disclose explain tell confirm put acknowledge"
-    " predict suggest argue claim".split()
+    " predict suggest argue claim cite quote".split()
 )
 # What an 'as X reported' clause may hold besides its source: time, manner, a particle ('pointed out').
 AS_CLAUSE_DEPS = frozenset({"mark", "nsubj", "agent", "advmod", "aux", "auxpass", "npadvmod", "prt", "punct"})
@@ -142,3 +142,12 @@ def hyphen_piece(tok: Token) -> bool:
     """A piece of a hyphenated word the tokenizer split ('co', '-' of 'co-host')."""
     doc = tok.doc
     return tok.text == "-" or (not tok.whitespace_ and tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-")
+
+
+def undated(subj: Token) -> Token:
+    """The subject without the dateline the parser may make its head ('HARTFORD, Conn. — Connecticut
+    Attorney General Ann Holt is defending …' has 'HARTFORD' as subject, the person in apposition)."""
+    if not in_dateline(subj):
+        return subj
+    after = [c for c in subj.children if c.dep_ in ("appos", "conj") and not in_dateline(c)]
+    return after[0] if after else subj

@@ -18,7 +18,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Token
 
-from ...syntax import agent_of, entities_of, governor, in_dateline, is_passive, is_reporting_as_clause
+from ...syntax import agent_of, entities_of, governor, in_dateline, is_passive, is_reporting_as_clause, undated
 from .dictionary import cues, nominalisations, plover_type
 from .patterns import match_verb
 
@@ -120,15 +120,6 @@ def doer_of(verb: Token, depth: int = 0) -> Optional[Token]:
     if gov is not None and dep in CLIMB | {"nsubj", "attr", "npadvmod"}:
         return doer_of(gov, depth + 1)
     return None
-
-
-def undated(subj: Token) -> Token:
-    """The subject without the dateline the parser may make its head ('HARTFORD, Conn. — Connecticut
-    Attorney General Ann Holt is defending …' has 'HARTFORD' as subject, the person in apposition)."""
-    if not in_dateline(subj):
-        return subj
-    after = [c for c in subj.children if c.dep_ in ("appos", "conj") and not in_dateline(c)]
-    return after[0] if after else subj
 
 
 def target_candidates(

@@ -14,7 +14,7 @@ from typing import Optional, cast
 from spacy.tokens import Doc, Span, Token
 
 from ... import vocab
-from ...syntax import hyphen_piece, subtree
+from ...syntax import hyphen_piece, in_dateline, subtree, undated
 from .words import speaker_words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -154,9 +154,9 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
         to = next((c for c in verb.children if c.lower_ == "to"), None)
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         return pobj
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not mask.has(c)]
+    subjects = [undated(c) for c in verb.children if c.dep_ in SUBJECT_DEPS and not mask.has(c)]
     # 'co-host Dan Ebbe asked': the parser may make the pieces of a hyphenated title subjects of their own
-    subj = next((c for c in subjects if not hyphen_piece(c)), subjects[0] if subjects else None)
+    subj = next((c for c in subjects if not hyphen_piece(c) and not in_dateline(c)), subjects[0] if subjects else None)
     if verb.head.lemma_.lower() in CAUSATIVES and verb.dep_ in ("ccomp", "xcomp") and verb.head is not verb:
         return speaker_token(verb.head, mask, depth + 1) or subj
     if subj is not None:
@@ -173,6 +173,10 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
         return speaker_token(lead, mask, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head is not verb.head:
+        # 'Peskov was quoted by Tass as saying …', 'she is cited as saying …': who was quoted says it
+        quoted = verb.head.head
+        return next((c for c in quoted.children if c.dep_ == "nsubjpass" and not mask.has(c)), None)
     if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp"):
         return speaker_token(verb.head, mask, depth + 1)
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...syntax import REPORTING_AS
 from .speakers import Referents
 
 
@@ -11,6 +12,7 @@ def channel_outlets(refs: Referents, quotes: list) -> None:
     outlet's report cited with 'according to' is relayed through it, and so is a quote that report
     holds ('“…,” the mayor said, according to the Herald')."""
     via_according_frames(refs, quotes)
+    via_citing_clauses(refs, quotes)
     told: dict[str, tuple[str, int]] = {}
     text = refs.ctx.article.text
     for q in sorted(quotes, key=lambda q: q.start):
@@ -52,3 +54,28 @@ def via_according_frames(refs: Referents, quotes: list) -> None:
         ]
         for q in inner:
             q.via = q.via or frame.speaker.name
+
+
+def via_citing_clauses(refs: Referents, quotes: list) -> None:
+    """A quote whose cue carries who relayed it: '“…,” Mattis said as cited by Reuters', 'Peskov was quoted
+    by Tass as saying …': the outlet named there is the quote's via."""
+    doc = refs.ctx.doc
+    for q in quotes:
+        if q.field != "text" or q.via is not None or not q.cue_span:
+            continue
+        span = doc.char_span(q.cue_span[0], q.cue_span[1], alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        cue = span[0]
+        holders = [c for c in cue.children if c.dep_ == "advcl" and c.lemma_.lower() in REPORTING_AS]
+        if cue.dep_ == "pcomp" and cue.head.lower_ == "as":
+            holders.append(cue.head.head)  # 'was quoted by Tass as saying'
+        for holder in holders:
+            agent = next((c for c in holder.children if c.dep_ == "agent"), None)
+            who = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if who is None:
+                continue
+            ref, _how = refs.resolve(doc[who.left_edge.i : who.right_edge.i + 1])
+            if ref is not None and refs.is_outlet(ref.name):
+                q.via = ref.name
+                break
