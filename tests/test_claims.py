@@ -143,3 +143,9 @@ def test_half_a_million_suffixed_figures_and_index_names(analyze_text):
     assert 500000 in values and 1000000 not in values
     assert 2.5e9 in values and 40000 in values
     assert 225 not in values  # a number that ends an index's name counts nothing
+
+
+def test_a_year_before_a_named_war_is_no_sum(analyze_text):
+    # 'the 1967 Six-Day War' once read as 1967 + 6
+    a = analyze_text("The border was drawn after the 1948 Five-Day Uprising, and 4,000 people moved.")
+    assert {c.value for c in a.claims} == {4000}

@@ -77,7 +77,9 @@ def number_value(tokens: list[Token]) -> Optional[float]:
     share = 1.0
     if words[:1] == ["half"] and len(words) > 2 and words[1] in ("a", "an"):
         words, share = words[1:], 0.5  # 'half a million'
+    prev = ""
     for w in words:
+        after, prev = prev, w
         suffixed = SUFFIXED.fullmatch(w)
         if suffixed:
             value = float(suffixed.group(1)) * SUFFIX_SCALE[suffixed.group(2)]
@@ -88,6 +90,8 @@ def number_value(tokens: list[Token]) -> Optional[float]:
         elif w in SCALE and value is None and w not in ("m", "bn"):
             value = SCALE[w]
         elif w in WORDS:
+            if value is not None and re.fullmatch(r"\d+(?:\.\d+)?", after):
+                return None  # 'the 1967 Six-Day War': a figure then a number word is no one number
             value = WORDS[w] if value is None else value + WORDS[w]
         elif _hyphenated(w):
             value = sum(WORDS[p] for p in w.split("-"))
