@@ -308,3 +308,11 @@ def test_a_title_case_headline_word_is_read_past_its_tag(analyze_text):
 
 def test_plain_title_case_headline_words_stay_unflagged(analyze_text):
     assert title_spans(analyze_text, "Harbour Board Opens New Terminal After Two Years Of Work") == []
+
+
+def test_a_quoted_title_of_a_show_is_no_scare_quote_nor_unattested(analyze_text):
+    a = analyze_text(
+        "She appeared on ‘The Harbour Evening Show’ to defend the so-called ‘reform’ plan.", published="2024-05-01"
+    )
+    assert "The Harbour Evening Show" not in [s.text for s in a.framing.spans]
+    assert [c.text for c in a.checks if c.kind == "unattested_quote"] == ["reform"]

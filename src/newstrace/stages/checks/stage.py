@@ -17,6 +17,7 @@ import re
 from ... import vocab
 from ...model import Check, Quote
 from ...quotemarks import SCARE_MAX_WORDS, quoted_phrases, word_count
+from ..quotes.fragments import is_title
 from .acts import find_act, name_key, same_named_party
 
 MIN_DUPLICATE_WORDS = 6
@@ -53,7 +54,8 @@ def scare_phrases(ctx) -> list[tuple[int, int, str]]:
             phrase = r.text(text).strip(" ,.;:")
             if not r.double or (word_count(phrase) <= SCARE_MAX_WORDS and not speech_nearby(ctx, r.open_mark)):
                 found.append((r.start, r.end, phrase))
-    return [(a, b, p) for a, b, p in found if analysis.voice_at(a).kind == "article"]
+    # a quoted title of a show, book or campaign ('The Rachel Maddow Show') names a work, it doubts nothing
+    return [(a, b, p) for a, b, p in found if analysis.voice_at(a).kind == "article" and not is_title(p)]
 
 
 def speaker_named_at(ctx, offset: int) -> bool:

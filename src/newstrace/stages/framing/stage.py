@@ -21,6 +21,7 @@ from ... import vocab
 from ...model import FramingSpan
 from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, quoted_phrases, word_count
 from ...syntax import text_of
+from ..quotes.fragments import is_title
 from . import lexicon as framing_lexicon
 from .descriptors import descriptors
 from .spans import (
@@ -66,6 +67,14 @@ def is_utterance(doc: Doc, start: int, end: int) -> bool:
         ):
             return True
     return False
+
+
+def names_a_work(quoted: str) -> bool:
+    """A quoted title of three words or more ('The Rachel Maddow Show', 'Make Your Kid a Millionaire'): the
+    name of a show, book or campaign, which doubts nothing. Two capitalised words may be mockery ('Very
+    Serious'), so they stay scare quotes."""
+    words = quoted.strip("‘’'“”\"")
+    return word_count(words) >= 3 and is_title(words)
 
 
 def after_denied_cue(doc: Doc, start: int) -> bool:
@@ -130,6 +139,8 @@ def frame_doc(
     ]
     spoken += said
     scared = [s for s in scared if s not in said]
+    if field == "text":  # a Title Case headline makes every quoted phrase look like a title: body only
+        scared = [s for s in scared if not names_a_work(text_of(doc)[s[0] : s[1]])]
 
     covered = bytearray(len(text_of(doc)) + 1)  # 1 where someone is quoted: a lookup per token, not a scan
     for a, b in spoken:
