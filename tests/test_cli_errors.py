@@ -83,3 +83,23 @@ def test_analyze_refuses_a_folder_of_several_articles(tmp_path):
         (tmp_path / f"story{n}.txt").write_text(ENGLISH)
     out = run("analyze", str(tmp_path), cwd=tmp_path)
     assert out.returncode == 2 and "newstrace batch" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_analyze_refuses_a_folder_or_a_json_lines_file_of_several_articles(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(2):
+        (folder / f"a{n}.txt").write_text(ENGLISH)
+    assert_refused(run("analyze", str(folder), cwd=tmp_path), "newstrace batch")
+    records = tmp_path / "two.jsonl"
+    records.write_text("".join(json.dumps({"text": ENGLISH, "id": str(n)}) + "\n" for n in range(2)))
+    assert_refused(run("analyze", str(records), cwd=tmp_path), "JSON-lines file of several articles")
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps({"text": ENGLISH}) + "\n")
+    assert run("analyze", str(one), cwd=tmp_path).returncode == 0
+
+
+def test_batch_of_inputs_that_do_not_exist_makes_no_store(tmp_path):
+    result = run("batch", "nosuch.jsonl", "gone/", "--db", "s.duckdb", cwd=tmp_path)
+    assert_refused(result, "nosuch.jsonl: no such file or folder (nor 1 other input)")
+    assert not (tmp_path / "s.duckdb").exists()

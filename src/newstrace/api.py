@@ -107,11 +107,21 @@ def first_document(source: str, settings: Settings | None = None) -> ingest.RawD
     raw = next(found, None)
     if raw is None:
         raise InputError(f"{source}: no article found")
-    if Path(source).is_dir() and next(found, None) is not None:
+    several = Path(source).is_dir() or _is_jsonl(source)  # a feed or WARC gives its first, as documented
+    if several and next(found, None) is not None:
+        what = "folder" if Path(source).is_dir() else "JSON-lines file"
         raise InputError(
-            f"{source}: a folder of several articles; analyze reads one (for all: newstrace batch {source})"
+            f"{source}: a {what} of several articles; analyze reads one (for all: newstrace batch {source})"
         )
     return raw
+
+
+def _is_jsonl(source: str) -> bool:
+    path = Path(source)
+    if not path.is_file():
+        return False
+    with open(path, "rb") as fh:
+        return ingest.sniff(path, fh.read(4096)) == "jsonl"
 
 
 def analyze(source: str, published: str | None = None, settings: Settings | None = None) -> Analysis:

@@ -281,6 +281,7 @@ def test_ctrl_c_in_a_batch_says_what_is_stored_and_how_to_resume(small_store, tm
         raise KeyboardInterrupt
 
     monkeypatch.setattr(batch, "run_batch", interrupted)
+    (tmp_path / "more.jsonl").write_text("")
     res = invoke("batch", tmp_path / "more.jsonl", "--db", copy)
     assert res.exit_code == 130
     assert res.output.strip().splitlines() == [
@@ -310,3 +311,14 @@ def test_an_event_dated_to_a_year_or_month_falls_in_any_range_it_overlaps(tmp_pa
         assert evidence("2020-03-15", "2020-05-01") == ["Troops"]
         assert evidence("2020-04-01", "2020-12-31") == ["Police"]
         assert [r["date_precision"] for r in query.events(s)] == ["year", "month", "day"]
+
+
+def test_a_date_range_that_ends_before_it_starts_is_refused(small_store):
+    from newstrace.corpus.store import Store
+    from newstrace.errors import InputError
+
+    with Store(small_store, read_only=True) as s:
+        with pytest.raises(InputError, match="after its end"):
+            query.events(s, date_from="2020-05-01", date_to="2020-01-01")
+        with pytest.raises(InputError, match="after its end"):
+            query.articles(s, date_from="2020-05-01", date_to="2020-01-01")

@@ -130,6 +130,13 @@ def batch(
         else:
             typer.echo(f"newstrace: skipped {failure.source}: {reason}", err=True)
 
+    missing = [spec for spec in inputs if not _may_exist(spec)]
+    if missing and len(missing) == len(inputs):  # nothing to read: no store is made, no linking is reported
+        others = len(missing) - 1
+        fail(
+            f"{missing[0]}: no such file or folder"
+            + (f" (nor {others} other input{'s' * (others > 1)})" if others else "")
+        )
     store_cm = open_store(db, read_only=False) if db is not None else _no_store()
     with store_cm as store:
         tmp: Optional[str] = None
@@ -213,6 +220,15 @@ def _run_or_fail(run, *args, **kwargs):
         return run(*args, **kwargs)
     except InputError as exc:
         fail(str(exc))
+
+
+def _may_exist(spec: str) -> bool:
+    """An input that may hold articles: standard input, a URL, an existing path or a glob that matches."""
+    import glob
+
+    from ..ingest import is_url
+
+    return spec == "-" or is_url(spec) or Path(spec).exists() or bool(glob.glob(spec))
 
 
 @contextmanager

@@ -98,6 +98,7 @@ def events(
     type is a PLOVER type (any case; InputError naming the types when it is none); date_from/date_to bound
     the event date, inclusive (an event dated to a week, month or year counts where that period overlaps
     the range); dedup: without the events of wire copies."""
+    _check_range(date_from, date_to)
     if type and type.upper() not in plover_types():
         raise InputError(f"no event type {type!r} (PLOVER types: {', '.join(plover_types())})")
     where, params = _not_copy("e", dedup, store), []
@@ -167,6 +168,7 @@ def articles(
     """Articles of outlets whose name contains `outlet`, whose title or text contains every word of `search`,
     published between date_from and date_to (inclusive); with their numbers of quotes and events; dedup:
     without wire copies."""
+    _check_range(date_from, date_to)
     where, params = [c.replace("a.article_id", "a.id") for c in _not_copy("a", dedup, store)], []
     if date_from:
         where.append("a.published >= ?")
@@ -500,3 +502,9 @@ def corpus_events(store: Store, min_sources: int = 1, limit: Optional[int] = DEF
         "ORDER BY num_sources DESC, date NULLS LAST, id"
     )
     return _run(store, sql, [int(min_sources)], limit)
+
+
+def _check_range(date_from: Optional[str], date_to: Optional[str]) -> None:
+    """InputError for a date range that ends before it starts (it would match nothing, silently)."""
+    if date_from and date_to and date_from > date_to:
+        raise InputError(f"the range's start {date_from} is after its end {date_to}")
