@@ -182,6 +182,17 @@ def test_a_story_carried_on_step_by_step_ends_four_weeks_after_it_began():
     assert stories["a3"] == stories["a4"] == stories["a5"]
 
 
+def test_undated_articles_form_no_story():
+    infos = arts(("a", "A", None), ("b", "B", None), ("c", "C", "2024-01-02"), ("d", "D", "2024-01-03"))
+    ents = [
+        {"article_id": aid, "key": k, "type": "PERSON", "mentions": 2} for aid in "abcd" for k in ("Q1", "Q2", "Q3")
+    ] + [{"article_id": f"x{n}", "key": f"Z{n}", "type": "PERSON", "mentions": 1} for n in range(80)]
+    infos.update(arts(*((f"x{n}", "X", "2024-01-01") for n in range(80))))
+    stories = {a: s for a, s, _ in link_stories(ents, infos, copies={})}
+    assert stories.get("c") is not None and stories.get("c") == stories.get("d")
+    assert "a" not in stories and "b" not in stories
+
+
 @pytest.fixture(scope="module")
 def linked_store(tmp_path_factory, analyze_text):
     from newstrace.corpus.store import Store

@@ -474,7 +474,8 @@ def link_stories(
 ) -> list[tuple[str, str, int]]:
     """(article id, story id, story size): articles sharing rare entities (idf-weighted cosine with the
     story's centroid) and published within STORY_WINDOW_DAYS of the story's latest article and within
-    STORY_MAX_SPAN_DAYS of its first form one story; a wire copy joins its original's."""
+    STORY_MAX_SPAN_DAYS of its first form one story; an undated article is in none; a wire copy joins its
+    original's."""
     bags: dict[str, Counter] = defaultdict(Counter)
     for r in entity_rows:
         if r["type"] in STORY_KINDS and r["article_id"] not in copies:
@@ -499,6 +500,10 @@ def link_stories(
     by_entity: dict[str, set[int]] = defaultdict(set)
     for aid in sorted(vectors, key=lambda a: articles[a].order()):
         vec, day = vectors[aid], _date(articles[aid].published)
+        if day is None:
+            # No date, no story: without a window, pieces of one outlet's beat sharing 'Blair' and 'Labour'
+            # joined into stories even at three times the likeness asked of dated articles.
+            continue
         best, best_score = -1, STORY_SIMILARITY
         for n in set().union(*(by_entity[k] for k in vec)):
             seen = last_day[n]
