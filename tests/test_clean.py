@@ -232,3 +232,19 @@ def test_an_embedded_post_in_markup_keeps_quote_marks_when_its_tags_go():
         clean_body("If x < y then <jane@example.com> writes back.")[0]
         == "If x < y then <jane@example.com> writes back."
     )
+
+
+def test_a_newsletter_box_flattened_into_a_paragraph_and_share_prompts_go():
+    from newstrace.clean import clean_body
+
+    body = (
+        "The harbour vote is near. Get the Morning Briefing by Email What you need to know, delivered to your "
+        "inbox. Invalid email address. Please re-enter. Sign Up Receive occasional updates and special offers "
+        "for the Gazette's products and services. Thank you for subscribing. View all Harbour Gazette newsletters. "
+        "Talk of rigging the vote rises again.\n\nLike this story? Share it with a friend!\n\n"
+        "Also on gazette.com Protesters clash with police at the docks\n\nThe minister resigned."
+    )
+    assert (
+        clean_body(body)[0]
+        == "The harbour vote is near. Talk of rigging the vote rises again.\n\nThe minister resigned."
+    )

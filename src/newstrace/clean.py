@@ -49,20 +49,23 @@ class Boilerplate:
     short: list[re.Pattern]  # whole lines of at most MAX_BOILERPLATE_WORDS words
     marked: list[re.Pattern]  # whole lines of at most MAX_MARKED_WORDS words
     tails: list[re.Pattern]  # the end of a line, dropped from it
+    inside: list[re.Pattern]  # a widget flattened into a paragraph, dropped wherever it stands
 
 
 @lru_cache(maxsize=1)
 def boilerplate_patterns() -> Boilerplate:
-    found: dict[str, list[re.Pattern]] = {"": [], "long": [], "tail": []}
+    found: dict[str, list[re.Pattern]] = {"": [], "long": [], "tail": [], "inside": []}
     for line in vocab.lines("boilerplate.txt"):
         kind, sep, pattern = line.strip().partition(": ")
-        if not (sep and kind in ("long", "tail")):
+        if not (sep and kind in ("long", "tail", "inside")):
             kind, pattern = "", line.strip()
         if kind == "tail":  # after a sentence end, to the end of the line
             found[kind].append(re.compile(rf"(?<=[.!?”\"])\s+{pattern}\W*$", re.I))
+        elif kind == "inside":  # between sentences, anywhere in the line
+            found[kind].append(re.compile(rf"(?:(?<=[.!?”\"])\s+|^){pattern}(?=\s|$)", re.I))
         else:
             found[kind].append(re.compile(rf"^\W*{pattern}\W*$", re.I))
-    return Boilerplate(found[""], found["long"], found["tail"])
+    return Boilerplate(found[""], found["long"], found["tail"], found["inside"])
 
 
 def normalise_spaces(text: str) -> str:
@@ -104,8 +107,12 @@ def _quoted_embed(m: re.Match) -> str:
 
 
 def drop_tail(line: str) -> str:
-    """The line without a trailing link sentence ("… on Tuesday. Details here.")."""
-    for p in boilerplate_patterns().tails:
+    """The line without a newsletter widget flattened into it or a trailing link sentence ("… on Tuesday.
+    Details here.")."""
+    patterns = boilerplate_patterns()
+    for p in patterns.inside:
+        line = p.sub("", line).strip()
+    for p in patterns.tails:
         line = p.sub("", line)
     return line
 
