@@ -259,7 +259,10 @@ def test_link_says_how_many_stories_over_how_many_articles(linked_copy):
             ids = [r["id"] for r in store.rows("SELECT id FROM articles ORDER BY id")]
             store.insert("stories", [(i, f"st{n // 2}", 2) for n, i in enumerate(ids)], 3)
         counts = {"copies": 0, "corpus_statements": 5, "corpus_events": 3, "stories": len(ids)}
-        assert _link_summary(store, counts) == "0 wire copies, 5 statements, 3 events, 2 stories over 4 articles"
+        shared = store.scalar("SELECT count(*) FROM corpus_statements WHERE n_articles >= 2")
+        assert _link_summary(store, counts) == (
+            f"0 wire copies, 5 statements ({shared} in several articles), 3 events, 2 stories over 4 articles"
+        )
 
 
 def test_link_refuses_a_missing_store_and_makes_none(tmp_path):
@@ -322,3 +325,14 @@ def test_a_date_range_that_ends_before_it_starts_is_refused(small_store):
             query.events(s, date_from="2020-05-01", date_to="2020-01-01")
         with pytest.raises(InputError, match="after its end"):
             query.articles(s, date_from="2020-05-01", date_to="2020-01-01")
+
+
+def test_an_empty_csv_answer_still_has_its_header(tmp_path, capsys):
+    from newstrace.cli.corpus import QueryFormat, render
+    from newstrace.corpus.store import Store
+
+    with Store(tmp_path / "s.duckdb") as s:
+        rows = query.events(s, source="nobody")
+    assert rows == [] and rows.columns[:2] == ["date", "date_precision"]
+    render(rows, QueryFormat.csv)
+    assert capsys.readouterr().out.splitlines() == [",".join(rows.columns)]

@@ -262,7 +262,7 @@ def render(rows: list[dict], format: QueryFormat) -> None:
     if format == QueryFormat.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n")
         return
-    columns = list(rows[0]) if rows else []
+    columns = list(rows[0]) if rows else list(getattr(rows, "columns", []))
     if format == QueryFormat.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
@@ -425,12 +425,13 @@ def link(db: Path = DB_OPTION) -> None:
 
 
 def _link_summary(store, counts: dict[str, int]) -> str:
-    """What relink made, in words: "2 wire copies, 40 statements, 31 events, 9 stories over 25 articles"
-    (the stories table has one row per article of a story)."""
+    """What relink made, in words: "2 wire copies, 40 statements (3 in several articles), 31 events,
+    9 stories over 25 articles" (the stories table has one row per article of a story)."""
     stories = store.scalar("SELECT count(DISTINCT story_id) FROM stories")
+    shared = store.scalar("SELECT count(*) FROM corpus_statements WHERE n_articles >= 2")
     return (
-        f"{counts['copies']} wire copies, {counts['corpus_statements']} statements, {counts['corpus_events']} events, "
-        f"{stories} stories over {counts['stories']} articles"
+        f"{counts['copies']} wire copies, {counts['corpus_statements']} statements ({shared} in several articles), "
+        f"{counts['corpus_events']} events, {stories} stories over {counts['stories']} articles"
     )
 
 

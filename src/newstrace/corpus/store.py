@@ -50,6 +50,14 @@ STORE_VERSION = "2"  # bump when a table changes shape; an older store is upgrad
 UPGRADABLE = {"1"}
 
 
+class Rows(list):
+    """Query rows, each a {column: value}, with the column names kept for an empty result (a CSV header)."""
+
+    def __init__(self, rows: Iterable[dict] = (), columns: Sequence[str] = ()):
+        super().__init__(rows)
+        self.columns = list(columns)
+
+
 def describe_error(path: str, exc: BaseException) -> str:
     """A one-line message for a DuckDB error about the store file at path."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -237,11 +245,12 @@ class Store:
         return row[0] if row else None
 
     def rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict]:
-        """The result of a query as a list of {column: value}. A bad query raises duckdb.Error (callers decide)."""
+        """The result of a query as a list of {column: value} (a Rows, which also names the columns when
+        there are no rows). A bad query raises duckdb.Error (callers decide)."""
         with self._lock:
             cur = self.con.execute(sql, list(params))
             names = [d[0] for d in cur.description or []]
-            return [dict(zip(names, r)) for r in cur.fetchall()]
+            return Rows((dict(zip(names, r)) for r in cur.fetchall()), names)
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
