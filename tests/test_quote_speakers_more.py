@@ -222,3 +222,13 @@ def test_a_quoted_word_in_the_object_of_an_urging_verb_is_the_reporting_speakers
 def test_a_relative_clause_on_a_predicate_noun_is_said_by_the_subject_it_describes(analyze_text, text):
     a = analyze_text(text, title="School", published="2024-05-01")
     assert speaker_name(quote(a, "reopen the harbour school", "indirect")) == "Ann Holt"
+
+
+def test_a_participle_on_what_something_was_called_is_said_by_who_called_it(analyze_text):
+    a = analyze_text(
+        "Mayor Holt called the ruling a “farce” saying the judges ignored the evidence.",
+        title="Ruling",
+        published="2024-05-01",
+    )
+    said = [q for q in a.quotes if q.cue == "saying"]
+    assert said and {speaker_name(q) for q in said} == {"Holt"}

@@ -172,6 +172,10 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
     if lead is not None:
         return speaker_token(lead, mask, depth + 1)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        if verb.dep_ == "acl" and verb.head.dep_ in ("oprd", "attr") and verb.head.head is not verb.head:
+            # 'Bassem called the indictment a “political trial”, saying …': the participle hangs on what
+            # something was called; who called it says it
+            return speaker_token(verb.head.head, mask, depth + 1)
         return verb.head
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head is not verb.head:
         # 'Peskov was quoted by Tass as saying …', 'she is cited as saying …': who was quoted says it
