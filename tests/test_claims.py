@@ -149,3 +149,9 @@ def test_a_year_before_a_named_war_is_no_sum(analyze_text):
     # 'the 1967 Six-Day War' once read as 1967 + 6
     a = analyze_text("The border was drawn after the 1948 Five-Day Uprising, and 4,000 people moved.")
     assert {c.value for c in a.claims} == {4000}
+
+
+def test_an_age_is_an_age_not_a_duration(analyze_text):
+    a = analyze_text("A 34-year-old harbour pilot was arrested after six years in hiding.")
+    by_value = {c.value: (c.unit, c.text) for c in a.claims}
+    assert by_value[34] == ("age", "34-year-old") and by_value[6][0] == "duration"

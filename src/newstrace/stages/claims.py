@@ -234,6 +234,14 @@ def _unit(noun: Optional[Token], run: list[Token]) -> Optional[str]:
             return "votes"
     if noun is None:
         return None
+    doc = noun.doc
+    if (
+        noun.lemma_.lower() == "year"
+        and noun.i + 2 < len(doc)
+        and doc[noun.i + 1].text == "-"
+        and doc[noun.i + 2].lower_ == "old"
+    ):
+        return "age"  # 'a 30-year-old former teacher': how old someone is, not how long something lasted
     table = units()
     for key in (noun.lemma_.lower(), noun.lower_, noun.text):
         if key in table:
@@ -348,8 +356,11 @@ def run(ctx) -> None:
             first_i = run_[0].i - (len(hedge.split()) if hedge else 0)
             if verb.pos_ == "VERB" and 0 < first_i - verb.i <= 2 and (noun is None or noun.dep_ in ("dobj", "attr")):
                 start = verb.idx  # 'killed about 30,000 people'
+            unit = _unit(noun, run_)
+            if unit == "age" and noun is not None:
+                end = noun.nbor(2).idx + len(noun.nbor(2))  # '30-year-old' whole
             analysis.claims.append(
-                _claim(ctx, quotes, run_[0].idx, start, end, value, _unit(noun, run_), hedge, _counted_text(noun))
+                _claim(ctx, quotes, run_[0].idx, start, end, value, unit, hedge, _counted_text(noun))
             )
         for start, end, value, unit, counted in _proportions(sent):
             analysis.claims.append(_claim(ctx, quotes, start, start, end, value, unit, None, counted))
