@@ -546,3 +546,12 @@ def test_a_place_near_or_outside_which_an_act_was_done_is_no_target(analyze_text
     ):
         assaults = events_of(analyze_text(text, published="2024-10-02"), type="ASSAULT")
         assert assaults and target in names(assaults[0].target), text
+
+
+def test_a_share_of_a_poll_or_vote_is_no_act_but_a_share_of_a_city_taken_is(analyze_text):
+    for text in (
+        "Ann Holt garnered 11 percent, while Dan Ebbe earned 10 percent.",
+        "Ann Holt leads the field with 21 percent of the vote.",
+    ):
+        assert analyze_text(text, published="2024-10-02").events == [], text
+    assert events_of(analyze_text("The rebels seized 40 percent of the city.", published="2024-10-02"), type="COERCE")

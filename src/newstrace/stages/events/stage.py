@@ -328,6 +328,8 @@ def code_verbs(sent: Span) -> list[Coded]:
             continue
         if ptype == "CONSULT" and m.pattern is None and _talk_on_a_topic(tok):
             continue
+        if m.pattern is None and _poll_share(tok):
+            continue
         if m.code != OBLIGATION_CODE:
             act = nominalisations().get(noun.lemma_.lower(), "") if noun is not None else verb_lemma(tok)
             ptype = verb_types().get(act, ptype)
@@ -408,6 +410,28 @@ def _warning_of_a_hazard(verb: Token) -> bool:
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
     return subj is not None and not _may_act(subj)
+
+
+SHARE_WORDS = {"percent", "%", "pct", "points", "point"}
+
+
+VOTE_NOUNS = {"vote", "ballot", "support", "electorate", "voter", "delegate", "seat", "poll", "primary"}
+
+
+def _poll_share(verb: Token) -> bool:
+    """'Gingrich garnered 11 percent', 'leads the field with 21 percent of the vote': a share of a poll or
+    a vote is a result, not an act on anyone ('seized 40 percent of the city' stays an act)."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod")]
+    objs += [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"
+    ]
+    for o in objs:
+        if o.lower_ not in SHARE_WORDS or not any(k.like_num for k in o.children):
+            continue
+        of = [g for p in o.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        if not of or of[0].lemma_.lower() in VOTE_NOUNS:
+            return True
+    return False
 
 
 TALK_VERBS = {"talk", "speak", "chat"}
