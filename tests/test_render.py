@@ -30,3 +30,18 @@ def test_claim_values_are_printed_as_a_reader_writes_them(analyze_text):
     out = console.export_text()
     assert "40,000,000" in out and "1,200,000" in out and "2.5" in out
     assert "e+0" not in out
+
+
+def test_event_dates_show_as_precisely_as_written_and_claims_say_who_claims_them(analyze_text):
+    analysis = analyze_text(
+        "The rebels seized the harbour town of Ardo in 2019, the mayor said. About 2,500 people fled, officials said.",
+        title="Ardo",
+        published="2024-03-07",
+    )
+    console = Console(record=True, width=80)
+    print_summary(analysis, console)
+    out = console.export_text()
+    events = out[out.index("Events") : out.index("Numeric claims")]
+    assert "2019" in events and "2019-01-01" not in events  # a year, not 1 January
+    claims = out[out.index("Numeric claims") :]
+    assert "claimed by" in claims and "Officials" in claims

@@ -105,27 +105,28 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     if analysis.events:
         t = Table(title=f"Events ({len(analysis.events)})", expand=True)
         for col in ("type", "source", "did", "target", "date", "via", "modality"):
-            t.add_column(col)
+            t.add_column(col, no_wrap=col == "date")  # a date cut to '2018-05-…' at 80 columns says nothing
         for ev in analysis.events:
             t.add_row(
                 ev.type + (f" {ev.cameo}" if ev.cameo else "") + (" (not)" if ev.negated else ""),
                 ev.source.name if ev.source else "",
                 ev.trigger,
                 ev.target.name if ev.target else "",
-                ev.date or ev.date_text or "",
+                shown_date(ev.date, ev.date_precision) or ev.date_text or "",
                 ev.via or "",
                 ev.modality,
             )
         console.print(t)
     if analysis.claims:
         t = Table(title=f"Numeric claims ({len(analysis.claims)})", expand=True)
-        for col in ("value", "unit", "hedge", "via", "text"):
+        for col in ("value", "unit", "hedge", "claimed by", "via", "text"):
             t.add_column(col)
         for claim in analysis.claims:
             t.add_row(
                 readable_number(claim.value),
                 claim.unit or "",
                 claim.approx or "",
+                claim.attributed_to.name if claim.attributed_to else "the article",
                 claim.via or "",
                 _short(claim.text, 90),
             )
@@ -137,6 +138,20 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
         for s in analysis.framing.spans:
             t.add_row(s.voice, s.technique, s.text)
         console.print(t)
+
+
+def shown_date(date: str | None, precision: str | None) -> str:
+    """An event's date as precisely as its text gave it: '2019' for a year, '2019-03' for a month, 'week of
+    2019-03-04' for a week, else the day."""
+    if not date:
+        return ""
+    if precision == "year":
+        return date[:4]
+    if precision == "month":
+        return date[:7]
+    if precision == "week":
+        return f"week of {date}"
+    return date
 
 
 def readable_number(value: float) -> str:
