@@ -232,3 +232,12 @@ def test_a_participle_on_what_something_was_called_is_said_by_who_called_it(anal
     )
     said = [q for q in a.quotes if q.cue == "saying"]
     assert said and {speaker_name(q) for q in said} == {"Holt"}
+
+
+def test_of_two_subjects_the_parser_gives_a_cue_the_one_next_to_it_speaks(analyze_text):
+    a = analyze_text(
+        "Absent Ebbe' campaign housing plan, which he has not introduced, Holt pointed out that his ideas would cost too much.",
+        title="Port",
+        published="2024-05-01",
+    )
+    assert speaker_name(quote(a, "would cost too much", "indirect")) == "Holt"
