@@ -106,7 +106,7 @@ def _quoted_embed(m: re.Match) -> str:
     return "“" + m.group(2).strip() + "”" + (" —" + author.group(1) if author else "")
 
 
-def drop_tail(line: str) -> str:
+def drop_furniture(line: str) -> str:
     """The line without a newsletter widget flattened into it or a trailing link sentence ("… on Tuesday.
     Details here.")."""
     patterns = boilerplate_patterns()
@@ -171,7 +171,7 @@ def clean_body(body: str) -> tuple[str, list[str]]:
     for line in normalise_quote_marks(normalise_spaces(strip_markup(body))).split("\n"):
         if line and is_boilerplate(line):
             continue
-        line = drop_tail(line)
+        line = drop_furniture(line)
         m = TAG_LINE.match(line)
         if m and not tags:
             tags = [t.strip() for t in re.split(r"[,;|]", m.group(1)) if t.strip()]

@@ -172,3 +172,31 @@ def continues_quotation(text: str, prev_end: int, start: int) -> bool:
         return False
     before_break, after_break = gap[: gap.index("\n")], gap[gap.rindex("\n") + 1 :]
     return not before_break.strip(" .,!?") and after_break.strip() in tuple(DOUBLE_OPEN + '"')
+
+
+# Words a title of a work leaves in lower case ("Make Your Kid a Millionaire").
+MINOR_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "and",
+    "or",
+    "for",
+    "to",
+    "with",
+    "at",
+    "by",
+    "from",
+    "is",
+}
+
+
+def is_title(text: str) -> bool:
+    """A quoted title of a work or programme: a few words, each major word capitalised, no sentence end."""
+    words = text.split()
+    if not 1 < len(words) <= 7 or text[-1:] in ".!?," or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words)

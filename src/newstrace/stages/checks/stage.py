@@ -16,8 +16,7 @@ import re
 
 from ... import vocab
 from ...model import Check, Quote
-from ...quotemarks import SCARE_MAX_WORDS, quoted_phrases, word_count
-from ..quotes.fragments import is_title
+from ...quotemarks import SCARE_MAX_WORDS, is_title, quoted_phrases, word_count
 from .acts import find_act, name_key, same_named_party
 
 MIN_DUPLICATE_WORDS = 6

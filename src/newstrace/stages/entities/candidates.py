@@ -11,7 +11,6 @@ from typing import Optional
 from ... import kb, vocab
 from ...kb.matcher import Hit
 from ...syntax import entities_of
-from ..quotes.words import gender_of_name
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 PLACE_LIKE = {"GPE", "LOC", "NORP", "FAC"}
@@ -106,6 +105,13 @@ def candidates(doc, text: str, field_name: str, find, base: kb.KnowledgeBase, da
     return sorted(out, key=lambda c: c.start)
 
 
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names, lower case (data/given_names.json, both genders)."""
+    names = vocab.json_file("given_names.json")
+    return frozenset([*names["male"], *names["female"]])
+
+
 def _outlet_name_start(ent) -> Optional[int]:
     """Where an outlet's name starts when the model cut it short or took it for a person ("the Harbour
     Gazette" tagged PERSON "Gazette"): the capitalised names right before a last word that names a
@@ -124,7 +130,7 @@ def _outlet_name_start(ent) -> Optional[int]:
         i -= 1
     if i == ent.start and (ent.end - ent.start < 2 or ent.label_ != "PERSON"):
         return None
-    if gender_of_name(doc[i].text):
+    if doc[i].lower_ in given_names():
         return None  # "Emily Post", "Freddie Mercury": a person whose surname is an outlet's word
     return doc[i].idx
 

@@ -3,13 +3,12 @@ and transcript labels as people."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 
 from ... import kb, vocab
 from ..quotes.transcript import turns
-from .candidates import KEEP, PLACE_LIKE, Candidate, entity_cues
+from .candidates import KEEP, PLACE_LIKE, Candidate, entity_cues, given_names
 
 # -- 2b: types from the article's own evidence ----------------------------------------------------
 # The small model tags people as ORG or GPE, organisations as PERSON and unknown places as either. A name
@@ -65,17 +64,11 @@ def _name_evidence(c: Candidate, text: str) -> list[tuple[str, int]]:
         out.append(("ORG", STRONG))
     if c.type == "NORP" and c.text.isupper() and len(c.text) > 1:
         out.append(("ORG", STRONG))  # an acronym is an organisation (a party), not a nationality or religion
-    if len(words) > 1 and words[0] in _given_names() and c.type == "PERSON":
+    if len(words) > 1 and words[0] in given_names() and c.type == "PERSON":
         out.append(("PERSON", STRONG))  # "Michael Bay" is no bay
     if len(words) == 1 and _common_word(c, text):
         out.append((DROP, STRONG))
     return out
-
-
-@functools.lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    names = vocab.json_file("given_names.json")
-    return frozenset([*names["male"], *names["female"]])
 
 
 def _demonym_of(name: str, demonyms: set[str]) -> bool:

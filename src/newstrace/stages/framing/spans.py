@@ -148,11 +148,11 @@ def prefix_rule(tokens: list[Token], i: int, lex: Lexicon) -> Candidate | None:
 
 def expand(c: Candidate, doc, floor: int, ceiling: int) -> Candidate:
     """A loaded noun takes its premodifiers; a loaded adjective right before its noun takes the noun."""
+    if c.as_is:
+        return c
     first, last = c.first, c.last
     tail = doc[last]
-    if c.as_is:
-        pass
-    elif tail.pos_ in ("NOUN", "PROPN"):
+    if tail.pos_ in ("NOUN", "PROPN"):
         first = min(first, noun_phrase_left(tail, floor))
         # A name or date glued before a loaded noun is part of the phrase ("October 7 massacre"),
         # even where the parser attaches it elsewhere.
@@ -247,9 +247,11 @@ def sentence_candidates(
                 out.append(Candidate(c.first, c.last, c.technique, c.weight))
         if t.pos_ in CONTENT_POS and not t.is_stop:
             w = lex.learned_weight(lemma, t.pos_)
-            read = title_case and t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") and headline_weight(t, lex) > w
-            if read:
-                w = headline_weight(t, lex)
+            read = False
+            if title_case and t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN"):
+                read_weight = headline_weight(t, lex)
+                read = read_weight > w
+                w = max(w, read_weight)
             if w:
                 out.append(Candidate(t.i, t.i, LOADED, w, as_is=read))
         for c in (label_rules(t, lex), amplifier_rule(t, lex)):

@@ -19,9 +19,8 @@ from spacy.tokens import Doc
 
 from ... import vocab
 from ...model import FramingSpan
-from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, quoted_phrases, word_count
+from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, is_title, quoted_phrases, word_count
 from ...syntax import text_of
-from ..quotes.fragments import is_title
 from . import lexicon as framing_lexicon
 from .descriptors import descriptors
 from .spans import (

@@ -155,9 +155,9 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         return pobj
     subjects = [undated(c) for c in verb.children if c.dep_ in SUBJECT_DEPS and not mask.has(c)]
-    # 'co-host Dan Ebbe asked': the parser may make the pieces of a hyphenated title subjects of their own
-    # Two subjects come from a misparse ('Absent Sanders' plan, which …, Clinton pointed to'): the one next
-    # to the verb is the real one, as the events stage reads it.
+    # Several subjects come from a misparse: pieces of a hyphenated title ('co-host Dan Ebbe asked'), a
+    # dateline, or an absolute phrase ('Absent Sanders' plan, which …, Clinton pointed to'); of the rest, the
+    # one next to the verb is the real one, as the events stage reads it.
     real = [c for c in subjects if not hyphen_piece(c) and not in_dateline(c)]
     subj = min(real, key=lambda c: abs(c.i - verb.i)) if real else (subjects[0] if subjects else None)
     if verb.head.lemma_.lower() in CAUSATIVES and verb.dep_ in ("ccomp", "xcomp") and verb.head is not verb:

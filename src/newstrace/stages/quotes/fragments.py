@@ -8,33 +8,8 @@ from __future__ import annotations
 
 from ... import vocab
 from ...model import Mention, Quote
+from ...quotemarks import is_title
 from .marks import close_marks
-
-MINOR_WORDS = {
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "and",
-    "or",
-    "for",
-    "to",
-    "with",
-    "at",
-    "by",
-    "from",
-    "is",
-}
-
-
-def is_title(text: str) -> bool:
-    """A quoted title of a work or programme: a few words, each major word capitalised, no sentence end."""
-    words = text.split()
-    if not 1 < len(words) <= 7 or text[-1:] in ".!?," or not words[0][:1].isupper():
-        return False
-    return all(w[:1].isupper() or w.lower() in MINOR_WORDS for w in words)
 
 
 def _host(q: Quote, indirect: list[Quote]) -> Quote | None:

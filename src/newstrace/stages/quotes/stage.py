@@ -9,7 +9,7 @@ from typing import Optional, cast
 from spacy.tokens import Span
 
 from ...model import Quote, Ref
-from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, find_quotes
+from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, find_quotes, is_title
 from ...syntax import sentences_overlapping, subtree
 from .attribution import (
     Attribution,
@@ -24,7 +24,7 @@ from .attribution import (
 from .bullets import bullet_quotes
 from .channels import channel_outlets
 from .continuation import carry_speakers
-from .fragments import hosts_for_fragments, is_title, link_clauses
+from .fragments import hosts_for_fragments, link_clauses
 from .headline import title_quotes
 from .marks import clean_text, close_marks, kind_of
 from .nested import nested_quotes
