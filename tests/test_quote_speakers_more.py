@@ -247,3 +247,37 @@ def test_a_participle_on_what_something_was_called_is_said_by_who_called_it(anal
 def test_the_speaker_a_misparse_would_hide(analyze_text, text, words, kind, speaker):
     a = analyze_text(text, title="Valley", published="2024-05-01")
     assert speaker_name(quote(a, words, kind)) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        # the quoted words are the thing a participle describes, not a speaker of it
+        ("The group handed out “leaflets” demanding an inquiry into the harbour deal.", "leaflets"),
+        ("Campaigners are circulating “pledges” urging lawmakers to vote against the dam.", "pledges"),
+        # the words sit in the 'that' clause of a claim the subject dismissed: the claim's, not the subject's
+        ("Mr. Holt dismissed claims that he was a “traitor” to the party.", "traitor"),
+        ("Ms. Reyes rejected accusations that her office ran a “slush fund” for allies.", "slush fund"),
+    ],
+)
+def test_quoted_words_nobody_in_the_sentence_is_said_to_say_have_no_speaker(analyze_text, text, words):
+    a = analyze_text(text, title="Harbour", published="2024-05-01")
+    q = next(q for q in a.quotes if q.text == words)
+    assert q.speaker is None
+
+
+def test_words_in_a_claim_from_someone_are_that_sources(analyze_text):
+    a = analyze_text(
+        "The ministry published notes describing the strike, in response to claims from opposition members "
+        "that there was a “whitewash” of the inquiry.",
+        title="Strike",
+        published="2024-05-01",
+    )
+    assert speaker_name(quote(a, "whitewash", "partial")) == "Opposition members"
+    # a relative clause on the noun is no claim of anyone's: the sentence's speaker keeps the words
+    a = analyze_text(
+        "That world view, Holt continued, relies on claims that “are just not proven, for example, the dam report.”",
+        title="Dam",
+        published="2024-05-01",
+    )
+    assert speaker_name(quote(a, "are just not proven")) == "Holt"

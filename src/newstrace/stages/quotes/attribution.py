@@ -79,6 +79,57 @@ def is_cue_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS
 
 
+# Nouns whose 'that' clause reports what somebody claimed ('charges from Republicans that …'), unlike a
+# message or a demand, which the subject of the sentence may be sending ('sends a message that “…”').
+CONTENT_NOUNS = {
+    "claim",
+    "charge",
+    "allegation",
+    "accusation",
+    "assertion",
+    "contention",
+    "complaint",
+    "report",
+    "rumor",
+    "rumour",
+    "suggestion",
+}
+
+
+def content_noun(tok: Token, cue: Token) -> Optional[Token]:
+    """A noun of saying between a quoted word and the cue verb above it, whose 'that' clause holds the word
+    ('Holt dismissed claims that he was a “traitor”', 'in response to charges from critics that there was a
+    “cover-up”'): the word is that noun's source's, not the cue's subject's. None when the walk up the parse
+    meets the cue first or ends without one."""
+    node = tok
+    while node.head.i != node.i:
+        child, node = node, node.head
+        if node.i == cue.i:
+            return None
+        if (
+            node.pos_ == "NOUN"
+            and node.lemma_.lower() in CONTENT_NOUNS
+            and child.i > node.i
+            and child.dep_ in ("acl", "ccomp", "relcl")
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+            # a clause with a subject of its own: 'claims that “are not proven”' is a relative clause
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+        ):
+            return node
+    return None
+
+
+def content_noun_source(noun: Token) -> Optional[Token]:
+    """Who made the claim a content noun names: its possessor or name compound ('his claim', 'the Kremlin
+    claim'), or the object of its 'from'/'by' ('charges from critics'); None when it names nobody."""
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON", "NOUN"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def cue_lemma(tok: Token) -> str:
     """The lemma a cue is listed under: a phrasal cue with its particle and preposition ('went on about'
     is 'go on about'), else the verb's own lemma."""
@@ -179,6 +230,8 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
             # 'Bassem called the indictment a “political trial”, saying …': the participle hangs on what
             # something was called; who called it says it
             return speaker_token(verb.head.head, mask, depth + 1)
+        if mask.has(verb.head):
+            return None  # 'putting out “petitions” calling for …': the quoted words are what calls, not who speaks
         return verb.head
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head is not verb.head:
         # 'Peskov was quoted by Tass as saying …', 'she is cited as saying …': who was quoted says it
@@ -304,7 +357,10 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
             mention_of(who, inner, mask),
         )
     cue = cast(Token, cue)  # cands is not empty when there is no inner cue
-    subj = speaker_token(cue, mask)
+    noun = content_noun(quote_tokens[0], cue) if quote_tokens else None
+    subj = speaker_token(cue, mask) if noun is None else content_noun_source(noun)
+    if noun is not None:
+        cue = noun
     if subj is None:
         return Attribution(cue, None, addressee_of(cue, mask), medium_of(cue, mask))
     return Attribution(

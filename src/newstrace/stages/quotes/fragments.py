@@ -9,6 +9,7 @@ from __future__ import annotations
 from ... import vocab
 from ...model import Mention, Quote
 from ...quotemarks import is_title
+from .attribution import content_noun
 from .marks import close_marks
 
 
@@ -29,6 +30,9 @@ def _governed_by_host(doc, q: Quote, host: Quote) -> bool:
     if span is None:
         return True
     cues = vocab.cue_verbs()
+    cue = doc.char_span(host.cue_span[0], host.cue_span[1], alignment_mode="expand")
+    if cue is not None and len(cue) and content_noun(span.root, cue.root) is not None:
+        return False  # 'dismissed claims that he was a “traitor”': the claim's words, not the clause speaker's
     path = [span.root]
     for anc in span.root.ancestors:
         if anc.idx == host.cue_span[0] or (anc.pos_ == "VERB" and anc.lemma_.lower() in cues):
