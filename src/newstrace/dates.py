@@ -340,8 +340,8 @@ def parse_iso(value: str) -> str:
 
 
 def normalise(value: Optional[str]) -> Optional[str]:
-    """YYYY-MM-DD from whatever date string a reader found (ISO, RFC 822, 'March 3, 2024'), or None when it
-    names no real day."""
+    """YYYY-MM-DD from whatever date string a reader found (ISO, RFC 822, 'March 3, 2024', a Unix timestamp),
+    or None when it names no real day or no year ('n.d.', 'Tuesday'). 'March 2024' is its first day."""
     if not value:
         return None
     value = value.strip()
@@ -351,11 +351,20 @@ def normalise(value: Optional[str]) -> Optional[str]:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
         except ValueError:
             return None
+    if not re.search(r"\d{4}", value):
+        # no year ('n.d.', 'Tuesday', 'yesterday'): a publication date read against today's would change
+        # with the day the command runs
+        return None
     import dateparser  # slow to import: only when a date is not ISO already
 
     d = dateparser.parse(
         value,
-        settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False},
+        settings={
+            "PREFER_DAY_OF_MONTH": "first",
+            "PREFER_MONTH_OF_YEAR": "first",  # '2024' is 2024-01-01, not this month of 2024
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "PARSERS": ["timestamp", "custom-formats", "absolute-time"],  # never relative to today
+        },
     )
     return d.date().isoformat() if d else None
 

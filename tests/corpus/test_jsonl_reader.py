@@ -84,3 +84,20 @@ def test_a_day_that_does_not_exist_is_a_bad_record_and_a_note_is_no_date(tmp_pat
     assert normalise("2026-13-01") is None
     with pytest.raises(newstrace.InputError, match="2026-02-30"):
         newstrace.analyze("The mayor said on Monday that the bridge would reopen.", published="2026-02-30")
+
+
+def test_an_unreadable_date_is_no_date_with_a_note_and_never_read_against_today(tmp_path, caplog):
+    from newstrace.dates import normalise
+
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "Body one.", "published": "not-a-date"}\n', encoding="utf-8")
+    with caplog.at_level("WARNING", logger="newstrace"):
+        (record,) = ingest.read(str(path), Settings())
+    assert record.error is None and record.published is None
+    assert "not-a-date" in caplog.text and "in.jsonl:1" in caplog.text
+    # a value without a year would be read against the day the command runs
+    for value in ("n.d.", "yesterday", "Tuesday", "2 days ago"):
+        assert normalise(value) is None, value
+    assert normalise("2024") == "2024-01-01"
+    assert normalise("March 2024") == "2024-03-01"
+    assert normalise("Mon, 04 Mar 2024 10:00:00 GMT") == "2024-03-04"

@@ -11,6 +11,7 @@ one record as an InputError and reading goes on.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any, Iterator
@@ -19,6 +20,8 @@ from .. import dates
 from ..errors import InputError
 from ..settings import Settings
 from . import RawDocument
+
+log = logging.getLogger("newstrace.ingest.jsonl")
 
 SUFFIXES = (".jsonl", ".ndjson")
 TEXT_KEY = re.compile(rb'"text"\s*:')
@@ -87,6 +90,9 @@ def parse_line(line: bytes, where: str, path: str) -> RawDocument:
     if published and ISO_DAY.match(published) and dates.normalise(published) is None:
         # a written-out day that does not exist ("2026-02-30") is a data error; a note such as "n.d." is no date
         return _bad(where, f"the date {published!r} is not a day of the calendar")
+    if published and dates.normalise(published) is None:
+        log.warning("%s: published %r is no date that can be read; analysed without one", where, published)
+        published = None
     record_id = record.get("id")
     return RawDocument(
         body=text,
