@@ -86,6 +86,20 @@ def test_site_given_as_an_address_becomes_a_host_name(shared, pages):
     assert read_page(shared, pages, "aeb_hawaiinewsnow-com_f344ca5f").outlet == "hawaiinewsnow.com"
 
 
+@pytest.mark.parametrize(
+    "name, url, outlet",
+    [
+        ("Hosted", "https://hosted.example-wire.org/gazette/article/1", "example-wire.org"),  # only the sub-domain
+        ("Edition", "https://edition.coastnews.co.uk/story", "coastnews.co.uk"),
+        ("Coast News", "https://edition.coastnews.co.uk/story", "Coast News"),
+        ("Reuters", "https://www.reuters.com/world/x", "Reuters"),  # the domain's own name is the outlet's
+        ("Hosted", None, "Hosted"),
+    ],
+)
+def test_a_site_name_that_is_only_the_pages_sub_domain_gives_way_to_the_domain(name, url, outlet):
+    assert html.site_name(name, url) == outlet
+
+
 def test_html_file_through_ingest_read(shared):
     docs = list(ingest.read(str(shared / "corpus" / "html" / "aeb_aljazeera-com_7916ecca.html")))
     assert len(docs) == 1

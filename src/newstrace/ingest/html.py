@@ -8,6 +8,7 @@ repeated at the top of the body would count every name in it twice.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from typing import TYPE_CHECKING, Iterator, Optional, cast
 
 import lxml.html
@@ -123,7 +124,7 @@ def _parse_page(data: bytes | str, source: str, url: str | None = None) -> RawDo
         source=source,
         title=title or headline or "",
         url=url or doc.url,
-        outlet=site_name(doc.sitename),
+        outlet=site_name(doc.sitename, url or doc.url),
         published=doc.date,
         authors=split_list(doc.author, ";"),
         tags=split_list(doc.tags, ","),
@@ -135,11 +136,22 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def site_name(value: str | None) -> str | None:
-    """The outlet's name; a bare address ("https://www.example.com") becomes its host name."""
+def site_name(value: str | None, url: str | None = None) -> str | None:
+    """The outlet's name; a bare address ("https://www.example.com") becomes its host name, and a name that is
+    only the page's sub-domain ("Hosted" on hosted.ap.org) becomes the site's domain ("ap.org")."""
     name = squash(value or "")
     m = re.match(r"^(?:https?://)?(?:www\.)?([a-z0-9.-]+\.[a-z]{2,})/?$", name, re.I)
-    return (m.group(1) if m and "://" in name else name) or None
+    if m and "://" in name:
+        return m.group(1)
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = host.lower().split(".")
+    # the registered domain: its last two labels, three under a country's 'co.uk'-style second level
+    keep = (
+        3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("co", "com", "org", "net", "ac", "gov") else 2
+    )
+    if name and len(labels) > keep and name.casefold() in labels[:-keep]:
+        return ".".join(labels[-keep:])
+    return name or None
 
 
 def same_words(a: str, b: str) -> bool:
