@@ -8,8 +8,8 @@ repeated at the top of the body would count every name in it twice.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 from typing import TYPE_CHECKING, Iterator, Optional, cast
+from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
