@@ -281,3 +281,41 @@ def test_words_in_a_claim_from_someone_are_that_sources(analyze_text):
         published="2024-05-01",
     )
     assert speaker_name(quote(a, "are just not proven")) == "Holt"
+
+
+@pytest.mark.parametrize(
+    "text, party",
+    [
+        # 'the party' is the party named before, though its name does not end in 'party'
+        (
+            "Pensioners in the north will get heating vouchers under plans by the Liberal Democrats. "
+            "The party says the vouchers would cut winter deaths.",
+            "Liberal Democrats",
+        ),
+        # the party's adjective before a title names that party, not the American one of a similar name
+        (
+            "Students can swing several seats, Liberal Democrat leader Ann Holt has claimed. "
+            "The party says it can win 20 seats.",
+            "Liberal Democrats",
+        ),
+        (
+            "The Republicans unveiled a tax plan on Monday. The party says it would cut rates for families.",
+            "Republican Party",
+        ),
+    ],
+)
+def test_the_party_is_the_party_named_before(analyze_text, text, party):
+    a = analyze_text(text, title="Plans", published="2005-01-20")
+    said = [q for q in a.quotes if q.speaker_mention == "The party"]
+    assert said and {speaker_name(q) for q in said} == {party}
+
+
+def test_a_passive_speech_verb_is_said_by_its_agent_and_never_by_whom_it_is_told(analyze_text):
+    a = analyze_text(
+        "Residents were told by the harbour council that the pool would close. "
+        "Traders were told that the market would move.",
+        title="Pool",
+        published="2024-05-01",
+    )
+    assert speaker_name(quote(a, "the pool would close", "indirect")) == "Harbour council"
+    assert all(speaker_name(q) != "Traders" for q in a.quotes if q.speaker is not None)

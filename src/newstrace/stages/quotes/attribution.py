@@ -213,11 +213,18 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
     subj = min(real, key=lambda c: abs(c.i - verb.i)) if real else (subjects[0] if subjects else None)
     if verb.head.lemma_.lower() in CAUSATIVES and verb.dep_ in ("ccomp", "xcomp") and verb.head is not verb:
         return speaker_token(verb.head, mask, depth + 1) or subj
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if subj is not None and subj.dep_ == "nsubjpass" and agent is not None:
+        # 'Pensioners are being promised savings by the Liberal Democrats': who promises is the agent
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if by is not None and not mask.has(by):
+            return by
+    if subj is not None and subj.dep_ == "nsubjpass" and cue_lemma(verb) in verbs_taking("addressee"):
+        return None  # 'Residents were told that …', 'Pensioners are being promised …': who is told, not who tells
     if subj is not None:
         if subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
             return described_subject(verb.head) or verb.head
         return subj
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if verb.head is verb:

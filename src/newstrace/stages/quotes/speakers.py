@@ -40,6 +40,10 @@ class Referent:
     main: bool = False  # the subject (or passive agent) of its sentence's main verb, or a speaker
 
 
+# A description's noun and the CAMEO agent code of what it may stand for ('the party' for an entity coded
+# …PTY), for names that do not end in the noun ('the Liberal Democrats').
+AGENT_OF_NOUN = {"party": "PTY"}
+
 KIND_BY_TYPE = {
     "PERSON": "person",
     "ORG": "org",
@@ -455,16 +459,21 @@ class Referents:
 
     def described_org(self, phrase: Span, voice: str) -> Optional[Ref]:
         """'the company', 'the council': the nearest organisation named before whose title or name ends in
-        that noun ('Mining company Talvane Resources', 'Kelsby Town Council')."""
+        that noun ('Mining company Talvane Resources', 'Kelsby Town Council'), or, for 'the party', whose
+        knowledge-base code says it is a party ('the Liberal Democrats')."""
         head = phrase.root
         if head.pos_ != "NOUN" or head.tag_ != "NN" or not any(c.lower_ == "the" for c in head.children):
             return None
         noun = head.lower_
+        agent = AGENT_OF_NOUN.get(noun)
+        codes = {e.id: e.code or "" for e in self.ctx.analysis.entities} if agent else {}
         for r in self.before(phrase.start_char, voice):
             if r.kind in ("org", "outlet") and (
                 r.title.split()[-1:] == [noun] or r.ref.name.lower().split()[-1:] == [noun]
             ):
                 return r.ref
+            if agent and r.kind in ("org", "group") and codes.get(r.ref.entity or "", "")[3:6] == agent:
+                return r.ref  # 'the Liberal Democrats … The party says': a party by its CAMEO code
         return None
 
     def named_after(self, phrase: Span, voice: str) -> Optional[Ref]:
