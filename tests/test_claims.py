@@ -155,3 +155,10 @@ def test_an_age_is_an_age_not_a_duration(analyze_text):
     a = analyze_text("A 34-year-old harbour pilot was arrested after six years in hiding.")
     by_value = {c.value: (c.unit, c.text) for c in a.claims}
     assert by_value[34] == ("age", "34-year-old") and by_value[6][0] == "duration"
+
+
+def test_a_count_of_times_before_its_verb_is_cited_in_order(analyze_text):
+    a = analyze_text("The label has twice denied doing anything wrong. The council carried the motion twice.")
+    cited = sorted(c.text for c in a.claims if c.unit == "times")
+    assert cited == ["carried the motion twice", "twice denied"]
+    assert all(c.start < c.end and a.article.text[c.start : c.end] == c.text for c in a.claims)

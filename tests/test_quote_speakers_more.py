@@ -319,3 +319,19 @@ def test_a_passive_speech_verb_is_said_by_its_agent_and_never_by_whom_it_is_told
     )
     assert speaker_name(quote(a, "the pool would close", "indirect")) == "Harbour council"
     assert all(speaker_name(q) != "Traders" for q in a.quotes if q.speaker is not None)
+
+
+@pytest.mark.parametrize("outlet", ["Ruptly", "Reuters", "UNIAN"])
+def test_a_quote_told_to_an_outlet_comes_via_that_outlet(analyze_text, outlet):
+    # 'Ruptly' ends in '-ly', which the tagger reads as an adverb
+    a = analyze_text(f"“The building just collapsed,” a doctor on the scene told {outlet}.", title="Quake")
+    assert quote(a, "The building just collapsed", "direct").via == outlet
+
+
+def test_a_speaker_quoted_by_an_outlet_speaks_through_it(analyze_text):
+    a = analyze_text(
+        "“The region is deeply worried,” regional spokesman Ilse Vantongeren was quoted by Tass news agency as saying.",
+        title="Launch",
+    )
+    q = quote(a, "The region is deeply worried", "direct")
+    assert speaker_name(q) == "Ilse Vantongeren" and q.via == "TASS"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -328,6 +329,15 @@ def test_page_openapi_and_headers(client):
     ):
         assert path in paths
     assert "script-src 'self'" in client.get("/api/stories").headers["content-security-policy"]
+
+
+def test_the_api_reference_page_needs_nothing_from_outside(client):
+    r = client.get("/docs")
+    assert r.status_code == 200 and "GET /api/quotes" in r.text and "/openapi.json" in r.text
+    assert "<script" not in r.text
+    assert not re.search(r"(src|href)=\"?https?://", r.text)  # no CDN: the page works offline
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+    assert client.get("/redoc").status_code == 404
 
 
 def test_serve_command_is_registered():

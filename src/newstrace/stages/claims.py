@@ -427,7 +427,8 @@ def _proportions(sent):
                 (group.text if group is not None else None),
             )
         elif low in MULTIPLES and t.dep_ == "advmod" and t.head.pos_ == "VERB" and (nxt is None or nxt.lower_ != "as"):
-            yield t.head.idx, t.idx + len(t), MULTIPLES[low], "times", None
+            first, last = sorted((t, t.head), key=lambda x: x.i)  # 'carried it twice', 'have twice denied'
+            yield first.idx, last.idx + len(last), MULTIPLES[low], "times", None
 
 
 def _counted_text(noun: Optional[Token]) -> Optional[str]:

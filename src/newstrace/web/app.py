@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import html
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -25,7 +26,7 @@ from typing import Any, AsyncIterator, Optional
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -44,8 +45,6 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-# FastAPI's interactive docs load Swagger UI from a CDN with an inline script; they show no article data.
-DOCS_PATHS = ("/docs", "/redoc")
 
 
 @dataclass
@@ -125,13 +124,11 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        docs = scope.get("path", "").startswith(DOCS_PATHS)
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                if not docs:
-                    headers.append((b"content-security-policy", CSP.encode()))
+                headers.append((b"content-security-policy", CSP.encode()))
                 headers += [
                     (b"x-content-type-options", b"nosniff"),
                     (b"referrer-policy", b"no-referrer"),
@@ -239,6 +236,8 @@ def create_app(settings: Optional[WebSettings] = None, db: Optional[Store] = Non
 
     app = FastAPI(
         lifespan=lifespan,
+        docs_url=None,  # FastAPI's Swagger UI and ReDoc load from a CDN: /docs is an offline page instead
+        redoc_url=None,
         title="newstrace",
         version=__version__,
         description="Read news like a fact-checker: analyse articles into newstrace/1 documents and ask a "
@@ -282,6 +281,10 @@ def create_app(settings: Optional[WebSettings] = None, db: Optional[Store] = Non
 
     app.include_router(router)
 
+    @app.get("/docs", include_in_schema=False)
+    async def api_reference() -> HTMLResponse:
+        return HTMLResponse(reference_page(app.openapi()))
+
     @app.get("/", include_in_schema=False)
     async def index() -> FileResponse:
         return FileResponse(PAGE / "index.html", media_type="text/html")
@@ -291,3 +294,32 @@ def create_app(settings: Optional[WebSettings] = None, db: Optional[Store] = Non
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def reference_page(schema: dict) -> str:
+    """The API reference as one HTML page without scripts or outside assets, from the OpenAPI description:
+    each route with its method, summary, parameters and description."""
+    esc = html.escape
+    parts = [
+        "<!doctype html><html lang=en><head><meta charset=utf-8><title>newstrace API</title>"
+        '<link rel=stylesheet href="/static/style.css"></head><body><main>',
+        f"<h1>{esc(schema['info']['title'])} API {esc(schema['info']['version'])}</h1>",
+        f"<p>{esc(schema['info'].get('description', ''))}</p>",
+        '<p>The machine-readable description is <a href="/openapi.json">/openapi.json</a>.</p>',
+    ]
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            parts.append(f"<h2><code>{esc(method.upper())} {esc(path)}</code></h2>")
+            parts.append(f"<p><strong>{esc(op.get('summary', ''))}</strong></p>")
+            if op.get("description"):
+                parts.append(f"<pre>{esc(op['description'])}</pre>")
+            params = op.get("parameters", [])
+            if params:
+                parts.append("<ul>")
+                for prm in params:
+                    need = "required" if prm.get("required") else "optional"
+                    about = esc(prm.get("description", ""))
+                    parts.append(f"<li><code>{esc(prm['name'])}</code> ({esc(prm['in'])}, {need}) {about}</li>")
+                parts.append("</ul>")
+    parts.append("</main></body></html>")
+    return "\n".join(parts)

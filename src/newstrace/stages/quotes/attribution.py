@@ -214,13 +214,11 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
     if verb.head.lemma_.lower() in CAUSATIVES and verb.dep_ in ("ccomp", "xcomp") and verb.head is not verb:
         return speaker_token(verb.head, mask, depth + 1) or subj
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if subj is not None and subj.dep_ == "nsubjpass" and agent is not None:
-        # 'Pensioners are being promised savings by the Liberal Democrats': who promises is the agent
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if by is not None and not mask.has(by):
-            return by
     if subj is not None and subj.dep_ == "nsubjpass" and cue_lemma(verb) in verbs_taking("addressee"):
-        return None  # 'Residents were told that …', 'Pensioners are being promised …': who is told, not who tells
+        # 'Residents were told by the council that …': who tells is the agent; who is told, promised or urged
+        # never speaks ('Peskov was quoted by Tass as saying' keeps its subject: quoting takes no addressee)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return by if by is not None and not mask.has(by) else None
     if subj is not None:
         if subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
             return described_subject(verb.head) or verb.head
@@ -302,6 +300,14 @@ def addressee_of(cue: Token, mask: QuoteMask) -> Optional[Span]:
         ):
             return subtree(c)
         if (
+            c.i == cue.i + 1
+            and c.dep_ in ("advmod", "npadvmod")
+            and c.text[:1].isupper()
+            and c.ent_type_ not in ("DATE", "TIME")
+            and lemma in verbs_taking("addressee")
+        ):
+            return subtree(c)  # 'Holt told Ruptly': a name the tagger read as an adverb for its '-ly'
+        if (
             c.dep_ == "prep"
             and c.lower_ == "to"
             and lemma in ("say", "speak", "write", "explain", "announce", "declare")
@@ -375,8 +381,18 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
         phrase_of(subj, mask),
         addressee_of(cue, mask),
         medium_of(cue, mask),
+        via_speaker=quoting_agent(cue, subj, mask),
         mention=mention_of(subj, cue, mask),
     )
+
+
+def quoting_agent(cue: Token, subj: Token, mask: QuoteMask) -> Optional[Span]:
+    """Who quoted the speaker ('Peskov was quoted by Tass news agency as saying'), else None."""
+    if cue.lemma_.lower() not in ("quote", "cite") or subj.dep_ != "nsubjpass":
+        return None
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return phrase_of(by, mask) if by is not None and not mask.has(by) else None
 
 
 # What a cue's object may hold as someone's words: 'called it a “disgrace”', 'described the plan as “reckless”'.
