@@ -188,6 +188,12 @@ def test_article_id_is_the_sha256_of_the_cleaned_text(story):
         "© AFP Workers clear debris from the harbour road on Tuesday.",
         "This March 3, 2024 photo shows the harbour wall in Dover. (Harbour Trust via AP) (Associated Press)",
         "A crane lifts a boat from the water. Photograph: Ines Marr/Getty Images",
+        "More:",
+        "SOURCE: Coast Wire News",
+        "Source: Reuters and AFP",
+        "Follow Harbourbeat on Instagram, Facebook, Twitter and YouTube.",
+        "Listen to Harbourbeat live at 12:45 weekdays - or listen back here.",
+        "- A SIMPLE GUIDE: What do the new parking rules mean?",
     ],
 )
 def test_crawl_boilerplate_lines_are_removed(line):
@@ -208,6 +214,10 @@ def test_crawl_boilerplate_lines_are_removed(line):
         "DOVER (AFP) - The harbour reopened on Monday after a week of repairs.",
         "A photo of the damage was released on Tuesday (AP).",
         "The council will publish more details here next week.",
+        "Source: officials said the figures were wrong.",
+        "- The harbour master: the wall will hold.",
+        "Follow-up checks on the wall are planned.",
+        "He urged readers to read more books. Read more about the wall later, he said.",
     ],
 )
 def test_article_sentences_that_mention_agencies_or_photos_are_kept(sentence):
@@ -248,3 +258,11 @@ def test_a_newsletter_box_flattened_into_a_paragraph_and_share_prompts_go():
         clean_body(body)[0]
         == "The harbour vote is near. Talk of rigging the vote rises again.\n\nThe minister resigned."
     )
+
+
+def test_a_related_story_link_flattened_into_a_paragraph_goes():
+    text, _ = clean_body(
+        'The wall held, the mayor said. "It was close." Storm season: why harbours flood every winter Read more '
+        "Boats returned by noon."
+    )
+    assert text == 'The wall held, the mayor said. "It was close." Boats returned by noon.'
