@@ -133,3 +133,18 @@ def test_an_event_dated_to_a_year_says_so(analyze_text):
     by_trigger = {e.trigger: (e.date, e.date_precision) for e in a.events}
     assert by_trigger["seized"] == ("2017-01-01", "year")
     assert by_trigger["shelled"] == ("2024-03-07", "day")
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        ('Holt said in an interview on the "Today" show that he had doubts.', []),
+        ("She told the Today programme she would resign.", []),
+        ("He spoke to “Tonight” on Monday.", ["on Monday"]),
+        ("Today, the council meets.", ["Today"]),
+        ('"Today we mourn," she said.', ["Today"]),
+        ("The council meets today.", ["today"]),
+    ],
+)
+def test_today_capitalised_within_a_sentence_or_quoted_alone_is_a_programme(sentence, found):
+    assert [text for _, _, text in find_dates(sentence)] == found

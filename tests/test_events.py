@@ -555,3 +555,13 @@ def test_a_share_of_a_poll_or_vote_is_no_act_but_a_share_of_a_city_taken_is(anal
     ):
         assert analyze_text(text, published="2024-10-02").events == [], text
     assert events_of(analyze_text("The rebels seized 40 percent of the city.", published="2024-10-02"), type="COERCE")
+
+
+def test_a_death_alone_is_no_act_but_a_death_in_clashes_is(analyze_text):
+    a = analyze_text(
+        "The newborn son of Ann Holt has died in a refugee camp in Norland. "
+        "Three soldiers died in clashes with rebels near Gao on Monday.",
+        published="2024-05-01",
+    )
+    died = [e for e in a.events if e.trigger.startswith("died")]
+    assert [e.type for e in died] == ["ASSAULT"] and "Three soldiers" in (died[0].source.name or "")

@@ -97,6 +97,10 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
             continue  # 'march', 'may' in lower case are a verb and a modal, not months
         if re.fullmatch(r"May", s):
             continue  # a bare 'May' may open a sentence
+        if re.fullmatch(r"To(?:day|night|morrow)", s) and (
+            re.search(r"[\w,'’]\s*$", text[: m.start()]) or re.match(r"[”\"]", text[m.end() :])
+        ):
+            continue  # capitalised within a sentence or quoted alone, 'Today' is a name: NBC's “Today” show
         found.append((m.start(), m.end(), s))
     return found
 
