@@ -333,3 +333,27 @@ def test_a_party_name_other_countries_share_is_the_one_of_the_country_the_story_
     b = analyze_text("Labour leader Keir Starmer said Israel must let more aid into Gaza, and the Tories agreed.")
     labour = next(e for e in b.entities if "Labour" in e.name)
     assert labour.country == "GBR" and labour.kb_id == "group:labour-party"  # a British story about Gaza
+
+
+def test_a_surname_is_the_person_named_before_not_an_outlet_called_by_a_common_word(analyze_text):
+    a = analyze_text(
+        "The inquiry heard from former White House Russia adviser Ann Hill on Monday.\n\n"
+        "“I asked on whose authority,” said Hill, who testified for six hours.",
+        published="2019-11-20",
+    )
+    hill = next(e for e in a.entities if e.name == "Ann Hill")
+    assert {m.text for m in hill.mentions} >= {"Ann Hill", "Hill"}
+    assert not any(e.kb_id == "outlet:the-hill" for e in a.entities)
+    # the institution she worked for says her country, not the country of her brief
+    assert hill.country == "USA"
+    assert a.quotes[0].speaker.name == "Ann Hill"
+
+
+def test_a_place_in_a_persons_name_is_no_country_and_two_people_are_not_one_mention(analyze_text):
+    a = analyze_text(
+        "Senator Elizabeth Warren and congresswoman Alexandria Ocasio-Cortez criticised the deal.",
+        published="2019-11-20",
+    )
+    by_name = {e.name: e for e in a.entities}
+    assert by_name["Alexandria Ocasio-Cortez"].country != "EGY"
+    assert [m.text for m in by_name["Elizabeth Warren"].mentions if "Ocasio" in m.text] == []

@@ -13,6 +13,15 @@ def run(ctx) -> None:
             continue
         ent = ctx.analysis.entity(q.speaker.entity)
         s, e = q.speaker_span
+        others = (
+            m
+            for o in ctx.analysis.entities
+            if o is not ent and o.type == "PERSON"
+            for m in o.mentions
+            if m.field == "text"
+        )
+        if any(s <= m.start and m.end <= e for m in others):
+            continue  # 'Senator Warren and congresswoman Ocasio-Cortez': two people, not one mention of either
         if ent and not any(m.start == s and m.end == e for m in ent.mentions):
             ctx.entity_index.add_mention(ent.id, Mention(s, e, text[s:e]))
             ent.mentions.sort(key=lambda m: (m.field != "title", m.start))

@@ -95,8 +95,9 @@ def candidates(doc, text: str, field_name: str, find, base: kb.KnowledgeBase, da
                 (h.entry.country for h in inner if h.type in PLACE_LIKE and h.entry.country),
                 None,
             )
-            if _named_after(text, start, end, inner):
-                country = None  # "North Korea Policy Institute": a topic, not an owner
+            if _named_after(text, start, end, inner) or label == "PERSON":
+                # "North Korea Policy Institute": a topic, not an owner; "Alexandria Ocasio-Cortez": a given name
+                country = None
             out.append(Candidate(start, end, span, field_name, label, None, "model", country))
             used.update(inside)
     for i, h in enumerate(hits):

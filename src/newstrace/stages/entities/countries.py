@@ -25,7 +25,9 @@ HOME_MIN = 3
 HOME_SHARE_PLACES = 0.7  # an unknown place takes the home country only in a clearly domestic story
 
 
-def _context_country(c: Candidate, doc, country_at: dict[int, str], place: bool = False) -> Optional[str]:
+def _context_country(
+    c: Candidate, doc, country_at: dict[int, str], place: bool = False, employers: frozenset[int] = frozenset()
+) -> Optional[str]:
     """The country a mention's neighbours give it: a party tag, a country-bearing name among the words
     right before it (titles and modifiers only), one in an apposition right after it, or, for a place,
     the place it is said to be in ("Sunan in Pyongyang")."""
@@ -39,13 +41,21 @@ def _context_country(c: Candidate, doc, country_at: dict[int, str], place: bool 
     i = span[0].i - 1
     if i - 1 >= sent_start and doc[i].text == "," and doc[i - 1].pos_ == "NOUN":
         i -= 1  # "The Turkish prime minister, Binali Yildirim said"
+    found = None
     while i >= max(sent_start, span[0].i - WINDOW):
         t = doc[i]
-        if t.i in country_at:
+        if t.i in country_at and found is None:
+            found = country_at[t.i]
+            if t.i in employers:
+                return found
+        elif t.i in employers and found is not None:
+            # 'White House Russia adviser': the institution the person works for, not the country of their brief
             return country_at[t.i]
         if not (t.pos_ in LEFT_POS or t.text in (".", "-", "'s", "’s")):
             break
         i -= 1
+    if found is not None:
+        return found
     j = span[-1].i + 1
     if place and j + 1 < sent_end and doc[j].lower_ == "in" and doc[j + 1].i in country_at:
         return country_at[doc[j + 1].i]  # "Sunan in Pyongyang": a place in a place of that country
@@ -92,6 +102,7 @@ def context_countries(groups: list[Group], entities: list[Entity], doc, cands: l
         return
     country_of = {id(g): e.country for g, e in zip(groups, entities)}
     country_at: dict[int, str] = {}
+    employers: set[int] = set()
     for c in cands:
         if c.field != "text" or c.group is None:
             continue
@@ -101,12 +112,14 @@ def context_countries(groups: list[Group], entities: list[Entity], doc, cands: l
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             for t in span or ():
                 country_at[t.i] = country
+                if kind == "institution":
+                    employers.add(t.i)
     for g, e in zip(groups, entities):
         if e.country or e.kb_id or e.type not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
             continue  # a knowledge-base entry without a country has none (NATO, the Red Sea, Islamic State)
         for c in g.members:
             if c.field == "text":
-                found = _context_country(c, doc, country_at, e.type in ("GPE", "LOC", "FAC"))
+                found = _context_country(c, doc, country_at, e.type in ("GPE", "LOC", "FAC"), frozenset(employers))
                 if found:
                     e.country = found
                     break

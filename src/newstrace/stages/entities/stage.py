@@ -74,6 +74,11 @@ def run(ctx) -> None:
 def _group(cands: list[Candidate]) -> list[Group]:
     groups: list[Group] = []
     by_entry: dict[str, Group] = {}
+    surnames = {kb.key(c.text.split()[-1]) for c in cands if c.type == "PERSON" and len(c.text.split()) > 1}
+    for c in cands:
+        if c.entry is not None and c.entry.extra.get("ambiguous") and kb.key(c.text) in surnames:
+            # 'said Hill' after 'Fiona Hill': the person's surname, not the outlet whose name is a common word
+            c.entry, c.type = None, "PERSON"
     for c in cands:
         if c.entry is not None:
             g = by_entry.get(c.entry.id)
