@@ -335,3 +335,15 @@ def test_a_speaker_quoted_by_an_outlet_speaks_through_it(analyze_text):
     )
     q = quote(a, "The region is deeply worried", "direct")
     assert speaker_name(q) == "Ilse Vantongeren" and q.via == "TASS"
+
+
+def test_a_quotation_after_a_dash_is_said_by_the_subject_before_it(analyze_text):
+    a = analyze_text(
+        "Donald Ebbe has tried to suggest he barely knows Gordon Holt. Yet Holt has already amended his "
+        "testimony once — “I now do recall,” he said, talking to investigators.",
+        title="Testimony",
+        published="2019-11-20",
+    )
+    q = quote(a, "I now do recall")
+    assert q.kind == "direct" and speaker_name(q) == "Gordon Holt"
+    assert not any(q.kind == "indirect" and "amended" in q.text for q in a.quotes)

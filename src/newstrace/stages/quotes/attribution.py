@@ -152,6 +152,25 @@ def is_cue(tok: Token) -> bool:
     return lemma in cue_table() and lemma not in ("be", "have")
 
 
+def reports_quotation_before(cue: Token) -> bool:
+    """The cue and its subject come right after a quotation set off from the clause before it by a dash
+    ('Holt amended his testimony — “I now do recall,” he said'): what the cue reports is that quotation,
+    not the clause before the dash, though the parser hangs that clause on the cue."""
+    subj = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i), None)
+    if subj is None or subj.left_edge.i < 2:
+        return False
+    doc = cue.doc
+    closing = next((t for t in doc[subj.left_edge.i - 2 : subj.left_edge.i] if t.text in ("”", '"')), None)
+    if closing is None or not doc[subj.left_edge.i - 1].is_punct:
+        return False
+    text = doc.text
+    opening = text.rfind("“" if closing.text == "”" else '"', 0, closing.idx)
+    if opening < 0 or "\n" in text[opening : closing.idx]:
+        return False
+    before = text[:opening].rstrip()
+    return before.endswith(("—", "–", " --")) and text[opening + 1 : opening + 2].isupper()
+
+
 def lead_in_of(cue: Token) -> Optional[Token]:
     """The lead-in verb before a reporting verb ('took a moment to point out', 'was quick to note', 'went on
     to say'), whose subject is the speaker."""

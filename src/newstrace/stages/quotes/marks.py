@@ -15,7 +15,10 @@ def kind_of(text: str, q: QuotedSpan, cue_before: bool) -> str:
     first = text[q.start : q.start + 1]
     line_start = text.rfind("\n", 0, q.open_mark) + 1
     opens_sentence = prev in ("", ".", "!", "?", ":", "…", ")") or not text[line_start : q.open_mark].strip()
-    if (opens_sentence or (prev == "," and cue_before)) and (first.isupper() or first.isdigit() or first in "“‘'\""):
+    after_dash = prev in ("—", "–") and not cue_before  # 'amended his testimony — “I now do recall,” he said'
+    if (opens_sentence or after_dash or (prev == "," and cue_before)) and (
+        first.isupper() or first.isdigit() or first in "“‘'\""
+    ):
         return "direct"
     return "partial"
 

@@ -22,6 +22,7 @@ from .attribution import (
     mention_of,
     parenthetical_cue,
     phrase_of,
+    reports_quotation_before,
     speaker_token,
     verbs_taking,
 )
@@ -184,7 +185,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
             ),
             None,
         )
-        if comp is not None:
+        if comp is not None and not reports_quotation_before(tok):
             span = content_span(comp, tok)
         # Attitudes and judgements ('intends to', 'attacked X') count only with their own subject: a
         # subject inherited through a chain of clauses is too often someone else ('pressed Israel not to attack').

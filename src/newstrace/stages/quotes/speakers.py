@@ -21,6 +21,7 @@ from ... import vocab
 from ...model import Ref
 from ...quotemarks import find_quotes
 from ...syntax import entities_of, hyphen_piece, sentences_overlapping
+from .attribution import reports_quotation_before
 from .words import gender_of_name, has_role, role_words, speaker_words, strip_determiner
 
 
@@ -84,6 +85,8 @@ def is_main_subject(span: Span) -> bool:
         return False
     while verb.dep_ == "conj":
         verb = verb.head
+    if verb.dep_ == "ccomp" and reports_quotation_before(verb.head) and verb.i < verb.head.i:
+        return True  # 'Holt amended his testimony — “I now do recall,” he said': the parser's ccomp is narration
     return verb.dep_ == "ROOT"
 
 
