@@ -347,3 +347,20 @@ def test_a_quotation_after_a_dash_is_said_by_the_subject_before_it(analyze_text)
     q = quote(a, "I now do recall")
     assert q.kind == "direct" and speaker_name(q) == "Gordon Holt"
     assert not any(q.kind == "indirect" and "amended" in q.text for q in a.quotes)
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Reuters quoted Ann Holt as saying the harbour talks had failed.", "the harbour talks had failed"),
+        ("“The harbour talks have failed,” Reuters quoted Ann Holt as saying.", "The harbour talks have failed"),
+        (
+            "Reuters was first to report the call. “The harbour talks have failed,” the agency reported Ann Holt "
+            "as writing on Thursday.",
+            "The harbour talks have failed",
+        ),
+    ],
+)
+def test_an_outlet_quoting_someone_as_saying_is_the_via_not_the_speaker(analyze_text, text, words):
+    q = quote(analyze_text(text, title="Talks", published="2024-05-01"), words)
+    assert speaker_name(q) == "Ann Holt" and q.via == "Reuters"

@@ -220,6 +220,9 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
             head = verb.head.head if verb.dep_ == "pobj" else verb.head
             return speaker_token(head, mask, depth + 1)
         return None
+    quoted = quoted_as_saying(verb)
+    if quoted is not None and not mask.has(quoted):
+        return quoted  # '“…,” Reuters quoted Holt as saying': Holt says it, through Reuters
     if verb.lemma_.lower() == "accord":
         to = next((c for c in verb.children if c.lower_ == "to"), None)
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -258,9 +261,9 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
             return None  # 'putting out “petitions” calling for …': the quoted words are what calls, not who speaks
         return verb.head
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head is not verb.head:
-        # 'Peskov was quoted by Tass as saying …', 'she is cited as saying …': who was quoted says it
+        # 'Peskov was quoted by Tass as saying …', 'Reuters quoted Holt as saying …': who was quoted says it
         quoted = verb.head.head
-        return next((c for c in quoted.children if c.dep_ == "nsubjpass" and not mask.has(c)), None)
+        return next((c for c in quoted.children if c.dep_ in ("nsubjpass", "dobj") and not mask.has(c)), None)
     if verb.dep_ in ("conj", "advcl", "xcomp", "ccomp"):
         return speaker_token(verb.head, mask, depth + 1)
     return None
@@ -400,18 +403,24 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
         phrase_of(subj, mask),
         addressee_of(cue, mask),
         medium_of(cue, mask),
-        via_speaker=quoting_agent(cue, subj, mask),
         mention=mention_of(subj, cue, mask),
     )
 
 
-def quoting_agent(cue: Token, subj: Token, mask: QuoteMask) -> Optional[Span]:
-    """Who quoted the speaker ('Peskov was quoted by Tass news agency as saying'), else None."""
-    if cue.lemma_.lower() not in ("quote", "cite") or subj.dep_ != "nsubjpass":
+QUOTING_VERBS = ("quote", "cite", "report")
+
+
+def quoted_as_saying(verb: Token) -> Optional[Token]:
+    """The object of a quoting verb with 'as saying' ('Reuters quoted Holt as saying', 'the magazine
+    reported Nayak as writing'): the person quoted, else None."""
+    if verb.lemma_.lower() not in QUOTING_VERBS:
         return None
-    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
-    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    return phrase_of(by, mask) if by is not None and not mask.has(by) else None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    as_saying = any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and is_cue(g) for g in c.children)
+        for c in verb.children
+    )
+    return obj if obj is not None and as_saying else None
 
 
 # What a cue's object may hold as someone's words: 'called it a “disgrace”', 'described the plan as “reckless”'.

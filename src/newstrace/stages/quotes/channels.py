@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...syntax import REPORTING_AS
+from .attribution import QUOTING_VERBS, quoted_as_saying
 from .speakers import Referents
 
 
@@ -58,7 +59,7 @@ def via_according_frames(refs: Referents, quotes: list) -> None:
 
 def via_citing_clauses(refs: Referents, quotes: list) -> None:
     """A quote whose cue carries who relayed it: '“…,” Mattis said as cited by Reuters', 'Peskov was quoted
-    by Tass as saying …': the outlet named there is the quote's via."""
+    by Tass as saying …', 'Reuters quoted Holt as saying …': the outlet named there is the quote's via."""
     doc = refs.ctx.doc
     for q in quotes:
         if q.field != "text" or q.via is not None or not q.cue_span:
@@ -70,9 +71,13 @@ def via_citing_clauses(refs: Referents, quotes: list) -> None:
         holders = [c for c in cue.children if c.dep_ == "advcl" and c.lemma_.lower() in REPORTING_AS]
         if cue.dep_ == "pcomp" and cue.head.lower_ == "as":
             holders.append(cue.head.head)  # 'was quoted by Tass as saying'
+        elif cue.lemma_.lower() in QUOTING_VERBS:
+            holders.append(cue)  # '“…,” Peskov was quoted by Tass as saying', the quoting verb the cue
         for holder in holders:
             agent = next((c for c in holder.children if c.dep_ == "agent"), None)
             who = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if who is None and quoted_as_saying(holder) is not None:  # 'Reuters quoted Holt as saying'
+                who = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if who is None:
                 continue
             ref, _how = refs.resolve(doc[who.left_edge.i : who.right_edge.i + 1])
