@@ -162,3 +162,14 @@ def test_a_count_of_times_before_its_verb_is_cited_in_order(analyze_text):
     cited = sorted(c.text for c in a.claims if c.unit == "times")
     assert cited == ["carried the motion twice", "twice denied"]
     assert all(c.start < c.end and a.article.text[c.start : c.end] == c.text for c in a.claims)
+
+
+def test_mixed_fractions_and_years_before_a_thing(analyze_text):
+    a = analyze_text(
+        "Shares rose after a near 1-1/2 year trade war and rates rose 2 1/2 percent. "
+        "The agency picked three firms for its 2024 moon mission. The army sent 2000 troops."
+    )
+    assert claim(a, 1.5) is not None and claim(a, 1.5).unit == "duration"
+    assert claim(a, 2.5).unit == "percent"
+    assert claim(a, 2024) is None and claim(a, 1) is None
+    assert claim(a, 2000) is not None  # a count of troops stays a claim

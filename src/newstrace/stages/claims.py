@@ -64,6 +64,10 @@ def number_value(tokens: list[Token]) -> Optional[float]:
     cut = _range_cut(words)
     if cut is not None:
         words = words[:cut]  # '8,000 to 10,000', 'between 600 and 700': the range's first number
+    mixed = re.fullmatch(r"(\d+)(?: |-| - )?(\d+)/(\d+)", " ".join(words))
+    if mixed and int(mixed.group(3)) and int(mixed.group(2)) < int(mixed.group(3)):
+        whole, num, den = (int(g) for g in mixed.groups())
+        return whole + num / den  # '1-1/2 years', '2 1/2 percent': a mixed fraction
     if len(words) >= 3 and words[1] == "-" and all(re.fullmatch(r"\d+", w) for w in (words[0], words[2])):
         return float(words[0])
     if words and all(w in WORDS or w in SCALE or w in ("and", "-") or _hyphenated(w) for w in words):
@@ -166,13 +170,13 @@ def _ranges(runs: list[list[Token]]) -> list[list[Token]]:
 
 
 def _joins(prev: Token, tok: Token, nxt: Token) -> bool:
-    """tok links two parts of one number: 'hundred and twenty', 'Twenty-five', '7-4'."""
+    """tok links two parts of one number: 'hundred and twenty', 'Twenty-five', '7-4', '1-1/2'."""
     if tok.lower_ == "and":
         return prev.lower_ in ("hundred", "thousand", "million", "billion") and nxt.lower_ in WORDS
     if tok.text in ("-", "\u2013") and not tok.whitespace_ and not prev.whitespace_:
         both_words = prev.lower_ in WORDS and nxt.lower_ in WORDS
-        both_figures = prev.text.isdigit() and nxt.text.isdigit()
-        return both_words or both_figures
+        both_figures = prev.text.isdigit() and (nxt.text.isdigit() or bool(re.fullmatch(r"\d+/\d+", nxt.text)))
+        return both_words or both_figures  # '7-4', and '1-1/2' (a mixed fraction)
     return False
 
 
@@ -316,8 +320,12 @@ def _skip(run: list[Token], sent_dates: list[tuple[int, int, str]]) -> bool:
         and first.text.isdigit()
     ):
         return True  # 'the S&P 500 fell', 'the FTSE 100': a number that ends a name
-    if len(run) == 1 and re.fullmatch(r"(?:1[89]|20)\d\d", first.text) and (nxt is None or nxt.pos_ != "NOUN"):
-        return True  # a year
+    if len(run) == 1 and re.fullmatch(r"(?:1[89]|20)\d\d", first.text):
+        if nxt is None or nxt.pos_ != "NOUN":
+            return True  # a year
+        head = first.head
+        if first.dep_ in ("nummod", "compound", "amod") and head.tag_ in ("NN", "NNP") and head.i > first.i:
+            return True  # 'its 2024 moon mission', 'the 2016 election': a year before a thing, not a count of things
     if len(run) == 1 and first.lower_ in ("one", "a", "an"):
         return True  # 'one of the ...' is rarely a count anyone checks
     return False
