@@ -565,3 +565,15 @@ def test_a_death_alone_is_no_act_but_a_death_in_clashes_is(analyze_text):
     )
     died = [e for e in a.events if e.trigger.startswith("died")]
     assert [e.type for e in died] == ["ASSAULT"] and "Three soldiers" in (died[0].source.name or "")
+
+
+def test_they_is_never_one_person_named_before(analyze_text):
+    a = analyze_text(
+        "Ann Holt met Gordon Ebbe in 2008. People gather outside the town hall as they wait for the mayor.",
+        published="2024-05-01",
+    )
+    names = {r.name for e in a.events for r in (e.source, e.target) if r is not None and r.mention == "they"}
+    assert not names & {"Ann Holt", "Gordon Ebbe"}
+    assert all(
+        not (e.target and e.target.name in ("Ann Holt", "Gordon Ebbe")) for e in a.events if e.trigger == "gather"
+    )

@@ -922,6 +922,9 @@ def _actors(
             # 'it' is no person: the last body named in the sentence before ('... campaign. It gave')
             before = state.get("body_sentence")
             recent = _last_body(before, resolver) if before is not None else []
+        if low in ("they", "them"):
+            # 'they' is no one person ('Bush met Obama. People gather … as they wait' is not Bush)
+            recent = [a for a in recent if not _names_person(resolver, [a])]
         return [ActorRef(name=a.name, entity=a.entity, code=a.code, mention=tok.text) for a in recent]
     return []
 
