@@ -357,3 +357,13 @@ def test_a_place_in_a_persons_name_is_no_country_and_two_people_are_not_one_ment
     by_name = {e.name: e for e in a.entities}
     assert by_name["Alexandria Ocasio-Cortez"].country != "EGY"
     assert [m.text for m in by_name["Elizabeth Warren"].mentions if "Ocasio" in m.text] == []
+
+
+def test_a_name_the_model_tagged_once_is_the_same_name_where_it_missed_it():
+    from newstrace.stages.entities.candidates import Candidate, repeated_names
+
+    text = "Harbour Records says she may play. Harbour Records have denied it, and Records Harbour laughed."
+    tagged = Candidate(0, 15, "Harbour Records", "text", "ORG")
+    extra = repeated_names([tagged], text)
+    assert [(c.start, c.text, c.type) for c in extra] == [(text.rindex("Harbour Records"), "Harbour Records", "ORG")]
+    assert repeated_names([Candidate(0, 7, "Harbour", "text", "ORG")], text) == []  # one word: too common

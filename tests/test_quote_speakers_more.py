@@ -364,3 +364,14 @@ def test_a_quotation_after_a_dash_is_said_by_the_subject_before_it(analyze_text)
 def test_an_outlet_quoting_someone_as_saying_is_the_via_not_the_speaker(analyze_text, text, words):
     q = quote(analyze_text(text, title="Talks", published="2024-05-01"), words)
     assert speaker_name(q) == "Ann Holt" and q.via == "Reuters"
+
+
+def test_they_after_a_quotation_is_the_body_named_before_not_a_name_inside_it_nor_a_person(analyze_text):
+    a = analyze_text(
+        "Ann Holt accused Harbour Records of blocking her Coast Awards show.\n\n"
+        "Senators criticised Gordon Ebbe's company and the effect big firms can have.\n\n"
+        "Harbour Records have twice denied doing anything wrong.\n\n"
+        "“At no point did we say Ann could not perform or block her Netflix special,” they said in a statement.",
+        title="Records",
+    )
+    assert speaker_name(quote(a, "At no point did we say", "direct")) == "Harbour Records"

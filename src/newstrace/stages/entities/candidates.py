@@ -103,7 +103,23 @@ def candidates(doc, text: str, field_name: str, find, base: kb.KnowledgeBase, da
     for i, h in enumerate(hits):
         if i not in used:
             out.append(Candidate(h.start, h.end, h.text, field_name, h.type, h.entry, h.how))
-    return sorted(out, key=lambda c: c.start)
+    return sorted(out + repeated_names(out, text), key=lambda c: c.start)
+
+
+def repeated_names(found: list[Candidate], text: str) -> list[Candidate]:
+    """Further mentions, written the same, of a name of two words or more the model tagged once ('Big
+    Machine' tagged in one sentence and missed in the next): a name keeps its sense through an article."""
+    taken = [(c.start, c.end) for c in found]
+    extra: list[Candidate] = []
+    for c in found:
+        if c.how != "model" or len(c.text.split()) < 2 or not c.text[:1].isupper():
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(c.text)}(?![\w-])", text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            extra.append(Candidate(m.start(), m.end(), c.text, c.field, c.type, None, "model", c.country))
+    return extra
 
 
 @functools.lru_cache(maxsize=1)

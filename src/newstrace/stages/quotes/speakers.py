@@ -402,7 +402,10 @@ class Referents:
         gender, number = pron
         if gender == "self":
             return None
-        cands = self.before(offset, voice)
+        # A name inside the quotation a pronoun speaks is that speaker's words, not who speaks
+        # ('“… block her Netflix special,” they said' is not Netflix).
+        spoken = [(a, b) for a, b in self._quotations() if b <= offset and offset - b <= 3]
+        cands = [r for r in self.before(offset, voice) if not any(a < r.start < b for a, b in spoken)]
         near = [r for r in cands if r.subject and r.voice == voice and offset - r.end < 400]
         if gender in ("male", "female"):
             # The subject of a main clause (or a speaker) outranks the subject of an embedded clause.
@@ -416,7 +419,8 @@ class Referents:
                 if r.kind in ("org", "outlet", "document", "place"):
                     return r.ref
             elif number == "plur":
-                if r.kind in ("group", "org", "place") or r.text.lower().endswith("s"):
+                # 'they' is a body or a group, never one person ("Braun's" only looks plural)
+                if r.kind in ("group", "org", "place") or (r.kind != "person" and r.text.lower().endswith("s")):
                     return r.ref
         return None
 
@@ -503,14 +507,18 @@ class Referents:
                 return r.ref
         return None
 
-    def _narration_between(self, start: int, end: int) -> bool:
-        """Is there a sentence of the article's own narration (not mostly quotation) wholly between two offsets?"""
+    def _quotations(self) -> list[tuple[int, int]]:
         if self._quoted is None:
             self._quoted = [(q.open_mark, q.outer_end) for q in find_quotes(self.ctx.article.text) if q.double]
+        return self._quoted
+
+    def _narration_between(self, start: int, end: int) -> bool:
+        """Is there a sentence of the article's own narration (not mostly quotation) wholly between two offsets?"""
+        quotations = self._quotations()
         for sent in sentences_overlapping(self.ctx.doc, start, end):
             if sent.start_char < start or sent.end_char > end:
                 continue
-            quoted = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in self._quoted)
+            quoted = sum(max(0, min(b, sent.end_char) - max(a, sent.start_char)) for a, b in quotations)
             if 2 * quoted < sent.end_char - sent.start_char:
                 return True
         return False
