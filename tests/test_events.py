@@ -577,3 +577,12 @@ def test_they_is_never_one_person_named_before(analyze_text):
     assert all(
         not (e.target and e.target.name in ("Ann Holt", "Gordon Ebbe")) for e in a.events if e.trigger == "gather"
     )
+
+
+def test_a_possessive_date_dates_the_thing_it_names_not_the_act(analyze_text):
+    a = analyze_text(
+        "Ann Holt blamed the harbour council for her defeat in Tuesday's election in a call with donors on Saturday.",
+        published="2016-11-14",
+    )
+    blamed = next(e for e in a.events if e.trigger == "blamed")
+    assert blamed.date == "2016-11-12"  # Saturday, not Tuesday the 8th

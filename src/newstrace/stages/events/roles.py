@@ -257,6 +257,8 @@ def attached_verb(span_tokens: list[Token]) -> Optional[Token]:
     ids = {t.i for t in span_tokens}
     roots = [t for t in span_tokens if t.head.i not in ids or t.head.i == t.i]
     cur = roots[0] if roots else span_tokens[0]
+    if cur.dep_ == "poss" and cur.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "Tuesday's election": the date of a thing named, not of the act the sentence reports
     steps = 0
     while steps < 8:
         if cur.pos_ in ("VERB", "AUX") and cur.i not in ids:
