@@ -375,3 +375,19 @@ def test_they_after_a_quotation_is_the_body_named_before_not_a_name_inside_it_no
         title="Records",
     )
     assert speaker_name(quote(a, "At no point did we say", "direct")) == "Harbour Records"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('A teacher from Westbridge said: "The school is closed."', "Teacher from Westbridge"),
+        (
+            'The gutter cleaner from nearby New Addington, who was hurt, said: "We hit the bend."',
+            "Gutter cleaner from nearby New Addington",
+        ),
+        ('A spokesman for the Kremlin said: "We are worried."', "Kremlin"),  # who speaks for a body is the body
+    ],
+)
+def test_a_person_described_by_where_they_are_from_is_not_the_place(analyze_text, text, speaker):
+    a = analyze_text(text, title="Crash", published="2016-11-10")
+    assert speaker_name(next(q for q in a.quotes if q.kind == "direct")) == speaker

@@ -128,6 +128,8 @@ def _context_evidence(span) -> list[tuple[str, int]]:
                 out.append(("GPE", STRONG))  # "sending boats into the disputed X" ("paying into X" may be a fund)
             else:
                 out.append((PLACE_IF_PERSON, WEAK))
+    if span.start > 0 and span.doc[span.start - 1].lower_ in ("nearby", "neighbouring", "neighboring"):
+        out.append(("GPE", STRONG))  # "the gutter cleaner from nearby New Addington": only a place is nearby
     if span.start > 0 and span.doc[span.start - 1].lower_ == "the" and first.dep_ != "compound":
         out.append((NOT_PERSON, WEAK))  # "the Gazette": a person's name takes no article ("the Blair years" may)
     if first.dep_ == "nsubj" and first.head.lemma_.lower() in vocab.cue_verbs() and _followed_by_he_or_she(span):

@@ -90,6 +90,18 @@ def is_main_subject(span: Span) -> bool:
     return verb.dep_ == "ROOT"
 
 
+def _where_from(phrase: Span, place: Referent) -> bool:
+    """The place in a description says where someone is from or lives ('the gutter cleaner from nearby New
+    Addington', 'a doctor in Kherson'), not who speaks; 'the city of Phoenix' is the place itself."""
+    inside = [t for t in phrase if place.start <= t.idx < place.end]
+    if not inside:
+        return False
+    tok = min(inside, key=lambda t: t.i)
+    while tok.head.i != tok.i and tok.head.idx >= place.start and tok.head.idx < place.end:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("from", "in", "near") and tok.head.head == phrase.root
+
+
 class Referents:
     def __init__(self, ctx):
         self.ctx = ctx
@@ -389,6 +401,9 @@ class Referents:
         if head_words & set(speaker_words()["group_nouns"]) and head.tag_ in ("NNS", "NNPS"):
             name = strip_determiner(text)
             return Ref(name[0].upper() + name[1:], named.ref.entity if named else None), "group"
+        if named and named.kind == "place" and _where_from(phrase, named):
+            name = strip_determiner(text)  # 'a teacher from Westbridge': someone from the place, not the place
+            return Ref(name[0].upper() + name[1:], None), "description"
         if named and named.kind != "person":  # 'the U.S. resolution', 'a U.S. bid': the party named in the phrase
             return named.ref, "name"
         # 'A friend of Lopez', 'his lawyer': someone related to a named person, not that person.
