@@ -316,3 +316,9 @@ def test_a_quoted_title_of_a_show_is_no_scare_quote_nor_unattested(analyze_text)
     )
     assert "The Harbour Evening Show" not in [s.text for s in a.framing.spans]
     assert [c.text for c in a.checks if c.kind == "unattested_quote"] == ["reform"]
+
+
+def test_where_someone_stands_in_a_photo_is_no_label(analyze_text):
+    a = analyze_text("Dorota Holt (far right) and her husband were among those hurt. The far right party won 20 seats.")
+    spans = [s for s in a.framing.spans if s.text == "far right"]
+    assert len(spans) == 1 and a.article.text[spans[0].start - 4 : spans[0].start] == "The "

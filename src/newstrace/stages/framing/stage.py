@@ -38,6 +38,11 @@ SPEECH_KINDS = (
 )  # indirect speech is the writer's paraphrase: its wording is the writer's
 
 
+# Where someone stands in a photo, in parentheses after their name: '(far right)', '(second left)', '(centre)'.
+PHOTO_POSITION = re.compile(
+    r"\((?:far |second |third |second from |front |back |top |bottom )?(?:left|right|centre|center)\)", re.I
+)
+
 FIRST_SECOND_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
 
 
@@ -144,6 +149,9 @@ def frame_doc(
     covered = bytearray(len(text_of(doc)) + 1)  # 1 where someone is quoted: a lookup per token, not a scan
     for a, b in spoken:
         covered[a:b] = b"\x01" * max(0, b - a)
+
+    for m in PHOTO_POSITION.finditer(text_of(doc)):  # 'Dorota Rynkiewicz (far right)': where she stands
+        covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
 
     def skip(t) -> bool:
         return bool(covered[t.idx])
