@@ -391,3 +391,28 @@ def test_they_after_a_quotation_is_the_body_named_before_not_a_name_inside_it_no
 def test_a_person_described_by_where_they_are_from_is_not_the_place(analyze_text, text, speaker):
     a = analyze_text(text, title="Crash", published="2016-11-10")
     assert speaker_name(next(q for q in a.quotes if q.kind == "direct")) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        # a passive verb of judging or naming is said by its agent, never by whom it describes
+        (
+            'The victim, Ann Holt, was described by friends as a "friendly, caring person".',
+            "friendly, caring person",
+            "Friends",
+        ),
+        # a single-quoted phrase a verb of naming calls something is the namer's words
+        ("Friends described her as 'a friendly, caring person'.", "a friendly, caring person", "Friends"),
+        ("The harbour council branded the plan 'reckless'.", "reckless", "Harbour council"),
+    ],
+)
+def test_what_someone_is_described_as_is_the_describers_words(analyze_text, text, words, speaker):
+    a = analyze_text(text, title="Victim", published="2016-11-10")
+    assert speaker_name(quote(a, words, "partial")) == speaker
+    assert not any(c.kind == "unattested_quote" for c in a.checks)
+
+
+def test_what_a_thing_is_compared_to_in_single_marks_stays_the_writers(analyze_text):
+    a = analyze_text("The talk was compared to 'working the referees' at a game.", title="Talk")
+    assert quote(a, "working the referees").kind == "scare"

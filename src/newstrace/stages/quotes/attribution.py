@@ -236,9 +236,16 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
     if verb.head.lemma_.lower() in CAUSATIVES and verb.dep_ in ("ccomp", "xcomp") and verb.head is not verb:
         return speaker_token(verb.head, mask, depth + 1) or subj
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if subj is not None and subj.dep_ == "nsubjpass" and cue_lemma(verb) in verbs_taking("addressee"):
-        # 'Residents were told by the council that …': who tells is the agent; who is told, promised or urged
-        # never speaks ('Peskov was quoted by Tass as saying' keeps its subject: quoting takes no addressee)
+    lemma = cue_lemma(verb)
+    if (
+        subj is not None
+        and subj.dep_ == "nsubjpass"
+        and lemma not in QUOTING_VERBS
+        and (agent is not None or lemma in verbs_taking("addressee") or lemma in verbs_taking("judgement"))
+    ):
+        # 'Residents were told by the council that …', 'was described by friends as “…”': who tells or judges
+        # is the agent, and whoever is told, urged or described never speaks ('Peskov was quoted by Tass as
+        # saying' keeps its subject: the quoted one speaks, the agent relays)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         return by if by is not None and not mask.has(by) else None
     if subj is not None:
@@ -299,7 +306,12 @@ def phrase_of(tok: Token, mask: QuoteMask) -> Span:
     """The noun phrase headed by tok, without trailing relative clauses or appositions after a comma."""
     doc = tok.doc
     left, right = hyphen_left(tok), tok.right_edge.i
-    clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    clauses = {
+        t.i
+        for c in tok.children
+        if c.dep_ in ("relcl", "acl", "appos") or (c.dep_ == "prep" and c.lower_ == "as")  # 'friends as a …'
+        for t in c.subtree
+    }
     for t in doc[tok.i + 1 : right + 1]:
         if t.text in (",", "(", "—", "–") or t.i in clauses or mask.has(t):
             right = t.i - 1

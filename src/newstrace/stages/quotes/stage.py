@@ -16,6 +16,7 @@ from .attribution import (
     QuoteMask,
     addressee_of,
     attribute,
+    cue_lemma,
     frame_attribution,
     handle_attribution,
     medium_of,
@@ -69,17 +70,20 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
         via = voice.via
         qtext = clean_text(text[q.start : q.end])
         if not q.double:
-            out.append(
-                Quote(
-                    id="",
-                    kind="scare",
-                    text=qtext,
-                    start=q.start,
-                    end=q.start + len(qtext),
-                    voice=voice.id,
-                    via=via,
-                )
+            single = Quote(
+                id="",
+                kind="scare",
+                text=qtext,
+                start=q.start,
+                end=q.start + len(qtext),
+                voice=voice.id,
+                via=via,
             )
+            att = _judged_as(doc, q, mask)
+            if att is not None:  # 'was described by her friends as ‘a caring person’': their words
+                single.kind = "partial"
+                _apply(single, att, refs)
+            out.append(single)
             continue
         sents = sentences_overlapping(doc, q.open_mark, q.outer_end)
         sents += _split_tail(doc, text, q, sents)
@@ -150,6 +154,25 @@ def _split_tail(doc, text: str, q: QuotedSpan, sents: list[Span]) -> list[Span]:
     if not (nxt[0].is_title or nxt[0].text[:1].islower()):  # 'Okonkwo said', 'co-host Dan Ebbe asked'
         return []
     return [nxt[0].sent]
+
+
+# Verbs whose complement is someone's name for a thing ('described as', 'branded', 'called'): a single-quoted
+# phrase there is their words, where elsewhere single marks may be apostrophes, titles or scare quotes.
+NAMING_CUES = {"call", "dub", "label", "name", "term", "brand", "describe", "characterize", "characterise"}
+
+
+def _judged_as(doc, q: QuotedSpan, mask: QuoteMask) -> Optional[Attribution]:
+    """The attribution of a single-quoted phrase that is what a verb of naming calls something ('described
+    by her friends as ‘a caring person’', 'branded the plan ‘reckless’'), when it names a speaker; else None."""
+    att = attribute(doc, sentences_overlapping(doc, q.open_mark, q.outer_end), q.start, q.end, mask)
+    if att is None or att.speaker is None or att.cue is None or att.cue.pos_ != "VERB":
+        return None
+    inside = doc.char_span(q.start, q.end, alignment_mode="contract")
+    if inside is None or not len(inside) or mask.has(inside[0]) or cue_lemma(att.cue) not in NAMING_CUES:
+        return None  # inside a double-quoted passage, the marks are that speaker's
+    if att.speaker.root.lower_ in ("i", "we", "you"):
+        return None  # 'when you start calling them ‘…’': a generic 'you' inside someone's words
+    return att if att.cue.is_ancestor(inside.root) else None
 
 
 def _apply(quote: Quote, att: Attribution, refs: Referents) -> None:
