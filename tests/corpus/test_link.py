@@ -266,3 +266,29 @@ def test_a_negated_wording_is_another_statement():
     ]
     statements, _ = link_statements(rows, infos)
     assert len(statements) == 2
+
+
+def test_one_person_written_three_ways_is_one_speaker_across_articles():
+    rows = [
+        {"speaker": "[James B.] Comey", "speaker_kb": None, "type": "PERSON"},
+        {"speaker": "James B. Comey", "speaker_kb": None, "type": "PERSON"},
+        {"speaker": "Comey", "speaker_kb": None, "type": "PERSON"},
+        {"speaker": "Clinton", "speaker_kb": None, "type": "PERSON"},  # two Clintons: the surname stays itself
+        {"speaker": "Hillary Clinton", "speaker_kb": None, "type": "PERSON"},
+        {"speaker": "Bill Clinton", "speaker_kb": None, "type": "PERSON"},
+        {"speaker": "Congress", "speaker_kb": None, "type": "ORG"},  # only people's surnames merge
+        {"speaker": "US Congress", "speaker_kb": None, "type": "ORG"},
+        {"speaker": "Ann Holt", "speaker_kb": "person:ann-holt", "type": "PERSON"},
+    ]
+    keys = [r["speaker_key"] for r in link.keyed_by_name(rows, "speaker", "speaker_kb", "speaker_key")]
+    assert keys == [
+        "james comey",
+        "james comey",
+        "james comey",
+        "clinton",
+        "hillary clinton",
+        "bill clinton",
+        "congress",
+        "us congress",
+        "person:ann-holt",
+    ]

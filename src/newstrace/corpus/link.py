@@ -404,6 +404,41 @@ def link_statements(quotes: list[dict], articles: dict[str, ArticleInfo]) -> tup
 
 
 # -- events -----------------------------------------------------------------------------------------
+MIDDLE_INITIAL = re.compile(r"(?<=\s)[a-z]\.?(?=\s)")
+
+
+def name_key(name: str) -> str:
+    """A person's name as a key across articles: lower case, without brackets or middle initials ('[James B.]
+    Comey' and 'James B. Comey' are 'james comey')."""
+    key = re.sub(r"[\[\](){}\"“”]", " ", name.lower())
+    key = MIDDLE_INITIAL.sub(" ", " ".join(key.split()))
+    return " ".join(key.split())
+
+
+def merge_surnames(keys: Iterable[str]) -> dict[str, str]:
+    """A one-word key that is the last word of exactly one longer key across the corpus, mapped to it
+    ('comey' -> 'james comey'); a surname two full names share ('clinton') stays itself."""
+    keys = set(keys)
+    full_by_last: dict[str, set[str]] = defaultdict(set)
+    for k in keys:
+        if " " in k:
+            full_by_last[k.rsplit(" ", 1)[1]].add(k)
+    return {k: next(iter(full_by_last[k])) for k in keys if " " not in k and len(full_by_last.get(k, ())) == 1}
+
+
+def keyed_by_name(rows: list[dict], name: str, kb_id: str, out: str) -> list[dict]:
+    """rows with rows[out] set: the row's knowledge-base id, else its name as name_key has it, a lone
+    person's surname merged into the one full name that ends in it (so 'Comey', 'James B. Comey' and 'James
+    Comey' are one speaker or entity across the corpus)."""
+    for r in rows:
+        r[out] = r[kb_id] or name_key(r[name] or "")
+    people = [r for r in rows if not r[kb_id] and r.get("type") == "PERSON"]
+    merged = merge_surnames(r[out] for r in people)  # 'Congress' is no surname of 'US Congress'
+    for r in people:
+        r[out] = merged.get(r[out], r[out])
+    return rows
+
+
 def _actor_key(name: Optional[str], code: Optional[str]) -> str:
     return code or " ".join(words_of(name or "")) or "-"
 
@@ -584,12 +619,14 @@ def compute_links(store: Store, only: Optional[set[str]] = None) -> dict[str, li
     quotes = keep(
         store.rows(
             "SELECT q.article_id, q.id, q.kind, q.text, q.start, q.speaker_name AS speaker, "
-            "coalesce(e.kb_id, lower(q.speaker_name)) AS speaker_key FROM quotes q "
+            "e.kb_id AS speaker_kb, e.type FROM quotes q "
             "LEFT JOIN entities e ON e.article_id = q.article_id AND e.id = q.speaker_entity "
             "WHERE q.speaker_name IS NOT NULL AND q.kind IN ('direct', 'partial', 'indirect')"
         )
     )
-    statements, statement_members = link_statements(known(quotes), arts)
+    statements, statement_members = link_statements(
+        keyed_by_name(known(quotes), "speaker", "speaker_kb", "speaker_key"), arts
+    )
     events = keep(
         store.rows(
             "SELECT article_id, id, type, cameo, source_name, source_code, target_name, target_code, date, negated "
@@ -599,14 +636,14 @@ def compute_links(store: Store, only: Optional[set[str]] = None) -> dict[str, li
     corpus_events, event_members = link_events(known(events), arts)
     entity_rows = keep(
         store.rows(
-            "SELECT e.article_id, coalesce(e.kb_id, lower(e.name)) AS key, e.type, count(m.start) AS mentions "
+            "SELECT e.article_id, e.kb_id, e.name, e.type, count(m.start) AS mentions "
             "FROM entities e LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity = e.id "
             "GROUP BY ALL"
         )
     )
     return {
         "copies": list(copies),
-        "stories": list(link_stories(known(entity_rows), arts, copy_of)),
+        "stories": list(link_stories(keyed_by_name(known(entity_rows), "name", "kb_id", "key"), arts, copy_of)),
         "corpus_statements": statements,
         "corpus_statement_quotes": statement_members,
         "corpus_events": corpus_events,
