@@ -416,3 +416,27 @@ def test_what_someone_is_described_as_is_the_describers_words(analyze_text, text
 def test_what_a_thing_is_compared_to_in_single_marks_stays_the_writers(analyze_text):
     a = analyze_text("The talk was compared to 'working the referees' at a game.", title="Talk")
     assert quote(a, "working the referees").kind == "scare"
+
+
+@pytest.mark.parametrize(
+    "outlet, url, via",
+    [
+        ("theguardian", "https://www.theguardian.com/us-news/2016/nov/12/x", None),  # its own interview
+        (None, "https://www.theguardian.com/us-news/2016/nov/12/x", None),
+        ("Harbour Gazette", "https://harbour-gazette.example/x", "The Guardian"),
+    ],
+)
+def test_words_told_to_the_articles_own_outlet_are_no_relay(outlet, url, via):
+    from newstrace import pipeline
+    from newstrace.clean import make_article
+
+    article = make_article(
+        "Ann Holt backed the mayor last year. She told the Guardian on Saturday that the vote was lost in the last week.",
+        title="Vote",
+        source="<test>",
+        outlet=outlet,
+        url=url,
+        published="2016-11-14",
+    )
+    q = quote(pipeline.run(article), "the vote was lost in the last week", "indirect")
+    assert speaker_name(q) == "Ann Holt" and q.via == via

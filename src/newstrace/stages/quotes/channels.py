@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from ...syntax import REPORTING_AS
 from .attribution import QUOTING_VERBS, quoted_as_saying
 from .speakers import Referents
@@ -21,6 +24,8 @@ def channel_outlets(refs: Referents, quotes: list) -> None:
             continue
         key = q.speaker.name if q.speaker is not None else ""
         if q.addressee is not None and refs.is_outlet(q.addressee.name):
+            if is_own_outlet(refs.ctx.article, q.addressee.name):
+                continue  # 'he told the Guardian' in the Guardian: the article's own interview, no relay
             q.via = q.addressee.name
             told[key] = (q.via, q.end)
         elif (
@@ -32,6 +37,23 @@ def channel_outlets(refs: Referents, quotes: list) -> None:
             q.via = q.speaker.name
         elif key in told and "\n" not in text[told[key][1] : q.start]:
             q.via = told.pop(key)[0]
+
+
+def squashed(name: str) -> str:
+    """A name as letters only, lower case, without a leading 'the' ('The Guardian' and 'theguardian' match)."""
+    letters = re.sub(r"[^a-z0-9]", "", name.lower())
+    return letters[3:] if letters.startswith("the") and len(letters) > 6 else letters
+
+
+def is_own_outlet(article, name: str) -> bool:
+    """The article is the named outlet's own: its outlet field or its web address names it ('theguardian',
+    www.theguardian.com for The Guardian)."""
+    key = squashed(name)
+    if not key:
+        return False
+    host = (urlsplit(article.url).hostname or "") if article.url else ""
+    labels = {squashed(label) for label in host.split(".")[:-1]}
+    return key == squashed(article.outlet or "") or key in labels
 
 
 def via_according_frames(refs: Referents, quotes: list) -> None:
