@@ -1,6 +1,8 @@
 """Event coding on sentences written for these tests: types, actors, compound actors, dates (also inside
 a dated relay), negation, modality, and the tables the coding is built from."""
 
+import pytest
+
 from newstrace.stages.events.dictionary import goldstein_score, plover_type, verbs
 
 
@@ -586,3 +588,22 @@ def test_a_possessive_date_dates_the_thing_it_names_not_the_act(analyze_text):
     )
     blamed = next(e for e in a.events if e.trigger == "blamed")
     assert blamed.date == "2016-11-12"  # Saturday, not Tuesday the 8th
+
+
+@pytest.mark.parametrize(
+    "text, accused",
+    [
+        ("The mayor called the plan a 'reckless gamble' on Monday.", "plan"),
+        ("Ann Holt on Tuesday called Norland's ambassador to the harbour council a very stupid guy.", "ambassador"),
+        ("After the meeting, Ann Holt called the mayor a 'very good man' in a statement.", None),  # praise
+        ("Ann Holt called the meeting 'an honor'.", None),
+        ("Ann Holt called the minister on Monday to discuss the strike.", None),  # a phone call
+    ],
+)
+def test_calling_someone_names_an_accusation_only_when_the_name_condemns(analyze_text, text, accused):
+    a = analyze_text(text, published="2024-05-01")
+    found = [e for e in a.events if e.type == "ACCUSE"]
+    if accused is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and accused in (found[0].target.mention or found[0].target.name).lower()

@@ -24,12 +24,13 @@ anniversary is no current event. Event nouns make events of their own after 'aft
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Optional, cast
 
 from spacy.tokens import Span, Token
 
-from ... import dates
+from ... import dates, vocab
 from ...model import ActorRef, Event, Ref
 from ...syntax import entities_of, governor
 from .actors import ActorResolver, is_pronoun
@@ -58,7 +59,7 @@ from .roles import (
     stance_participle,
     target_candidates,
 )
-from .speech import criticism_events
+from .speech import condemning, criticism_events
 
 # Types whose refusal is a REJECT ('will not accept refugees') and whose promise is an AGREE.
 VERBAL = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
@@ -166,12 +167,38 @@ def _naming(verb: Token) -> Optional[Match]:
     if verb_lemma(verb) not in cues().get("naming", set()):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    comps = [c for c in verb.children if c.dep_ == "oprd"]
-    comps += [a for a in (obj.children if obj is not None else []) if a.dep_ == "appos" and a.pos_ in ("NOUN", "ADJ")]
-    if not comps:
-        return None  # 'called the plan "a disgrace"' is parsed with the name as the object's apposition
+    comps = _complements(verb)
+    if not comps or (obj is None and len(comps) < 2):
+        # 'called the plan "a disgrace"' is parsed with the name as the object's apposition; a lone
+        # complement is the parser's reading of 'called the minister on Monday': a phone call
+        return None
     target = obj if obj is not None else (comps[0] if len(comps) > 1 else None)
     return Match(NAMING_CODE, verb, [verb.text], None, target_token=target)
+
+
+def _complements(verb: Token) -> list[Token]:
+    """What a naming verb calls its object: the object complement, or an apposition the parser made of it."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    comps = [c for c in verb.children if c.dep_ == "oprd"]
+    # 'called Britain's ambassador “a very stupid guy”' may come as object and apposition, or as a
+    # complement with the name its apposition
+    holders = [obj] if obj is not None else comps[:1]
+    return comps + [a for h in holders for a in h.children if a.dep_ == "appos" and a.pos_ in ("NOUN", "ADJ")]
+
+
+def _praising(verb: Token) -> bool:
+    """A naming verb whose complement praises ('called Obama a “very good man”', 'called the meeting “an
+    honor”') and condemns nothing."""
+    if verb_lemma(verb) not in cues().get("naming", set()):
+        return False
+    comps = _complements(verb)
+    words = " ".join(t.text for c in comps for t in c.subtree)
+    return bool({w.lower() for w in words.split()} & praise_words()) and not condemning(words)
+
+
+@functools.lru_cache(maxsize=1)
+def praise_words() -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in vocab.lines("events/praise_words.txt") if w.strip())
 
 
 PERSON_PRONOUNS = {"he", "she", "i", "we"}
@@ -303,6 +330,8 @@ def code_verbs(sent: Span) -> list[Coded]:
                     m, noun = m2, obj
                     m.words = [tok.text, cast(Token, said).text]  # m2 is only set when said is not None
                     break
+        if _praising(tok):
+            continue  # 'called Obama a “very good man”': praise is no accusation, and no phone call either
         naming = _naming(tok) or _verbal_attack(tok, m) or _verbal_defence(tok, m)
         if naming is not None:
             m = naming  # 'called the plan "reckless"', 'slammed the governor': a verbal attack, not a phone call
