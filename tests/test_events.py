@@ -559,6 +559,11 @@ def test_a_share_of_a_poll_or_vote_is_no_act_but_a_share_of_a_city_taken_is(anal
     assert events_of(analyze_text("The rebels seized 40 percent of the city.", published="2024-10-02"), type="COERCE")
 
 
+def test_sweeping_out_of_a_building_is_no_act(analyze_text):
+    a = analyze_text("Ann Holt waved from her car as she swept out of the town hall just after 9.10am.")
+    assert [e for e in a.events if e.trigger.startswith("swept")] == []
+
+
 def test_a_death_alone_is_no_act_but_a_death_in_clashes_is(analyze_text):
     a = analyze_text(
         "The newborn son of Ann Holt has died in a refugee camp in Norland. "
