@@ -69,21 +69,21 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
         voice = analysis.voice_at(q.start)
         via = voice.via
         qtext = clean_text(text[q.start : q.end])
+        quote = Quote(
+            id="",
+            kind="partial" if q.double else "scare",
+            text=qtext,
+            start=q.start,
+            end=q.start + len(qtext),
+            voice=voice.id,
+            via=via,
+        )
         if not q.double:
-            single = Quote(
-                id="",
-                kind="scare",
-                text=qtext,
-                start=q.start,
-                end=q.start + len(qtext),
-                voice=voice.id,
-                via=via,
-            )
             att = _judged_as(doc, q, mask)
             if att is not None:  # 'was described by her friends as ‘a caring person’': their words
-                single.kind = "partial"
-                _apply(single, att, refs)
-            out.append(single)
+                quote.kind = "partial"
+                _apply(quote, att, refs)
+            out.append(quote)
             continue
         sents = sentences_overlapping(doc, q.open_mark, q.outer_end)
         sents += _split_tail(doc, text, q, sents)
@@ -92,15 +92,6 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
             att = frame_attribution(doc, text, q.open_mark, q.outer_end) or att
         if att is not None and att.cue is not None and is_negated(att.cue):
             continue  # 'she did not say “all three”': words the article says were not said are nobody's quote
-        quote = Quote(
-            id="",
-            kind="partial",
-            text=qtext,
-            start=q.start,
-            end=q.start + len(qtext),
-            voice=voice.id,
-            via=via,
-        )
         if att and att.speaker is not None:
             _apply(quote, att, refs)
             if att.addressee is not None:
