@@ -440,3 +440,22 @@ def test_words_told_to_the_articles_own_outlet_are_no_relay(outlet, url, via):
     )
     q = quote(pipeline.run(article), "the vote was lost in the last week", "indirect")
     assert speaker_name(q) == "Ann Holt" and q.via == via
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # an unnamed source stays unnamed: never the office holder the knowledge base names
+        ("“The plan is to bomb them into submission,” said a Lebanese political leader.", "Lebanese political leader"),
+        # a member of a party speaks for themself, not for the party
+        ("A senior Tory MP has said the plan would fail.", "Senior Tory MP"),
+        ("The Republican candidate appeared to assert that he would win.", "Republican candidate"),
+        # a person a place describes is that person
+        ("A Beirut-based western diplomat said: “It is over.”", "Beirut-based western diplomat"),
+        ("Doctors inside Aleppo say up to 12 clinics have been bombed.", "Doctors inside Aleppo"),
+        ("A Pentagon spokesman said the strike hit its target.", "Pentagon"),  # a spokesman speaks for the body
+    ],
+)
+def test_a_description_is_the_person_it_describes_not_a_name_inside_it(analyze_text, text, speaker):
+    a = analyze_text(text, title="Siege", published="2018-02-22")
+    assert speaker_name(next(q for q in a.quotes if q.kind in ("direct", "indirect"))) == speaker

@@ -41,6 +41,34 @@ class Referent:
     main: bool = False  # the subject (or passive agent) of its sentence's main verb, or a speaker
 
 
+# Members of a party or body, who speak for themselves: 'a senior Tory MP' is not the Conservative Party
+# (where 'a Pentagon spokesman' speaks for the Pentagon).
+MEMBER_NOUNS = {
+    "mp",
+    "mps",
+    "candidate",
+    "member",
+    "members",
+    "senator",
+    "lawmaker",
+    "lawmakers",
+    "legislator",
+    "councillor",
+    "councilor",
+    "activist",
+    "activists",
+    "supporter",
+    "supporters",
+    "voter",
+    "voters",
+    "donor",
+    "donors",
+    "backbencher",
+    "backbenchers",
+    "nominee",
+    "hopeful",
+}
+
 # A description's noun and the CAMEO agent code of what it may stand for ('the party' for an entity coded
 # …PTY), for names that do not end in the noun ('the Liberal Democrats').
 AGENT_OF_NOUN = {"party": "PTY"}
@@ -99,7 +127,7 @@ def _where_from(phrase: Span, place: Referent) -> bool:
     tok = min(inside, key=lambda t: t.i)
     while tok.head.i != tok.i and tok.head.idx >= place.start and tok.head.idx < place.end:
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("from", "in", "near") and tok.head.head == phrase.root
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("from", "in", "inside", "near") and tok.head.head == phrase.root
 
 
 class Referents:
@@ -378,11 +406,18 @@ class Referents:
                 name = strip_determiner(text)
                 described = Ref(name[0].upper() + name[1:], None)
             return described, "description"
+        if inner is not None and inner.kind in ("org", "outlet") and head_words & MEMBER_NOUNS:
+            # 'a senior Tory MP', 'the Republican candidate': one member, who does not speak for the party
+            member = self.resolve_description(phrase, voice)
+            if member is not None:
+                return member, "description"
+            name = strip_determiner(text)
+            return Ref(name[0].upper() + name[1:], None), "description"
         if inner is not None and inner.kind in ("org", "outlet"):
             return (
                 inner.ref,
                 "name",
-            )  # 'a report in the Economic Observer': the named source in the phrase
+            )  # 'a report in the Economic Observer', 'a Pentagon spokesman': the named source in the phrase
         if head_words & set(speaker_words()["outlet_nouns"]) and head.tag_ != "NNS":
             outlet = next(
                 (r for r in self.before(phrase.start_char, voice) if r.kind == "outlet"),
@@ -401,6 +436,10 @@ class Referents:
         if head_words & set(speaker_words()["group_nouns"]) and head.tag_ in ("NNS", "NNPS"):
             name = strip_determiner(text)
             return Ref(name[0].upper() + name[1:], named.ref.entity if named else None), "group"
+        person_head = head.lower_ in role_words() or head.lemma_.lower() in role_words()
+        if named and named.kind == "place" and person_head and not (named.start <= head.idx < named.end):
+            name = strip_determiner(text)  # 'a Beirut-based diplomat': a person the place describes
+            return Ref(name[0].upper() + name[1:], None), "description"
         if named and named.kind == "place" and _where_from(phrase, named):
             name = strip_determiner(text)  # 'a teacher from Westbridge': someone from the place, not the place
             return Ref(name[0].upper() + name[1:], None), "description"
@@ -446,6 +485,8 @@ class Referents:
         roles = [w for w in speaker_words()["role_nouns"] if re.search(rf"\b{re.escape(w)}\b", low)]
         if not roles or phrase.root.tag_ in ("NNS", "NNPS"):
             return None
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in phrase.root.children):
+            return None  # 'a Lebanese political leader' is someone unnamed, never the office holder
         country = self.country_in(phrase)
         holder = self.base.holder_of(phrase.text, country, self.date)
         persons = [r for r in self.before(phrase.start_char, voice) if r.kind == "person"]
