@@ -459,3 +459,13 @@ def test_words_told_to_the_articles_own_outlet_are_no_relay(outlet, url, via):
 def test_a_description_is_the_person_it_describes_not_a_name_inside_it(analyze_text, text, speaker):
     a = analyze_text(text, title="Siege", published="2018-02-22")
     assert speaker_name(next(q for q in a.quotes if q.kind in ("direct", "indirect"))) == speaker
+
+
+@pytest.mark.parametrize("verb", ["disgracefully refused to even say", "still cannot say", "declined to say"])
+def test_words_someone_is_said_not_to_say_inside_a_quotation_are_not_their_quote(analyze_text, verb):
+    a = analyze_text(
+        f"“In his remarks today, Mayor Ann Holt {verb} the words ‘harbour tax,’” Gordon Ebbe said in a statement.",
+        title="Tax",
+        published="2016-06-13",
+    )
+    assert not [q for q in a.quotes if q.text.startswith("harbour tax") and speaker_name(q) == "Ann Holt"]

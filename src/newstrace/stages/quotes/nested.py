@@ -12,6 +12,7 @@ from ...model import Quote, Ref
 from ...quotemarks import SINGLE_QUOTED, QuotedSpan
 from .attribution import QuoteMask, attribute
 from .marks import clean_text
+from .reported_speech import is_negated
 from .speakers import Referents
 
 FIRST_PERSON = {"i", "me", "we", "us", "myself", "ourselves"}
@@ -37,6 +38,8 @@ def nested_quotes(ctx, refs: Referents, quotes: list[Quote]) -> list[Quote]:
             att = attribute(doc, [within], inner.start, inner.end, QuoteMask(len(text), [inner]))
             if att is None or att.cue is None or att.speaker is None:
                 continue  # a title or a phrase the outer speaker uses: part of their own words
+            if is_negated(att.cue):
+                continue  # 'Obama refused to even say the words ‘Radical Islam’': words not said
             if att.speaker.root.dep_ != "nsubj" or att.speaker.root.head != att.cue:
                 continue  # 'a sign saying ‘…’', 'the plan was called ‘…’': a thing's wording or name, not speech
             mention = att.speaker.text.strip().lower()

@@ -45,9 +45,18 @@ def _can_speak(subj: Token) -> bool:
     return any(c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in subj.children)
 
 
+REFUSALS = {"refuse", "decline", "fail"}
+
+
 def is_negated(cue: Token) -> bool:
-    """'did not say', 'never said': speech the article says did not happen."""
-    return any(c.dep_ == "neg" for c in cue.children)
+    """'did not say', 'never said', 'cannot say', 'refused to say': speech the article says did not happen."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in REFUSALS:
+        return True  # 'refused to even say the words ‘Radical Islam’'
+    return cue.lemma_.lower() in REFUSALS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in ("say", "utter", "use", "call", "admit") for c in cue.children
+    )
 
 
 def _is_dash(t: Token) -> bool:
