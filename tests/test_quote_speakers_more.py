@@ -469,3 +469,8 @@ def test_words_someone_is_said_not_to_say_inside_a_quotation_are_not_their_quote
         published="2016-06-13",
     )
     assert not [q for q in a.quotes if q.text.startswith("harbour tax") and speaker_name(q) == "Ann Holt"]
+
+
+def test_a_participle_is_no_speaker(analyze_text):
+    a = analyze_text("Rebels shelled the city on Monday, belying claims that the war is winding down.", title="War")
+    assert all(q.speaker is None or speaker_name(q) != "Belying" for q in a.quotes)

@@ -227,7 +227,11 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
         to = next((c for c in verb.children if c.lower_ == "to"), None)
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         return pobj
-    subjects = [undated(c) for c in verb.children if c.dep_ in SUBJECT_DEPS and not mask.has(c)]
+    subjects = [
+        undated(c)
+        for c in verb.children
+        if c.dep_ in SUBJECT_DEPS and not mask.has(c) and c.tag_ != "VBG"  # 'belying claims that …': no one
+    ]
     # Several subjects come from a misparse: pieces of a hyphenated title ('co-host Dan Ebbe asked'), a
     # dateline, or an absolute phrase ('Absent Sanders' plan, which …, Clinton pointed to'); of the rest, the
     # one next to the verb is the real one, as the events stage reads it.
