@@ -173,3 +173,13 @@ def test_mixed_fractions_and_years_before_a_thing(analyze_text):
     assert claim(a, 2.5).unit == "percent"
     assert claim(a, 2024) is None and claim(a, 1) is None
     assert claim(a, 2000) is not None  # a count of troops stays a claim
+
+
+def test_a_scale_word_at_a_sentence_end_and_numbers_that_name_things(analyze_text):
+    a = analyze_text(
+        "The firm asked for £500m but in the end was granted £349m. It filed for Chapter 11 protection. "
+        "Senators warned about 5G networks. Article 5 binds 30 allies."
+    )
+    assert claim(a, 349e6) is not None and claim(a, 349) is None
+    assert claim(a, 11) is None and claim(a, 5) is None  # 'Chapter 11', '5G' and 'Article 5' are names
+    assert claim(a, 30) is not None

@@ -56,11 +56,15 @@ def excluded() -> set[str]:
     return set(_data("exclude.txt"))
 
 
+def designators() -> set[str]:
+    return set(_data("designators.txt"))
+
+
 def number_value(tokens: list[Token]) -> Optional[float]:
     """The value of a run of number tokens: '30,000', '1.5 million', 'a million', 'three', 'twenty-five',
     'two thousand five hundred', 'one hundred and twenty'. Runs of number words are read by text2num, which
     knows how scales combine; a tally or range ('7-4', '10-12') is worth its first number."""
-    words = [t.lower_.replace(",", "") for t in tokens]
+    words = [re.sub(r"(?<=[a-z])\.$", "", t.lower_.replace(",", "")) for t in tokens]
     cut = _range_cut(words)
     if cut is not None:
         words = words[:cut]  # '8,000 to 10,000', 'between 600 and 700': the range's first number
@@ -129,7 +133,7 @@ def _number_runs(sent) -> list[list[Token]]:
         is_num = (
             t.like_num
             or bool(SUFFIXED.fullmatch(t.lower_))
-            or t.lower_ in SCALE
+            or t.lower_.rstrip(".") in SCALE  # '£349m.' ends a sentence: the scale word keeps the full stop
             and cur
             or (t.lower_ in ("a", "an") and t.nbor(1).lower_ in SCALE if t.i + 1 < len(t.doc) else False)
             or (
@@ -310,6 +314,11 @@ def _skip(run: list[Token], sent_dates: list[tuple[int, int, str]]) -> bool:
         and not text_of(doc)[first.idx - 1 : first.idx].isspace()
     ):
         return True  # 'Mi-26', 'G8': a number inside a name
+    if nxt is not None and not last.whitespace_ and re.fullmatch(r"[A-Z]", nxt.text):
+        return True  # '5G', '4K': a name with a number in it
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.text[:1].isupper() and before.lower_ in designators():
+        return True  # 'Chapter 11', 'Article 5', 'Flight 370': a number that names a thing
     before = doc[first.i - 1] if first.i > 0 else None
     if (
         before is not None
