@@ -194,6 +194,11 @@ def test_article_id_is_the_sha256_of_the_cleaned_text(story):
         "Follow Harbourbeat on Instagram, Facebook, Twitter and YouTube.",
         "Listen to Harbourbeat live at 12:45 weekdays - or listen back here.",
         "- A SIMPLE GUIDE: What do the new parking rules mean?",
+        "- LOOK-UP TOOL: Check the closures in your area",
+        "Enlarge this image toggle caption Ines Marr/AP Ines Marr/AP",
+        "(Additional reporting by Jane Okafor; Editing by Tom Ruiz.)",
+        "Do you support the harbour plan? Like the page:",
+        "Updated at 9:50 p.m. ET Thursday",
     ],
 )
 def test_crawl_boilerplate_lines_are_removed(line):
@@ -218,6 +223,8 @@ def test_crawl_boilerplate_lines_are_removed(line):
         "- The harbour master: the wall will hold.",
         "Follow-up checks on the wall are planned.",
         "He urged readers to read more books. Read more about the wall later, he said.",
+        "Updated at noon, the map shows which roads are closed.",
+        "Additional reporting on the wall is planned, the council said.",
     ],
 )
 def test_article_sentences_that_mention_agencies_or_photos_are_kept(sentence):
@@ -266,3 +273,11 @@ def test_a_related_story_link_flattened_into_a_paragraph_goes():
         "Boats returned by noon."
     )
     assert text == 'The wall held, the mayor said. "It was close." Boats returned by noon.'
+
+
+def test_share_buttons_glued_into_a_paragraph_become_a_paragraph_break():
+    text, _ = clean_body(
+        "Three people were named by police Click to share on WhatsApp (Opens in new window) Click to share on "
+        "Facebook (Opens in new window) THE harbour reopened on Monday."
+    )
+    assert text == "Three people were named by police\n\nTHE harbour reopened on Monday."

@@ -50,22 +50,25 @@ class Boilerplate:
     marked: list[re.Pattern]  # whole lines of at most MAX_MARKED_WORDS words
     tails: list[re.Pattern]  # the end of a line, dropped from it
     inside: list[re.Pattern]  # a widget flattened into a paragraph, dropped wherever it stands
+    breaks: list[re.Pattern]  # a widget glued between two parts of a line: a paragraph break instead
 
 
 @lru_cache(maxsize=1)
 def boilerplate_patterns() -> Boilerplate:
-    found: dict[str, list[re.Pattern]] = {"": [], "long": [], "tail": [], "inside": []}
+    found: dict[str, list[re.Pattern]] = {"": [], "long": [], "tail": [], "inside": [], "break": []}
     for line in vocab.lines("boilerplate.txt"):
         kind, sep, pattern = line.strip().partition(": ")
-        if not (sep and kind in ("long", "tail", "inside")):
+        if not (sep and kind in ("long", "tail", "inside", "break")):
             kind, pattern = "", line.strip()
         if kind == "tail":  # after a sentence end, to the end of the line
             found[kind].append(re.compile(rf"(?<=[.!?”\"])\s+{pattern}\W*$", re.I))
         elif kind == "inside":  # between sentences, anywhere in the line
             found[kind].append(re.compile(rf"(?:(?<=[.!?”\"])\s+|^){pattern}(?=\s|$)", re.I))
+        elif kind == "break":  # anywhere: markers no article sentence carries
+            found[kind].append(re.compile(rf"\s*(?:{pattern})\s*", re.I))
         else:
             found[kind].append(re.compile(rf"^\W*{pattern}\W*$", re.I))
-    return Boilerplate(found[""], found["long"], found["tail"], found["inside"])
+    return Boilerplate(found[""], found["long"], found["tail"], found["inside"], found["break"])
 
 
 def normalise_spaces(text: str) -> str:
@@ -168,7 +171,10 @@ def clean_body(body: str) -> tuple[str, list[str]]:
     """The cleaned body and the tags found in a trailing tag line."""
     tags: list[str] = []
     kept: list[str] = []
-    for line in normalise_quote_marks(normalise_spaces(strip_markup(body))).split("\n"):
+    body = normalise_quote_marks(normalise_spaces(strip_markup(body)))
+    for p in boilerplate_patterns().breaks:
+        body = p.sub("\n\n", body)
+    for line in body.split("\n"):
         if line and is_boilerplate(line):
             continue
         line = drop_furniture(line)
