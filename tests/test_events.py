@@ -612,3 +612,19 @@ def test_calling_someone_names_an_accusation_only_when_the_name_condemns(analyze
         assert found == []
     else:
         assert len(found) == 1 and accused in (found[0].target.mention or found[0].target.name).lower()
+
+
+@pytest.mark.parametrize(
+    "text, trigger, kind",
+    [
+        ("Ann Holt called for the harbour master to resign.", "called for", "REQUEST"),  # not a phone call
+        ("The rebels released the hostages on Monday.", "released", "RETREAT"),
+        ("The figures have been released by the harbour council.", "released", None),  # published
+        ("The harbour council has defended the purchase of the cranes.", "defended", None),  # no protection
+        ("Mayor Ann Holt warned against drawing hasty conclusions.", "warned", None),  # advice, no threat
+    ],
+)
+def test_verbs_of_several_senses_code_the_sense_the_sentence_has(analyze_text, text, trigger, kind):
+    a = analyze_text(text, published="2024-05-01")
+    found = [e.type for e in a.events if e.trigger == trigger]
+    assert found == ([kind] if kind else [])

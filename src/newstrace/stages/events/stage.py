@@ -176,6 +176,37 @@ def _naming(verb: Token) -> Optional[Match]:
     return Match(NAMING_CODE, verb, [verb.text], None, target_token=target)
 
 
+def _releases_a_thing(verb: Token, m: Match) -> bool:
+    """'released the figures', 'the report was released': a release (RETREAT, CAMEO 084x) of a document or
+    data (modality.tsv 'published_thing') made public, not of people set free."""
+    if m.code[:3] != "084" or verb_lemma(verb) not in ("release", "free"):
+        return False
+    released = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return released is not None and released.lemma_.lower() in cues().get("published_thing", set())
+
+
+APPEAL_CODE = "020"  # CAMEO 'make an appeal or request'
+
+
+def _call_for(verb: Token) -> Optional[Match]:
+    """'called for the president to resign': a request that someone act (the parser makes 'for' the mark of
+    the clause), not a phone call; whom it asks is that clause's subject."""
+    if verb_lemma(verb) != "call":
+        return None
+    clause = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    asked = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    return Match(APPEAL_CODE, verb, [verb.text, "for"], None, target_token=asked)
+
+
 def _complements(verb: Token) -> list[Token]:
     """What a naming verb calls its object: the object complement, or an apposition the parser made of it."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -332,7 +363,9 @@ def code_verbs(sent: Span) -> list[Coded]:
                     break
         if _praising(tok):
             continue  # 'called Obama a “very good man”': praise is no accusation, and no phone call either
-        naming = _naming(tok) or _verbal_attack(tok, m) or _verbal_defence(tok, m)
+        if m is not None and _releases_a_thing(tok, m):
+            continue  # 'the figures have been released by the UNHCR': published, not set free
+        naming = _naming(tok) or _call_for(tok) or _verbal_attack(tok, m) or _verbal_defence(tok, m)
         if naming is not None:
             m = naming  # 'called the plan "reckless"', 'slammed the governor': a verbal attack, not a phone call
         elif m is not None and _ends_own_protest(tok, m):
@@ -433,9 +466,13 @@ def _warning_of_a_hazard(verb: Token) -> bool:
     """'warned that storms could flood the coast': a warning of what may happen that no actor threatens to
     do is a pessimistic comment (CAMEO 012, which PLOVER does not code), not a threat (130). 'warned that
     police will no longer tolerate rallies' and 'warned it would retaliate' stay threats: someone is to
-    act. 'warned of X' is left to the patterns: its noun may be an act ('a response') or not ('floods')."""
+    act. 'warned against drawing conclusions' is advice. 'warned of X' is left to the patterns: its noun
+    may be an act ('a response') or not ('floods')."""
     if verb_lemma(verb) not in WARNING_VERBS:
         return False
+    against = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"), None)
+    if against is not None and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in against.children):
+        return True  # 'warned against drawing hasty conclusions': advice not to do something, no threat
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
     return subj is not None and not _may_act(subj)
