@@ -628,3 +628,13 @@ def test_verbs_of_several_senses_code_the_sense_the_sentence_has(analyze_text, t
     a = analyze_text(text, published="2024-05-01")
     found = [e.type for e in a.events if e.trigger == trigger]
     assert found == ([kind] if kind else [])
+
+
+def test_a_present_perfect_put_earlier_by_an_adverb_takes_no_date_of_the_day(analyze_text):
+    a = analyze_text(
+        "Ann Holt was detained by border guards. She has since been charged with smuggling. "
+        "Rebels have resumed shelling the harbour.",
+        published="2017-11-08",
+    )
+    assert next(e for e in a.events if e.trigger == "charged").date is None
+    assert next(e for e in a.events if e.trigger == "resumed").date == "2017-11-08"  # news of the day

@@ -1123,9 +1123,18 @@ def _still_to_come(verb: Token) -> bool:
     return False
 
 
+# Adverbs that put a present perfect at some earlier time ('has since been charged', 'has repeatedly said').
+EARLIER = {"since", "already", "previously", "repeatedly", "long", "ever", "before", "often", "once", "twice"}
+
+
 def _perfect(verb: Token) -> bool:
-    """A present perfect ('has resumed', 'have agreed'): news of the day when no date is given."""
-    return verb.tag_ == "VBN" and any(k.dep_ == "aux" and k.lower_ in ("has", "have") for k in verb.children)
+    """A present perfect ('has resumed', 'have agreed'): news of the day when no date is given, unless an
+    adverb puts it earlier ('has since been charged', 'has repeatedly challenged')."""
+    return (
+        verb.tag_ == "VBN"
+        and any(k.dep_ == "aux" and k.lower_ in ("has", "have") for k in verb.children)
+        and not any(k.dep_ == "advmod" and k.lower_ in EARLIER for k in verb.children)
+    )
 
 
 def _commemorated(verb: Token) -> bool:
