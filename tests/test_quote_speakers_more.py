@@ -474,3 +474,14 @@ def test_words_someone_is_said_not_to_say_inside_a_quotation_are_not_their_quote
 def test_a_participle_is_no_speaker(analyze_text):
     a = analyze_text("Rebels shelled the city on Monday, belying claims that the war is winding down.", title="War")
     assert all(q.speaker is None or speaker_name(q) != "Belying" for q in a.quotes)
+
+
+def test_words_someone_referred_to_are_theirs(analyze_text):
+    a = analyze_text(
+        'Mr Holt referred to a period of so-called "cowboy capitalism" in the 1990s. '
+        "The council referred the case to prosecutors on Monday.",
+        title="Capitalism",
+    )
+    assert speaker_name(quote(a, "cowboy capitalism", "partial")) in ("Holt", "Mr Holt")
+    assert not any(c.kind == "unattested_quote" for c in a.checks)
+    assert not any("prosecutors" in q.text for q in a.quotes)  # referring a case is no speech
