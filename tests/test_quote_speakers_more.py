@@ -485,3 +485,13 @@ def test_words_someone_referred_to_are_theirs(analyze_text):
     assert speaker_name(quote(a, "cowboy capitalism", "partial")) in ("Holt", "Mr Holt")
     assert not any(c.kind == "unattested_quote" for c in a.checks)
     assert not any("prosecutors" in q.text for q in a.quotes)  # referring a case is no speech
+
+
+def test_an_agency_of_another_kind_is_no_outlet(analyze_text):
+    a = analyze_text(
+        "Ahmed told the Guardian that 3,000 people had fled. The refugee agency urged the world to act. "
+        "Reuters reported the strike. The news agency said three people died.",
+        title="Flight",
+    )
+    assert speaker_name(quote(a, "the world to act", "indirect")) != "The Guardian"
+    assert speaker_name(quote(a, "three people died", "indirect")) == "Reuters"

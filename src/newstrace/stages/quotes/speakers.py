@@ -69,6 +69,8 @@ MEMBER_NOUNS = {
     "hopeful",
 }
 
+NEWS_WORDS = {"news", "press", "wire", "state", "photo", "video", "media"}
+
 # A description's noun and the CAMEO agent code of what it may stand for ('the party' for an entity coded
 # …PTY), for names that do not end in the noun ('the Liberal Democrats').
 AGENT_OF_NOUN = {"party": "PTY"}
@@ -418,7 +420,11 @@ class Referents:
                 inner.ref,
                 "name",
             )  # 'a report in the Economic Observer', 'a Pentagon spokesman': the named source in the phrase
-        if head_words & set(speaker_words()["outlet_nouns"]) and head.tag_ != "NNS":
+        kind_of_body = [
+            c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in NEWS_WORDS
+        ]
+        if head_words & set(speaker_words()["outlet_nouns"]) and head.tag_ != "NNS" and not kind_of_body:
+            # ('the refugee agency', 'the space agency' are no outlets: a body of another kind)
             outlet = next(
                 (r for r in self.before(phrase.start_char, voice) if r.kind == "outlet"),
                 None,
