@@ -495,3 +495,15 @@ def test_an_agency_of_another_kind_is_no_outlet(analyze_text):
     )
     assert speaker_name(quote(a, "the world to act", "indirect")) != "The Guardian"
     assert speaker_name(quote(a, "three people died", "indirect")) == "Reuters"
+
+
+def test_a_statement_issued_then_quoted_is_the_issuers_and_a_show_is_no_speaker(analyze_text):
+    a = analyze_text(
+        "Ann Holt issued a statement, “Last night, our harbour was flooded by a storm.” "
+        "Dr Gordon Ebbe told NBC News' Today show the final number of deaths could be lower than 60,000.",
+        title="Storm",
+        published="2024-05-01",
+    )
+    q = quote(a, "Last night, our harbour was flooded")
+    assert q.kind == "direct" and speaker_name(q) == "Ann Holt"
+    assert all(speaker_name(q) != "Today" for q in a.quotes if q.speaker is not None)

@@ -230,7 +230,10 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
     subjects = [
         undated(c)
         for c in verb.children
-        if c.dep_ in SUBJECT_DEPS and not mask.has(c) and c.tag_ != "VBG"  # 'belying claims that …': no one
+        if c.dep_ in SUBJECT_DEPS
+        and not mask.has(c)
+        and c.tag_ != "VBG"  # 'belying claims that …': no one
+        and c.ent_type_ not in ("DATE", "TIME")  # 'NBC's Today show the …': a date or a show's name speaks not
     ]
     # Several subjects come from a misparse: pieces of a hyphenated title ('co-host Dan Ebbe asked'), a
     # dateline, or an absolute phrase ('Absent Sanders' plan, which …, Clinton pointed to'); of the rest, the
@@ -374,12 +377,17 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
     """The cue and speaker of the quote [start, end) among the sentences that hold it."""
     quote_tokens = [t for s in sents for t in s if start <= t.idx < end]
     cands = [t for s in sents for t in s if not mask.has(t) and is_cue(t)]
-    if not cands:  # a cue noun the quote hangs from
+    if not cands:  # a cue noun the quote hangs from, or that introduces it ('issued a statement, “…”')
+        first = quote_tokens[0].i if quote_tokens else -1
         cands = [
             t
             for s in sents
             for t in s
-            if not mask.has(t) and is_cue_noun(t) and any(t.is_ancestor(q) for q in quote_tokens)
+            if not mask.has(t)
+            and is_cue_noun(t)
+            and (
+                any(t.is_ancestor(q) for q in quote_tokens) or 0 < first - t.i <= 3 and doc[t.i + 1].text in (",", ":")
+            )
         ]
     inner = _inner_cue(quote_tokens, mask)
     if not cands and inner is None:
