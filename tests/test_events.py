@@ -638,3 +638,9 @@ def test_a_present_perfect_put_earlier_by_an_adverb_takes_no_date_of_the_day(ana
     )
     assert next(e for e in a.events if e.trigger == "charged").date is None
     assert next(e for e in a.events if e.trigger == "resumed").date == "2017-11-08"  # news of the day
+
+
+def test_a_headline_passive_is_done_by_its_agent(analyze_text):
+    a = analyze_text("Mayor Ann Holt cleared by police after review of emails.", published="2016-11-07")
+    cleared = next(e for e in a.events if e.trigger == "cleared")
+    assert "police" in names(cleared.source).lower() and "Ann Holt" in names(cleared.target)

@@ -60,7 +60,10 @@ def subtree(tok: Token) -> Span:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """A passive verb: 'was vetoed', and a headline's 'Clinton cleared by FBI', which the parser reads as a
+    past tense with a by-phrase agent."""
+    deps = {c.dep_ for c in verb.children}
+    return bool(deps & {"nsubjpass", "auxpass"}) or {"agent", "nsubj"} <= deps
 
 
 def agent_of(verb: Token) -> Optional[Token]:

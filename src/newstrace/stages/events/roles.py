@@ -153,7 +153,8 @@ def target_candidates(
     if event_noun is not None:
         preps(event_noun)
     if is_passive(verb) and not stance_participle(verb):
-        add(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
+        # the passive subject, or the subject of a headline's 'Clinton cleared by FBI'
+        add(next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None))
     for c in verb.children:
         if c.dep_ in ("dative",):
             # 'showed support for him' is parsed with 'for' as the dative: its object is the recipient
