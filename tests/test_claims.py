@@ -183,3 +183,8 @@ def test_a_scale_word_at_a_sentence_end_and_numbers_that_name_things(analyze_tex
     assert claim(a, 349e6) is not None and claim(a, 349) is None
     assert claim(a, 11) is None and claim(a, 5) is None  # 'Chapter 11', '5G' and 'Article 5' are names
     assert claim(a, 30) is not None
+
+
+def test_a_verbs_particle_is_no_hedge(analyze_text):
+    a = analyze_text("Militants handed over 21 schoolgirls to the army. Over 300 people died.")
+    assert claim(a, 21).approx is None and claim(a, 300).approx == "over"

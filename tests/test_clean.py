@@ -199,6 +199,9 @@ def test_article_id_is_the_sha256_of_the_cleaned_text(story):
         "(Additional reporting by Jane Okafor; Editing by Tom Ruiz.)",
         "Do you support the harbour plan? Like the page:",
         "Updated at 9:50 p.m. ET Thursday",
+        "SEE MORE: Harbour protests: 800 students under siege",
+        "DON'T MISS",
+        "Harbour 'threatened with military intervention' [REACTION]",
     ],
 )
 def test_crawl_boilerplate_lines_are_removed(line):
@@ -225,6 +228,7 @@ def test_crawl_boilerplate_lines_are_removed(line):
         "He urged readers to read more books. Read more about the wall later, he said.",
         "Updated at noon, the map shows which roads are closed.",
         "Additional reporting on the wall is planned, the council said.",
+        "Don't miss the boat, the harbour master said.",
     ],
 )
 def test_article_sentences_that_mention_agencies_or_photos_are_kept(sentence):

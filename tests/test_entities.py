@@ -367,3 +367,14 @@ def test_a_name_the_model_tagged_once_is_the_same_name_where_it_missed_it():
     extra = repeated_names([tagged], text)
     assert [(c.start, c.text, c.type) for c in extra] == [(text.rindex("Harbour Records"), "Harbour Records", "ORG")]
     assert repeated_names([Candidate(0, 7, "Harbour", "text", "ORG")], text) == []  # one word: too common
+
+
+def test_a_surname_is_the_person_the_article_names_not_a_namesake_in_the_knowledge_base(analyze_text):
+    a = analyze_text(
+        "Lynda Bennett is running for the seat. Reached last week in a brief phone call, Bennett declined to "
+        "be interviewed.",
+        published="2019-12-21",
+    )
+    assert [e.name for e in a.entities if "Bennett" in e.name] == ["Lynda Bennett"]
+    b = analyze_text("Israeli Prime Minister Naftali Bennett met the envoy. Bennett said the talks went well.")
+    assert [e.name for e in b.entities if "Bennett" in e.name] == ["Naftali Bennett"]

@@ -644,3 +644,9 @@ def test_a_headline_passive_is_done_by_its_agent(analyze_text):
     a = analyze_text("Mayor Ann Holt cleared by police after review of emails.", published="2016-11-07")
     cleared = next(e for e in a.events if e.trigger == "cleared")
     assert "police" in names(cleared.source).lower() and "Ann Holt" in names(cleared.target)
+
+
+def test_a_since_date_says_when_a_state_began_not_when_the_act_was_done(analyze_text):
+    a = analyze_text("Two Americans held by the rebels since 2016 were released on Tuesday.", published="2019-11-20")
+    released = next(e for e in a.events if e.trigger == "released")
+    assert released.date == "2019-11-19"

@@ -132,3 +132,12 @@ def test_fragment_to_text_keeps_paragraphs_and_drops_scripts():
 def test_fragment_to_text_of_plain_text():
     assert html.fragment_to_text("Rates rose &amp; fell.") == "Rates rose & fell."
     assert html.fragment_to_text("   ") == ""
+
+
+def test_a_page_title_loses_the_site_name_and_an_author_the_biography():
+    assert html.without_site_name("Jordan warns of dangerous consequences | Al Bawaba", "Al Bawaba") == (
+        "Jordan warns of dangerous consequences"
+    )
+    assert html.without_site_name("Harbour - a history", "Harbour") == "Harbour - a history"
+    assert html.without_bio("Phil Helsel is a reporter for NBC News.") == "Phil Helsel"
+    assert html.without_bio("Ann Holt") == "Ann Holt"

@@ -507,3 +507,20 @@ def test_a_statement_issued_then_quoted_is_the_issuers_and_a_show_is_no_speaker(
     q = quote(a, "Last night, our harbour was flooded")
     assert q.kind == "direct" and speaker_name(q) == "Ann Holt"
     assert all(speaker_name(q) != "Today" for q in a.quotes if q.speaker is not None)
+
+
+def test_a_party_operative_is_no_party_and_the_articles_own_outlet_named_longer_is_no_relay():
+    from newstrace import pipeline
+    from newstrace.clean import make_article
+
+    article = make_article(
+        "“The plan failed,” said one GOP operative in the state. "
+        "But Mr Gaillard told BBC News that the charter came into effect on signature.",
+        title="Charter",
+        source="<test>",
+        outlet="bbc",
+        url="https://www.bbc.co.uk/news/business-1",
+    )
+    a = pipeline.run(article)
+    assert speaker_name(quote(a, "The plan failed")) == "One GOP operative in the state"
+    assert quote(a, "the charter came into effect on signature", "indirect").via is None

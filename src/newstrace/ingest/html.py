@@ -112,7 +112,7 @@ def _parse_page(data: bytes | str, source: str, url: str | None = None) -> RawDo
     )
     if doc is None or doc.body is None or not (doc.text or "").strip():
         raise InputError(f"{source}: no article text found in the HTML")
-    title = squash(doc.title or "")
+    title = without_site_name(squash(doc.title or ""), doc.sitename)
     headline = drop_leading_headline(doc.body, title)
     drop_pull_quotes(doc.body)
     quotes = [paragraphs_text(xmltotxt(q, include_formatting=False)) for q in doc.body.iter("quote")]
@@ -126,10 +126,23 @@ def _parse_page(data: bytes | str, source: str, url: str | None = None) -> RawDo
         url=url or doc.url,
         outlet=site_name(doc.sitename, url or doc.url),
         published=doc.date,
-        authors=split_list(doc.author, ";"),
+        authors=[without_bio(a) for a in split_list(doc.author, ";")],
         tags=split_list(doc.tags, ","),
         blockquotes=[q for q in quotes if q],
     )
+
+
+def without_site_name(title: str, site: str | None) -> str:
+    """A page title without the site's name after a bar or dash ('Jordan warns Israel | Al Bawaba')."""
+    if not site:
+        return title
+    m = re.match(rf"^(.{{10,}}?)\s+[|\-–—]\s+{re.escape(squash(site))}$", title, re.I)
+    return m.group(1) if m else title
+
+
+def without_bio(author: str) -> str:
+    """An author's name without the biography a byline box ran into it ('Phil Helsel is a reporter')."""
+    return re.split(r"\s+(?:is|was)\s+(?:a|an|the)\s+", author, maxsplit=1)[0].strip()
 
 
 def squash(text: str) -> str:

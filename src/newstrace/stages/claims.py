@@ -268,6 +268,9 @@ def _hedge(run: list[Token]) -> Optional[str]:
     for h in hedges():
         words = h.split()
         if before[-len(words) :] == words:
+            first = doc[start - len(words) - (1 if doc[start - 1].text in CURRENCY_SIGNS else 0)]
+            if first.dep_ == "prt":
+                continue  # 'handed over 21 schoolgirls': the verb's particle, not 'more than'
             return h
     return None
 

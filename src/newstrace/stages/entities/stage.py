@@ -74,10 +74,20 @@ def run(ctx) -> None:
 def _group(cands: list[Candidate]) -> list[Group]:
     groups: list[Group] = []
     by_entry: dict[str, Group] = {}
-    surnames = {kb.key(c.text.split()[-1]) for c in cands if c.type == "PERSON" and len(c.text.split()) > 1}
+    full_names = [c for c in cands if c.type == "PERSON" and len(c.text.split()) > 1]
+    surnames = {kb.key(c.text.split()[-1]) for c in full_names}
     for c in cands:
-        if c.entry is not None and c.entry.extra.get("ambiguous") and kb.key(c.text) in surnames:
-            # 'said Hill' after 'Fiona Hill': the person's surname, not the outlet whose name is a common word
+        if c.entry is None or kb.key(c.text) not in surnames or len(c.text.split()) > 1:
+            continue
+        same_last = [f for f in full_names if kb.key(f.text.split()[-1]) == kb.key(c.text)]
+        named_here = {kb.key(f.text) for f in same_last}
+        # a namesake the body names in full ('Lynda Bennett'), not a Title Case headline's 'Derelict Obama'
+        namesake = any(f.field == "text" for f in same_last)
+        if c.entry.extra.get("ambiguous") or (
+            c.entry.kind == "person" and namesake and kb.key(c.entry.name) not in named_here
+        ):
+            # 'said Hill' after 'Fiona Hill': her surname, not the outlet whose name is a common word; 'Bennett'
+            # after 'Lynda Bennett': the person the article names, not the knowledge base's Naftali Bennett
             c.entry, c.type = None, "PERSON"
     for c in cands:
         if c.entry is not None:

@@ -1068,6 +1068,8 @@ def _date_for(verb: Token, sent: Span, sent_dates, speech: bool = False) -> tupl
     best_host: Optional[Token] = None
     best_rank: float = 99
     for s, e, text in sent_dates:
+        if text.lower().startswith("since"):
+            continue  # 'held since 2016 were released Tuesday': when a state began, not when the act was done
         toks = [t for t in doc.char_span(s, e, alignment_mode="expand") or []]
         if not toks:
             continue

@@ -67,6 +67,14 @@ MEMBER_NOUNS = {
     "backbenchers",
     "nominee",
     "hopeful",
+    "operative",
+    "operatives",
+    "insider",
+    "insiders",
+    "strategist",
+    "strategists",
+    "staffer",
+    "staffers",
 }
 
 NEWS_WORDS = {"news", "press", "wire", "state", "photo", "video", "media"}
@@ -442,7 +450,11 @@ class Referents:
         if head_words & set(speaker_words()["group_nouns"]) and head.tag_ in ("NNS", "NNPS"):
             name = strip_determiner(text)
             return Ref(name[0].upper() + name[1:], named.ref.entity if named else None), "group"
-        person_head = head.lower_ in role_words() or head.lemma_.lower() in role_words()
+        person_head = (head.lower_ in role_words() or head.lemma_.lower() in role_words()) and head.lower_ not in (
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+        )  # who speaks for a body is the body ('a spokesman for the Kremlin')
         if named and named.kind == "place" and person_head and not (named.start <= head.idx < named.end):
             name = strip_determiner(text)  # 'a Beirut-based diplomat': a person the place describes
             return Ref(name[0].upper() + name[1:], None), "description"
