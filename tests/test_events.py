@@ -650,3 +650,16 @@ def test_a_since_date_says_when_a_state_began_not_when_the_act_was_done(analyze_
     a = analyze_text("Two Americans held by the rebels since 2016 were released on Tuesday.", published="2019-11-20")
     released = next(e for e in a.events if e.trigger == "released")
     assert released.date == "2019-11-19"
+
+
+@pytest.mark.parametrize(
+    "text, blows",
+    [
+        ("Ann Holt on Monday hit the campaign trail with the mayor.", 0),
+        ("Harbour shares hit a record high on Monday.", 0),
+        ("Rebels hit an army convoy near Gao.", 1),
+    ],
+)
+def test_idioms_of_hit_are_no_blow(analyze_text, text, blows):
+    a = analyze_text(text, published="2016-09-19")
+    assert len([e for e in a.events if e.type == "ASSAULT"]) == blows
