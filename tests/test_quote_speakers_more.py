@@ -524,3 +524,20 @@ def test_a_party_operative_is_no_party_and_the_articles_own_outlet_named_longer_
     a = pipeline.run(article)
     assert speaker_name(quote(a, "The plan failed")) == "One GOP operative in the state"
     assert quote(a, "the charter came into effect on signature", "indirect").via is None
+
+
+@pytest.mark.parametrize(
+    "text, words, via",
+    [
+        (
+            "Ann Holt said in an email to The Associated Press that the mayor never meant harm.",
+            "the mayor never meant harm",
+            "Associated Press",
+        ),
+        ("“We will rebuild,” Ann Holt said in an interview with Reuters.", "We will rebuild", "Reuters"),
+        ("“We will rebuild,” Ann Holt said in an interview with her husband.", "We will rebuild", None),
+    ],
+)
+def test_words_said_in_an_interview_with_an_outlet_come_via_it(analyze_text, text, words, via):
+    q = quote(analyze_text(text, title="Rebuild"), words)
+    assert speaker_name(q) == "Ann Holt" and q.via == via

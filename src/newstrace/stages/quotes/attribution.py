@@ -331,11 +331,24 @@ def phrase_of(tok: Token, mask: QuoteMask) -> Span:
     return doc[left : right + 1]
 
 
+# Nouns of a channel of speech whose 'to'/'with' phrase names who was addressed ('said in an interview with
+# Reuters', 'said in an email to The Associated Press').
+CHANNEL_NOUNS = {"interview", "email", "e-mail", "letter", "call", "conversation", "message", "statement", "note"}
+
+
 def addressee_of(cue: Token, mask: QuoteMask) -> Optional[Span]:
     lemma = cue.lemma_.lower()
     for c in cue.children:
         if mask.has(c):
             continue
+        if c.dep_ == "prep" and c.lower_ == "in":
+            channel = next((g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in CHANNEL_NOUNS), None)
+            to = next(
+                (p for p in (channel.children if channel is not None else []) if p.lower_ in ("to", "with")), None
+            )
+            whom = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+            if whom is not None:
+                return subtree(whom)
         if c.dep_ in ("dative", "iobj") or (
             c.dep_ == "dobj" and lemma in verbs_taking("addressee") and c.pos_ in ("PROPN", "NOUN", "PRON")
         ):
