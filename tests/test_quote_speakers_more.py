@@ -541,3 +541,14 @@ def test_a_party_operative_is_no_party_and_the_articles_own_outlet_named_longer_
 def test_words_said_in_an_interview_with_an_outlet_come_via_it(analyze_text, text, words, via):
     q = quote(analyze_text(text, title="Rebuild"), words)
     assert speaker_name(q) == "Ann Holt" and q.via == via
+
+
+def test_what_someone_told_an_outlet_in_an_interview_is_their_indirect_quote(analyze_text):
+    a = analyze_text(
+        "Ann Holt told Reuters in an interview that the mayor would resign. "
+        "Gordon Ebbe spoke in an interview that lasted an hour.",
+        title="Resign",
+    )
+    q = quote(a, "the mayor would resign", "indirect")
+    assert speaker_name(q) == "Ann Holt" and q.via == "Reuters"
+    assert not any("lasted" in q.text for q in a.quotes)

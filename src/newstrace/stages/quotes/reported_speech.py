@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...syntax import is_reporting_as_clause, subtree, text_of
 from .attribution import (
+    CHANNEL_NOUNS,
     SUBJECT_DEPS,
     QuoteMask,
     cue_lemma,
@@ -194,6 +195,8 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
             ),
             None,
         )
+        if comp is None:
+            comp = _content_after_channel(tok)
         if comp is not None and not reports_quotation_before(tok):
             span = content_span(comp, tok)
         # Attitudes and judgements ('intends to', 'attacked X') count only with their own subject: a
@@ -265,6 +268,20 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
         )
     found.extend(_noun_claims(doc, mask))
     return found
+
+
+def _content_after_channel(cue: Token) -> Optional[Token]:
+    """'told Reuters in an interview that the mayor would resign': the parser hangs the reported clause on
+    the channel noun as a relative clause; a 'that' clause with a subject of its own is what was said."""
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in CHANNEL_NOUNS):
+            for clause in (k for k in noun.children if k.dep_ in ("relcl", "acl") and k.i > noun.i):
+                kids = list(clause.children)
+                if any(k.dep_ == "mark" and k.lower_ == "that" for k in kids) and any(
+                    k.dep_ in SUBJECT_DEPS and k.lower_ != "that" for k in kids
+                ):
+                    return clause
+    return None
 
 
 def _topic_content(cue: Token) -> Optional[tuple[int, int]]:
