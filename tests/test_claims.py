@@ -188,3 +188,12 @@ def test_a_scale_word_at_a_sentence_end_and_numbers_that_name_things(analyze_tex
 def test_a_verbs_particle_is_no_hedge(analyze_text):
     a = analyze_text("Militants handed over 21 schoolgirls to the army. Over 300 people died.")
     assert claim(a, 21).approx is None and claim(a, 300).approx == "over"
+
+
+def test_a_kind_of_thing_and_the_number_of_a_fraction_are_no_counts(analyze_text):
+    a = analyze_text(
+        "The move threatens a two-state solution. The minister began a two-day visit. "
+        "Two thirds of voters backed the plan."
+    )
+    assert [c.unit for c in a.claims if c.value == 2] == ["duration"]  # the visit's two days only
+    assert claim(a, 66.7).unit == "percent"

@@ -319,6 +319,18 @@ def _skip(run: list[Token], sent_dates: list[tuple[int, int, str]]) -> bool:
         return True  # 'Mi-26', 'G8': a number inside a name
     if nxt is not None and not last.whitespace_ and re.fullmatch(r"[A-Z]", nxt.text):
         return True  # '5G', '4K': a name with a number in it
+    if nxt is not None and nxt.lower_ in FRACTIONS:
+        return True  # 'two thirds of voters': the share is the claim (_proportions), not a count of thirds
+    if (
+        nxt is not None
+        and nxt.text == "-"
+        and not last.whitespace_
+        and last.i + 3 < len(doc)
+        and doc[last.i + 2].tag_ == "NN"
+        and doc[last.i + 3].pos_ == "NOUN"
+        and units().get(doc[last.i + 2].lemma_.lower()) not in ("duration", "age", "money", "percent")
+    ):
+        return True  # 'a two-state solution': a kind of thing, not a count (a 'two-day visit' stays one)
     before = doc[first.i - 1] if first.i > 0 else None
     if before is not None and before.text[:1].isupper() and before.lower_ in designators():
         return True  # 'Chapter 11', 'Article 5', 'Flight 370': a number that names a thing
