@@ -41,44 +41,6 @@ class Referent:
     main: bool = False  # the subject (or passive agent) of its sentence's main verb, or a speaker
 
 
-# Members of a party or body, who speak for themselves: 'a senior Tory MP' is not the Conservative Party
-# (where 'a Pentagon spokesman' speaks for the Pentagon).
-MEMBER_NOUNS = {
-    "mp",
-    "mps",
-    "candidate",
-    "member",
-    "members",
-    "senator",
-    "lawmaker",
-    "lawmakers",
-    "legislator",
-    "councillor",
-    "councilor",
-    "activist",
-    "activists",
-    "supporter",
-    "supporters",
-    "voter",
-    "voters",
-    "donor",
-    "donors",
-    "backbencher",
-    "backbenchers",
-    "nominee",
-    "hopeful",
-    "operative",
-    "operatives",
-    "insider",
-    "insiders",
-    "strategist",
-    "strategists",
-    "staffer",
-    "staffers",
-}
-
-NEWS_WORDS = {"news", "press", "wire", "state", "photo", "video", "media"}
-
 # A description's noun and the CAMEO agent code of what it may stand for ('the party' for an entity coded
 # …PTY), for names that do not end in the noun ('the Liberal Democrats').
 AGENT_OF_NOUN = {"party": "PTY"}
@@ -416,7 +378,7 @@ class Referents:
                 name = strip_determiner(text)
                 described = Ref(name[0].upper() + name[1:], None)
             return described, "description"
-        if inner is not None and inner.kind in ("org", "outlet") and head_words & MEMBER_NOUNS:
+        if inner is not None and inner.kind in ("org", "outlet") and head_words & set(speaker_words()["member_nouns"]):
             # 'a senior Tory MP', 'the Republican candidate': one member, who does not speak for the party
             member = self.resolve_description(phrase, voice)
             if member is not None:
@@ -429,7 +391,9 @@ class Referents:
                 "name",
             )  # 'a report in the Economic Observer', 'a Pentagon spokesman': the named source in the phrase
         kind_of_body = [
-            c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in NEWS_WORDS
+            c
+            for c in head.children
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in speaker_words()["news_words"]
         ]
         if head_words & set(speaker_words()["outlet_nouns"]) and head.tag_ != "NNS" and not kind_of_body:
             # ('the refugee agency', 'the space agency' are no outlets: a body of another kind)
@@ -450,11 +414,10 @@ class Referents:
         if head_words & set(speaker_words()["group_nouns"]) and head.tag_ in ("NNS", "NNPS"):
             name = strip_determiner(text)
             return Ref(name[0].upper() + name[1:], named.ref.entity if named else None), "group"
-        person_head = (head.lower_ in role_words() or head.lemma_.lower() in role_words()) and head.lower_ not in (
-            "spokesman",
-            "spokeswoman",
-            "spokesperson",
-        )  # who speaks for a body is the body ('a spokesman for the Kremlin')
+        # who speaks for a body is the body ('a spokesman for the Kremlin')
+        person_head = (head.lower_ in role_words() or head.lemma_.lower() in role_words()) and head.lower_ not in set(
+            speaker_words()["spokesperson_nouns"]
+        )
         if named and named.kind == "place" and person_head and not (named.start <= head.idx < named.end):
             name = strip_determiner(text)  # 'a Beirut-based diplomat': a person the place describes
             return Ref(name[0].upper() + name[1:], None), "description"
