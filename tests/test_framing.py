@@ -322,3 +322,9 @@ def test_where_someone_stands_in_a_photo_is_no_label(analyze_text):
     a = analyze_text("Dorota Holt (far right) and her husband were among those hurt. The far right party won 20 seats.")
     spans = [s for s in a.framing.spans if s.text == "far right"]
     assert len(spans) == 1 and a.article.text[spans[0].start - 4 : spans[0].start] == "The "
+
+
+def test_a_verdict_is_no_loaded_word(analyze_text):
+    a = analyze_text("A harbour man pleaded guilty Monday to fraud. His partner was found guilty too. She felt guilty.")
+    guilty = [s for s in a.framing.spans if s.text == "guilty"]
+    assert len(guilty) == 1 and a.article.text[guilty[0].start - 5 : guilty[0].start] == "felt "

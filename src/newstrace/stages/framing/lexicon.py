@@ -36,6 +36,7 @@ class Lexicon:
     not_descriptor: set[str] = field(default_factory=set)
     amplifiers: set[str] = field(default_factory=set)
     naming_verbs: set[str] = field(default_factory=set)
+    verdict_verbs: set[str] = field(default_factory=set)
 
     def learned_weight(self, lemma: str, pos: str) -> float:
         pos = "NOUN" if pos == "PROPN" else pos
@@ -82,6 +83,7 @@ def load() -> Lexicon:
             "not_descriptor": lex.not_descriptor,
             "amplifier": lex.amplifiers,
             "naming_verb": lex.naming_verbs,
+            "verdict_verb": lex.verdict_verbs,
         }[rule]
         target.update(w.strip() for w in words.split(",") if w.strip())
     return lex

@@ -98,7 +98,15 @@ def noun_phrase_left(t: Token, floor: int) -> int:
 
 
 def neutral_use(t: Token, lex: Lexicon) -> bool:
-    """A label word describing an event or a legal category rather than people ("terrorist attack")."""
+    """A label word describing an event or a legal category rather than people ("terrorist attack"), or an
+    adjective a verdict verb finds ("pleaded guilty", "found guilty")."""
+    before = t.doc[t.i - 1] if t.i > 0 else None
+    if t.pos_ == "ADJ" and (
+        (t.dep_ in ("acomp", "oprd", "xcomp", "ccomp") and t.head.lemma_.lower() in lex.verdict_verbs)
+        # 'pleaded guilty Monday' is parsed with 'guilty' on 'Monday'
+        or (before is not None and before.pos_ == "VERB" and before.lemma_.lower() in lex.verdict_verbs)
+    ):
+        return True
     return (
         t.lemma_.lower() in lex.noun_labels
         and t.dep_ in ("amod", "compound")
