@@ -56,6 +56,7 @@ def excluded() -> set[str]:
     return set(_data("exclude.txt"))
 
 
+@functools.lru_cache(maxsize=1)
 def designators() -> set[str]:
     return set(_data("designators.txt"))
 

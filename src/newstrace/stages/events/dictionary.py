@@ -253,6 +253,12 @@ def cues() -> dict[str, set[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def praise_words() -> frozenset[str]:
+    """Words that praise: a naming verb whose complement holds one is no accusation ('a very good man')."""
+    return frozenset(w.strip().lower() for w in vocab.lines("events/praise_words.txt") if w.strip())
+
+
+@functools.lru_cache(maxsize=1)
 def actor_nouns() -> set[str]:
     """Common nouns that name people or bodies able to act ('critics', 'the union', 'hackers')."""
     return {line.strip().lower() for line in vocab.lines("events/actor_nouns.txt")}

@@ -24,13 +24,12 @@ anniversary is no current event. Event nouns make events of their own after 'aft
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Any, Optional, cast
 
 from spacy.tokens import Span, Token
 
-from ... import dates, vocab
+from ... import dates
 from ...model import ActorRef, Event, Ref
 from ...syntax import entities_of, governor
 from .actors import ActorResolver, is_pronoun
@@ -40,6 +39,7 @@ from .dictionary import (
     doer_types,
     nominalisations,
     plover_type,
+    praise_words,
     shifted_code,
     verb_types,
 )
@@ -225,11 +225,6 @@ def _praising(verb: Token) -> bool:
     comps = _complements(verb)
     words = " ".join(t.text for c in comps for t in c.subtree)
     return bool({w.lower() for w in words.split()} & praise_words()) and not condemning(words)
-
-
-@functools.lru_cache(maxsize=1)
-def praise_words() -> frozenset[str]:
-    return frozenset(w.strip().lower() for w in vocab.lines("events/praise_words.txt") if w.strip())
 
 
 PERSON_PRONOUNS = {"he", "she", "i", "we"}

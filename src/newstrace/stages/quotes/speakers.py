@@ -102,6 +102,13 @@ def _where_from(phrase: Span, place: Referent) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in ("from", "in", "inside", "near") and tok.head.head == phrase.root
 
 
+def described_as(text: str, entity: Optional[str] = None) -> Optional[Ref]:
+    """A speaker named by their description as written, capitalised ('a teacher from Westbridge' ->
+    'Teacher from Westbridge'), or None when nothing is left of it."""
+    name = strip_determiner(text)
+    return Ref(name[0].upper() + name[1:], entity) if name else None
+
+
 class Referents:
     def __init__(self, ctx):
         self.ctx = ctx
@@ -375,16 +382,14 @@ class Referents:
         if inner is not None and inner.kind == "outlet" and head.tag_ == "NN" and head.lower_ in role_words():
             described = self.resolve_description(phrase, voice)  # 'a Politico reporter': a person, not the outlet
             if described is None:
-                name = strip_determiner(text)
-                described = Ref(name[0].upper() + name[1:], None)
+                described = described_as(text)
             return described, "description"
         if inner is not None and inner.kind in ("org", "outlet") and head_words & set(speaker_words()["member_nouns"]):
             # 'a senior Tory MP', 'the Republican candidate': one member, who does not speak for the party
             member = self.resolve_description(phrase, voice)
             if member is not None:
                 return member, "description"
-            name = strip_determiner(text)
-            return Ref(name[0].upper() + name[1:], None), "description"
+            return described_as(text), "description"
         if inner is not None and inner.kind in ("org", "outlet"):
             return (
                 inner.ref,
@@ -412,23 +417,19 @@ class Referents:
             return described, "description"
         named = self.at(phrase.start_char, phrase.end_char)
         if head_words & set(speaker_words()["group_nouns"]) and head.tag_ in ("NNS", "NNPS"):
-            name = strip_determiner(text)
-            return Ref(name[0].upper() + name[1:], named.ref.entity if named else None), "group"
+            return described_as(text, named.ref.entity if named else None), "group"
         # who speaks for a body is the body ('a spokesman for the Kremlin')
         person_head = (head.lower_ in role_words() or head.lemma_.lower() in role_words()) and head.lower_ not in set(
             speaker_words()["spokesperson_nouns"]
         )
         if named and named.kind == "place" and person_head and not (named.start <= head.idx < named.end):
-            name = strip_determiner(text)  # 'a Beirut-based diplomat': a person the place describes
-            return Ref(name[0].upper() + name[1:], None), "description"
+            return described_as(text), "description"  # 'a Beirut-based diplomat': a person the place describes
         if named and named.kind == "place" and _where_from(phrase, named):
-            name = strip_determiner(text)  # 'a teacher from Westbridge': someone from the place, not the place
-            return Ref(name[0].upper() + name[1:], None), "description"
+            return described_as(text), "description"  # 'a teacher from Westbridge': someone from there
         if named and named.kind != "person":  # 'the U.S. resolution', 'a U.S. bid': the party named in the phrase
             return named.ref, "name"
         # 'A friend of Lopez', 'his lawyer': someone related to a named person, not that person.
-        name = strip_determiner(text)
-        return (Ref(name[0].upper() + name[1:], None) if name else None), "group"
+        return described_as(text), "group"
 
     def resolve_pronoun(self, low: str, pron: list, offset: int, voice: str) -> Optional[Ref]:
         """'he'/'she': the nearest subject before it in the voice (within about two sentences) that can be
