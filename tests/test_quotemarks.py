@@ -77,3 +77,25 @@ def test_a_doubled_straight_mark_opens_one_quote():
         ("Rents have doubled since 2019,", True),
         ("Nobody can stay.", True),
     ]
+
+
+def test_a_quotation_run_on_across_lost_paragraph_breaks_is_reopened_not_closed():
+    # Collapsed copy: the paragraph break between the two parts of one quotation is gone, so the second
+    # part's opening mark sits after a sentence end; read as a closing mark it would put every later quote
+    # out of step.
+    text = (
+        'The minister said: "We are closing the old depots this year. "And the new ones open in May," she added. '
+        'Critics called it "a gamble".'
+    )
+    assert quoted(text) == ["We are closing the old depots this year.", "And the new ones open in May", "a gamble"]
+    assert find_quotes(text)[0].close_mark is None
+
+
+def test_a_dropped_closing_mark_before_the_next_cue_ends_the_quote_at_its_sentence():
+    text = 'The farmer said: "We lost the whole harvest. Then he added: "Nobody came to help." The council declined to comment.'
+    assert quoted(text) == ["We lost the whole harvest.", "Nobody came to help."]
+
+
+def test_a_closing_mark_after_a_sentence_end_still_closes():
+    text = 'He said "we are done." Then he left. The mayor called it "a shame".'
+    assert quoted(text) == ["we are done.", "a shame"]

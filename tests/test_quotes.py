@@ -276,3 +276,17 @@ def test_quote_ids_are_unique_and_title_quotes_come_first(pensions):
     assert fields == sorted(fields, key=lambda f: f != "title")
     text_starts = [q.start for q in pensions.quotes if q.field == "text"]
     assert text_starts == sorted(text_starts)
+
+
+def test_parts_of_a_run_on_quotation_in_collapsed_copy_share_the_speaker(analyze_text):
+    a = analyze_text(
+        "Nurses welcome plan\n\n"
+        'Health Secretary Jane Morton spoke to nurses in Leeds on Monday. "We are cutting the waiting lists for '
+        'everyone under 40. "And the review next year will decide whether to go further," she said. '
+        "Officials said the plan would cost two billion pounds."
+    )
+    first = quote(a, "We are cutting the waiting lists")
+    second = quote(a, "And the review next year")
+    assert first.kind == second.kind == "direct"
+    assert speaker_name(first) == speaker_name(second) == "Jane Morton"
+    assert not any(q.kind == "direct" and "Officials said" in q.text for q in a.quotes)

@@ -84,7 +84,15 @@ def find_double_quotes(text: str) -> list[QuotedSpan]:
             i += 2
             continue
         elif ch == '"':
-            if open_at is not None and not (_is_opening_context(text, i) and text[open_at] != '"'):
+            if open_at is not None and text[open_at] == '"' and _reopens_run_on(text, open_at, i):
+                # left open: the next paragraph's mark reopens it, or a cue ('He added: "…') opens another
+                stop = i
+                if text[:i].rstrip(" ").endswith(":"):
+                    cut = max(text.rfind(p, open_at, i) for p in (". ", "! ", "? "))
+                    stop = cut + 1 if cut > open_at else i
+                spans.append(_span(text, open_at, stop, None))
+                open_at = i
+            elif open_at is not None and not (_is_opening_context(text, i) and text[open_at] != '"'):
                 spans.append(_span(text, open_at, i, i))
                 open_at = None
             elif open_at is None and i + 1 < n and (not text[i + 1].isspace() or _padded_opening(text, i)):
@@ -93,6 +101,20 @@ def find_double_quotes(text: str) -> list[QuotedSpan]:
     if open_at is not None:
         spans.append(_span(text, open_at, n, None))
     return [s for s in spans if s.end > s.start]
+
+
+def _reopens_run_on(text: str, open_at: int, i: int) -> bool:
+    """The straight mark at i opens while a quotation is still open since open_at: a quotation run over
+    paragraphs whose breaks the copy lost ('… with seriously. "And the review …"'), or a closing mark the
+    copy dropped before the next cue ('… a Muslim. He added: "The …'). A closing mark follows the quoted
+    words directly; one after a sentence end or a colon and a space, before a capital, opens."""
+    before = text[open_at + 1 : i]
+    return (
+        before.endswith(" ")
+        and before.rstrip(" ")[-1:] in ".!?:"
+        and "\n" not in before
+        and (text[i + 1 : i + 2].isupper() or text[i + 1 : i + 2].isdigit())
+    )
 
 
 def _padded_opening(text: str, i: int) -> bool:
@@ -168,6 +190,8 @@ def continues_quotation(text: str, prev_end: int, start: int) -> bool:
     words end at `prev_end` and that was left open at its paragraph's end (news style for a quotation
     running over several paragraphs)."""
     gap = text[prev_end:start]
+    if "\n" not in gap and gap.strip() in tuple(DOUBLE_OPEN + '"') and text[prev_end - 1 : prev_end] in ".!?":
+        return True  # reopened after a finished sentence with no closing mark between: the copy lost the break
     if "\n" not in gap or gap.count("\n") > 2:
         return False
     before_break, after_break = gap[: gap.index("\n")], gap[gap.rindex("\n") + 1 :]
