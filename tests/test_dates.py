@@ -148,3 +148,21 @@ def test_an_event_dated_to_a_year_says_so(analyze_text):
 )
 def test_today_capitalised_within_a_sentence_or_quoted_alone_is_a_programme(sentence, found):
     assert [text for _, _, text in find_dates(sentence)] == found
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("in March 2002", "2002-03-01"),
+        ("in 2001", "2001-01-01"),
+        ("Sept. 1998", "1998-09-01"),
+        ("4 June 2003", "2003-06-04"),
+    ],
+)
+def test_a_stated_year_resolves_without_a_publication_date(text, iso):
+    assert resolve(text, None) == iso
+
+
+@pytest.mark.parametrize("text", ["last March", "on Tuesday", "in March", "two years ago", "in the 1990s"])
+def test_a_date_that_needs_the_publication_date_stays_unknown_without_one(text):
+    assert resolve(text, None) is None

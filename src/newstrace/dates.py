@@ -173,6 +173,16 @@ def _absolute(text: str) -> Optional[dt.date]:
         return None
 
 
+def _month_or_year(text: str) -> Optional[str]:
+    """A month of a stated year ('in March 2002': its first day) or a bare year ('in 2001': 1 January),
+    which need no reference date either; precision_of says how much of the date is known."""
+    m = re.fullmatch(rf"(?:(?:in|of|since|until|by|during)\s+)?(?:({_MONTH})\s+)?(\d{{4}})", text, re.I)
+    if not m:
+        return None
+    month = _month_number(m.group(1)) if m.group(1) else 1
+    return dt.date(int(m.group(2)), month, 1).isoformat() if month else None
+
+
 def resolve(
     date_text: Optional[str], reference_date: Union[str, dt.date, None], forward: bool = False
 ) -> Optional[str]:
@@ -187,7 +197,7 @@ def resolve(
         return full.isoformat()
     ref = _as_date(reference_date)
     if ref is None:
-        return None
+        return _month_or_year(text)
     low = re.sub(r"^(?:on|in|since|until|by|of|the)\s+", "", text.lower())
     low = re.sub(r"^(?:on|the)\s+", "", low)
     try:
