@@ -197,3 +197,39 @@ def test_a_kind_of_thing_and_the_number_of_a_fraction_are_no_counts(analyze_text
     )
     assert [c.unit for c in a.claims if c.value == 2] == ["duration"]  # the visit's two days only
     assert claim(a, 66.7).unit == "percent"
+
+
+def test_a_fraction_of_a_scale_word_is_one_number(analyze_text):
+    a = analyze_text(
+        "A quarter of a million farmers face hunger, and three quarters of a billion dollars in aid is late."
+    )
+    assert claim(a, 250_000) and claim(a, 250_000).counted == "farmers"
+    assert claim(a, 750_000_000) and claim(a, 750_000_000).unit == "money"
+    assert claim(a, 25) is None and claim(a, 1_000_000) is None
+
+
+def test_a_half_or_quarter_of_a_period_or_of_one_unit_is_no_share(analyze_text):
+    a = analyze_text(
+        "Sales fell in the second quarter of 2019 and again in the first half of the year. "
+        "The bank cut its rate by a quarter of a point. A third of the workers were laid off."
+    )
+    assert {c.value for c in a.claims if c.unit == "percent"} == {33.3}
+
+
+def test_and_a_half_and_plural_scales_after_a_figure(analyze_text):
+    a = analyze_text("He was held for more than two and a half years and the bank lost £40 billions.")
+    assert claim(a, 2.5) and claim(a, 2.5).unit == "duration"
+    assert claim(a, 40e9) and claim(a, 40e9).unit == "money"
+
+
+def test_a_hyphenated_capitalised_fraction_is_one_share(analyze_text):
+    a = analyze_text("Officials said Two-thirds of the schools had reopened.")
+    assert [(c.value, c.unit) for c in a.claims] == [(66.7, "percent")]
+
+
+def test_numbers_in_names_indexes_and_clock_times_are_not_claims(analyze_text):
+    a = analyze_text(
+        "The minister told Radio Six Live that the Nikkei 225 index rose by 0900 GMT, "
+        "as veterans of World War Two gathered. Nine people were hurt."
+    )
+    assert {c.value for c in a.claims} == {9}

@@ -10,8 +10,9 @@ hedge before it ('at least', 'about': data/claims/hedges.txt). Dates, years, ord
 from __future__ import annotations
 
 import functools
+import math
 import re
-from typing import Optional
+from typing import Optional, cast
 
 from spacy.tokens import Token
 from text_to_num import text2num
@@ -30,6 +31,7 @@ SCALE = {
     "bn": 1e9,
     "m": 1e6,
 }
+PLURAL_SCALE = {"hundred", "thousand", "million", "billion", "trillion"}  # '£22 billions' after a figure
 WORDS: dict[str, float] = {**CARDINALS, "a": 1, "an": 1}
 SUFFIXED = re.compile(r"(\d+(?:\.\d+)?)(bn|m|k)")  # '1.5bn', '2.3m', '40k' written as one token
 SUFFIX_SCALE = {"bn": 1e9, "m": 1e6, "k": 1e3}
@@ -66,6 +68,13 @@ def number_value(tokens: list[Token]) -> Optional[float]:
     'two thousand five hundred', 'one hundred and twenty'. Runs of number words are read by text2num, which
     knows how scales combine; a tally or range ('7-4', '10-12') is worth its first number."""
     words = [re.sub(r"(?<=[a-z])\.$", "", t.lower_.replace(",", "")) for t in tokens]
+    for k in range(1, len(words) - 2):
+        if words[k : k + 3] == ["and", "a", "half"]:  # 'three and a half years', 'two and a half million'
+            whole = number_value(tokens[:k])
+            scale = [SCALE.get(w) for w in words[k + 3 :]]
+            if whole is None or None in scale:
+                return None
+            return (whole + 0.5) * math.prod(cast(list[float], scale))
     cut = _range_cut(words)
     if cut is not None:
         words = words[:cut]  # '8,000 to 10,000', 'between 600 and 700': the range's first number
@@ -86,6 +95,7 @@ def number_value(tokens: list[Token]) -> Optional[float]:
     share = 1.0
     if words[:1] == ["half"] and len(words) > 2 and words[1] in ("a", "an"):
         words, share = words[1:], 0.5  # 'half a million'
+    words = [w[:-1] if w[:-1] in PLURAL_SCALE and k else w for k, w in enumerate(words)]  # '£22 billions'
     prev = ""
     for w in words:
         after, prev = prev, w
@@ -130,11 +140,19 @@ def _number_runs(sent) -> list[list[Token]]:
     runs: list[list[Token]] = []
     cur: list[Token] = []
     doc = sent.doc
+    skip_to = -1
     for t in sent:
+        if t.i < skip_to:
+            continue
+        if cur and t.lower_ == "and" and [x.lower_ for x in doc[t.i + 1 : t.i + 3]] == ["a", "half"]:
+            cur.extend(doc[t.i : t.i + 3])  # 'three and a half years'
+            skip_to = t.i + 3
+            continue
+        low = t.lower_.rstrip(".")  # '£349m.' ends a sentence: the scale word keeps the full stop
         is_num = (
             t.like_num
             or bool(SUFFIXED.fullmatch(t.lower_))
-            or t.lower_.rstrip(".") in SCALE  # '£349m.' ends a sentence: the scale word keeps the full stop
+            or (low in SCALE or (low[:-1] in PLURAL_SCALE and low.endswith("s")))
             and cur
             or (t.lower_ in ("a", "an") and t.nbor(1).lower_ in SCALE if t.i + 1 < len(t.doc) else False)
             or (
@@ -320,8 +338,9 @@ def _skip(run: list[Token], sent_dates: list[tuple[int, int, str]]) -> bool:
         return True  # 'Mi-26', 'G8': a number inside a name
     if nxt is not None and not last.whitespace_ and re.fullmatch(r"[A-Z]", nxt.text):
         return True  # '5G', '4K': a name with a number in it
-    if nxt is not None and nxt.lower_ in FRACTIONS:
-        return True  # 'two thirds of voters': the share is the claim (_proportions), not a count of thirds
+    after = doc[last.i + 2] if nxt is not None and nxt.text == "-" and last.i + 2 < len(doc) else nxt
+    if after is not None and after.lower_ in FRACTIONS:
+        return True  # 'two thirds of voters', 'Two-thirds': the share is the claim (_proportions), not a count
     if (
         nxt is not None
         and nxt.text == "-"
@@ -351,6 +370,17 @@ def _skip(run: list[Token], sent_dates: list[tuple[int, int, str]]) -> bool:
         head = first.head
         if first.dep_ in ("nummod", "compound", "amod") and head.tag_ in ("NN", "NNP") and head.i > first.i:
             return True  # 'its 2024 moon mission', 'the 2016 election': a year before a thing, not a count of things
+    if (
+        first.lower_ in WORDS
+        and first.is_title
+        and not first.is_sent_start
+        and any(
+            n.is_title and n.pos_ == "PROPN" and not n.is_sent_start
+            for n in (doc[first.i - 1], doc[last.i + 1] if last.i + 1 < len(doc) else first)
+            if n is not first
+        )
+    ):
+        return True  # 'Radio Five Live', 'World War Two': a number word capitalised inside a name
     if len(run) == 1 and first.lower_ in ("one", "a", "an"):
         return True  # 'one of the ...' is rarely a count anyone checks
     return False
@@ -367,6 +397,10 @@ def run(ctx) -> None:
             value = number_value(run_)
             if value is None:
                 continue
+            part = _fraction_before(run_)
+            if part is not None:
+                run_ = list(run_[0].doc[part[0].i : run_[-1].i + 1])  # 'a quarter of a million Sri Lankans'
+                value *= part[1]
             noun = _counted(run_)
             hedge = _hedge(run_)
             start = run_[0].idx
@@ -446,11 +480,18 @@ def _proportions(sent):
             prev = doc[t.i - 1] if t.i > 0 else None
             if len(parts) == 1 and prev is not None and prev.lower_ in WORDS and prev.lower_ not in ("a", "an"):
                 times, first = WORDS[prev.lower_], prev
+            elif len(parts) == 1 and prev is not None and prev.text == "-" and doc[prev.i - 1].lower_ in WORDS:
+                times, first = WORDS[doc[prev.i - 1].lower_], doc[prev.i - 1]  # 'Two-thirds', split by the tokenizer
             else:
                 first = prev if prev is not None and prev.lower_ in ("a", "an", "one") and parts[-1] != "half" else t
-            if not times:
-                continue
+            if not times or (prev is not None and prev.lower_ in PERIOD_ORDINALS):
+                continue  # 'the first half of 2005' is a stretch of time, not a share
             group = next((g for g in nxt.children if g.dep_ == "pobj"), None)
+            after_of = doc[nxt.i + 1 : nxt.i + 3]
+            if any(a.lower_ in SCALE for a in after_of) or any(a.like_num or a.ent_type_ == "DATE" for a in after_of):
+                continue  # 'a quarter of a million' is a number (the number runs); 'half of 2005' a time
+            if group is not None and any(d.lower_ in ("a", "an") for d in group.children if d.dep_ == "det"):
+                continue  # 'a quarter of a point', 'half of a mile': a measure of one unit, not a share of a group
             stop = group if group is not None else nxt
             yield (
                 first.idx,
@@ -462,6 +503,27 @@ def _proportions(sent):
         elif low in MULTIPLES and t.dep_ == "advmod" and t.head.pos_ == "VERB" and (nxt is None or nxt.lower_ != "as"):
             first, last = sorted((t, t.head), key=lambda x: x.i)  # 'carried it twice', 'have twice denied'
             yield first.idx, last.idx + len(last), MULTIPLES[low], "times", None
+
+
+def _fraction_before(run: list[Token]) -> Optional[tuple[Token, float]]:
+    """'a quarter of | a million', 'three quarters of | a billion': the first word of the fraction written
+    before a scale number and the share it takes of it."""
+    doc, first = run[0].doc, run[0]
+    if first.i < 2 or doc[first.i - 1].lower_ != "of" or len(run) < 2 or run[1].lower_ not in SCALE:
+        return None
+    frac = doc[first.i - 2]
+    parts = frac.lower_.split("-")
+    if parts[-1] not in FRACTIONS:
+        return None
+    prev = doc[frac.i - 1] if frac.i > 0 else None
+    times = WORDS.get(parts[0], 0) if len(parts) == 2 else 1
+    if len(parts) == 1 and prev is not None and prev.lower_ in WORDS:
+        return prev, (1 if prev.lower_ in ("a", "an") else WORDS[prev.lower_]) * FRACTIONS[parts[-1]] / 100
+    return (frac, times * FRACTIONS[parts[-1]] / 100) if times else None
+
+
+# Words before 'quarter of', 'half of' that make it a stretch of time ('the first quarter of 2004').
+PERIOD_ORDINALS = {"first", "second", "third", "fourth", "last", "final", "latter", "former", "past", "next", "coming"}
 
 
 def _counted_text(noun: Optional[Token]) -> Optional[str]:
