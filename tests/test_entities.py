@@ -378,3 +378,15 @@ def test_a_surname_is_the_person_the_article_names_not_a_namesake_in_the_knowled
     assert [e.name for e in a.entities if "Bennett" in e.name] == ["Lynda Bennett"]
     b = analyze_text("Israeli Prime Minister Naftali Bennett met the envoy. Bennett said the talks went well.")
     assert [e.name for e in b.entities if "Bennett" in e.name] == ["Naftali Bennett"]
+
+
+def test_a_country_talked_about_is_no_home_country_for_unknown_people(analyze_text):
+    # Foreign news names its subject country over and over; the people it quotes may be from anywhere.
+    a = analyze_text(
+        "Ukraine's steel output fell again in March. Ukraine exported less to Europe, and Ukraine's mills cut "
+        "shifts. Exports from Ukraine may recover, said Harriet Olwen, an analyst. Ukraine is the biggest "
+        "supplier in the region, Olwen added.",
+        title="Ukraine steel slump deepens",
+        published="2019-05-06",
+    )
+    assert next(e for e in a.entities if e.name == "Harriet Olwen").country is None

@@ -97,7 +97,9 @@ def namesake_parties(groups: list[Group], entities: list[Entity]) -> None:
 def context_countries(groups: list[Group], entities: list[Entity], doc, cands: list[Candidate]) -> None:
     """Entities the KB gives no country take one from the article: their neighbours first (see
     _context_country), else, for people and organisations, the article's home country when one country
-    holds most of the mentions that have one (a US politics story: its people are American)."""
+    holds most of the mentions that have one (a US politics story: its people are American). A country's
+    own name casts no vote: foreign news names the country it is about again and again, and the people it
+    quotes may be from anywhere; the story's people, places and bodies say where it is set."""
     if doc is None or not text_of(doc):
         return
     country_of = {id(g): e.country for g, e in zip(groups, entities)}
@@ -126,7 +128,7 @@ def context_countries(groups: list[Group], entities: list[Entity], doc, cands: l
     votes: Counter = Counter()
     for g, e in zip(groups, entities):
         kind = g.entry.kind if g.entry else None
-        if e.country and len(e.country) == 3 and kind not in ("outlet", "igo"):
+        if e.country and len(e.country) == 3 and kind not in ("outlet", "igo", "country"):
             votes[e.country] += sum(1 for c in g.members if c.field == "text")
     if not votes:
         return
