@@ -663,3 +663,25 @@ def test_a_since_date_says_when_a_state_began_not_when_the_act_was_done(analyze_
 def test_idioms_of_hit_are_no_blow(analyze_text, text, blows):
     a = analyze_text(text, published="2016-09-19")
     assert len([e for e in a.events if e.type == "ASSAULT"]) == blows
+
+
+def test_a_passives_by_phrase_hung_on_its_second_object_is_still_its_doer(analyze_text):
+    a = analyze_text(
+        "The housing plan was branded a costly failure by opposition lawmakers on Monday.", published="2023-05-20"
+    )
+    (e,) = events_of(a, type="ACCUSE")
+    assert "lawmakers" in names(e.source).lower() and "plan" in names(e.target).lower()
+
+
+def test_naming_with_an_adjective_after_the_object_is_no_phone_call(analyze_text):
+    a = analyze_text(
+        'The opposition called the budget "reckless". Ministers called that "deeply unfair".',
+        published="2023-05-20",
+    )
+    assert not events_of(a, type="CONSULT")
+    assert len(events_of(a, type="ACCUSE")) == 2
+
+
+def test_a_wish_is_no_event(analyze_text):
+    a = analyze_text("Farmers want lower fuel prices. The mayor wanted a quieter summer.", published="2023-05-20")
+    assert not a.events

@@ -290,3 +290,9 @@ def test_parts_of_a_run_on_quotation_in_collapsed_copy_share_the_speaker(analyze
     assert first.kind == second.kind == "direct"
     assert speaker_name(first) == speaker_name(second) == "Jane Morton"
     assert not any(q.kind == "direct" and "Officials said" in q.text for q in a.quotes)
+
+
+def test_who_brands_a_quoted_phrase_in_the_passive_says_it(analyze_text):
+    a = analyze_text('The bypass was branded a "monumental waste" by residents at a packed meeting.')
+    q = quote(a, "monumental waste", kind="partial")
+    assert speaker_name(q).lower() == "residents"

@@ -67,10 +67,20 @@ def is_passive(verb: Token) -> bool:
 
 
 def agent_of(verb: Token) -> Optional[Token]:
-    """The noun of a passive's by-phrase ('was vetoed by Russia' -> Russia), or None."""
+    """The noun of a passive's by-phrase ('was vetoed by Russia' -> Russia), or None. The parser may hang
+    the by-phrase on the passive's second object ('was branded a waste by MPs', 'was given a medal by the
+    king', 'was described as a waste by MPs'): it is still the agent."""
     for c in verb.children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr") and c.i > verb.i]
+    objs += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    for obj in objs:  # 'was described as a waste by MPs' too
+        for p in obj.children:
+            if p.dep_ in ("prep", "agent") and p.lower_ == "by":
+                return next((g for g in p.children if g.dep_ == "pobj"), None)
     return None
 
 

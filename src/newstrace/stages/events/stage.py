@@ -168,6 +168,17 @@ def _naming(verb: Token) -> Optional[Match]:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     comps = _complements(verb)
+    if obj is None and comps:  # 'called this “indefensible”', parsed as a small clause with its own subject
+        obj = next(
+            (
+                k
+                for c in comps
+                for k in c.children
+                if k.i < c.i
+                and (k.dep_ == "nsubj" or (k.dep_ == "mark" and k.lower_ == "that"))  # 'called that “unfair”'
+            ),
+            None,
+        )
     if not comps or (obj is None and len(comps) < 2):
         # 'called the plan "a disgrace"' is parsed with the name as the object's apposition; a lone
         # complement is the parser's reading of 'called the minister on Monday': a phone call
@@ -214,7 +225,9 @@ def _complements(verb: Token) -> list[Token]:
     # 'called Britain's ambassador “a very stupid guy”' may come as object and apposition, or as a
     # complement with the name its apposition
     holders = [obj] if obj is not None else comps[:1]
-    return comps + [a for h in holders for a in h.children if a.dep_ == "appos" and a.pos_ in ("NOUN", "ADJ")]
+    # 'called the decision “shameful”': an adjective after the object is its complement, not its modifier
+    after = [a for h in holders for a in h.children if a.dep_ == "amod" and a.i > h.i and a.pos_ == "ADJ"]
+    return comps + after + [a for h in holders for a in h.children if a.dep_ == "appos" and a.pos_ in ("NOUN", "ADJ")]
 
 
 def _praising(verb: Token) -> bool:

@@ -14,7 +14,7 @@ from typing import Optional, cast
 from spacy.tokens import Doc, Span, Token
 
 from ... import vocab
-from ...syntax import hyphen_piece, in_dateline, subtree, undated
+from ...syntax import agent_of, hyphen_piece, in_dateline, subtree, undated
 from .words import speaker_words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -242,25 +242,24 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
     subj = min(real, key=lambda c: abs(c.i - verb.i)) if real else (subjects[0] if subjects else None)
     if verb.head.lemma_.lower() in CAUSATIVES and verb.dep_ in ("ccomp", "xcomp") and verb.head is not verb:
         return speaker_token(verb.head, mask, depth + 1) or subj
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = agent_of(verb)
     lemma = cue_lemma(verb)
     if (
         subj is not None
         and subj.dep_ == "nsubjpass"
         and lemma not in QUOTING_VERBS
-        and (agent is not None or lemma in verbs_taking("addressee") or lemma in verbs_taking("judgement"))
+        and (by is not None or lemma in verbs_taking("addressee") or lemma in verbs_taking("judgement"))
     ):
         # 'Residents were told by the council that …', 'was described by friends as “…”': who tells or judges
         # is the agent, and whoever is told, urged or described never speaks ('Peskov was quoted by Tass as
         # saying' keeps its subject: the quoted one speaks, the agent relays)
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         return by if by is not None and not mask.has(by) else None
     if subj is not None:
         if subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
             return described_subject(verb.head) or verb.head
         return subj
-    if agent is not None:
-        return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if by is not None:
+        return by
     if verb.head is verb:
         return None
     lead = lead_in_of(verb)

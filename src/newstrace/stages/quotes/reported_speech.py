@@ -11,7 +11,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ...syntax import is_reporting_as_clause, subtree, text_of
+from ...syntax import agent_of, is_reporting_as_clause, subtree, text_of
 from .attribution import (
     CHANNEL_NOUNS,
     SUBJECT_DEPS,
@@ -394,6 +394,9 @@ def _object_content(cue: Token) -> Optional[tuple[int, int]]:
         if _is_dash(t):
             right = t.i - 1
             break
+    by = agent_of(cue)
+    if by is not None and obj.i < by.head.i <= right:
+        right = by.head.i - 1  # 'was branded “a waste” by MPs': who judged is the speaker, not what was said
     while right > obj.left_edge.i and (doc[right].is_punct or doc[right].text in '”"’'):
         right -= 1
     left = obj.left_edge.i
