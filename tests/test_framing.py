@@ -49,6 +49,21 @@ def test_anti_prefix_on_a_collective_noun(parse):
     assert "anti-NATO bloc" in texts
 
 
+def test_an_anti_compound_naming_what_a_measure_opposes_is_no_label(parse):
+    texts, _, _ = spans_of(
+        parse,
+        "The council extended its anti-litter fines and the new anti-fraud unit on Monday. "
+        "Anti-vaccine campaigners and anti-Obama donors disagreed.",
+    )
+    assert not any("litter" in t or "fraud" in t for t in texts)
+    assert any("anti-vaccine" in t.lower() for t in texts) and any("anti-Obama" in t for t in texts)
+
+
+def test_a_word_of_a_party_or_body_name_is_not_loaded_language(parse):
+    texts, _, _ = spans_of(parse, "The Lib Dems met in Leeds on Monday, and Lib Dem leader Ann Holt spoke.")
+    assert texts == []
+
+
 def test_loaded_noun_takes_its_modifiers_and_a_date_before_it(parse):
     texts, _, _ = spans_of(parse, "Since the June 4 massacre, the capital has been quiet.")
     assert any(t.endswith("June 4 massacre") for t in texts)

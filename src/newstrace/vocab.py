@@ -45,6 +45,14 @@ def files(folder: str, suffix: str) -> list[Traversable]:
 
 
 @functools.lru_cache(maxsize=1)
+def actor_nouns() -> frozenset[str]:
+    """Common nouns (lower case) that name people or bodies able to act ('critics', 'the union', 'hackers'),
+    from data/events/actor_nouns.txt. Read by the events stage (who can be a doer) and the framing stage
+    (an 'anti-' label describes people only on such a noun)."""
+    return frozenset(line.strip().lower() for line in lines("events/actor_nouns.txt"))
+
+
+@functools.lru_cache(maxsize=1)
 def cue_verbs() -> dict[str, tuple[Optional[str], frozenset[str]]]:
     """lemma -> (medium the verb implies or None, kinds of content it takes), from data/cue_verbs.tsv.
     Read by the quotes stage (attribution) and the checks stage (is a speech verb nearby)."""

@@ -258,7 +258,4 @@ def praise_words() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in vocab.lines("events/praise_words.txt") if w.strip())
 
 
-@functools.lru_cache(maxsize=1)
-def actor_nouns() -> set[str]:
-    """Common nouns that name people or bodies able to act ('critics', 'the union', 'hackers')."""
-    return {line.strip().lower() for line in vocab.lines("events/actor_nouns.txt")}
+actor_nouns = vocab.actor_nouns

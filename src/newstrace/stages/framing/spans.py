@@ -18,6 +18,7 @@ from typing import Callable, Iterable
 from spacy.tokens import Span, Token
 
 from ...syntax import entities_of
+from ...vocab import actor_nouns
 from . import lexicon as framing_lexicon
 from .lexicon import LOADED, Lexicon
 
@@ -151,7 +152,27 @@ def prefix_rule(tokens: list[Token], i: int, lex: Lexicon) -> Candidate | None:
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lemma_.lower() in lex.collectives:
         return Candidate(t.i, tokens[last + 1].i, cue.technique, COLLECTIVE_LABEL_WEIGHT)
+    if _names_a_measure(tokens[last], nxt):
+        return None
     return Candidate(t.i, tokens[last].i, cue.technique, cue.weight)
+
+
+NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+
+
+def _names_a_measure(stem: Token, noun: Token | None) -> bool:
+    """'anti-terror laws', 'anti-social behaviour orders', an 'anti-poverty drive': a lower-case 'anti-'
+    compound on a thing names what a law, order or campaign is against; it labels people only on a noun
+    for people or bodies ('anti-war protesters', 'anti-abortion group') or with a name or nationality as
+    its stem ('anti-Trump', 'anti-Semitic')."""
+    if not stem.text.islower() or stem.ent_type_ in ("NORP", "PERSON", "GPE", "ORG") or noun is None:
+        return False
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("NORP", "PERSON", "ORG"):
+        return False
+    head = noun
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+        head = head.head  # 'anti-social behaviour orders': the orders
+    return head.lemma_.lower() not in actor_nouns() and head.lower_ not in actor_nouns()
 
 
 def expand(c: Candidate, doc, floor: int, ceiling: int) -> Candidate:
@@ -253,7 +274,10 @@ def sentence_candidates(
             c = prefix_rule(tokens, k, lex)
             if c:
                 out.append(Candidate(c.first, c.last, c.technique, c.weight))
-        if t.pos_ in CONTENT_POS and not t.is_stop:
+        prefixed = k >= 2 and tokens[k - 1].text == "-" and tokens[k - 2].lower_ in ("anti", "pro")
+        # 'anti-terror' is read as one word above; a word of a name ('the Lib Dems') is nobody's wording
+        in_name = not title_case and t.pos_ == "PROPN" and t.ent_type_ in NAME_TYPES
+        if t.pos_ in CONTENT_POS and not t.is_stop and not prefixed and not in_name:
             w = lex.learned_weight(lemma, t.pos_)
             read = False
             if title_case and t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN"):
