@@ -285,3 +285,23 @@ def test_share_buttons_glued_into_a_paragraph_become_a_paragraph_break():
         "Facebook (Opens in new window) THE harbour reopened on Monday."
     )
     assert text == "Three people were named by police\n\nTHE harbour reopened on Monday."
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        " • Hana Okoro is a senior reporter on the Herald’s science desk. She has reported from Lagos and Accra",
+        " Tomas Brandt is Europe correspondent for Radio North",
+        " Additional reporting: Aiko Tanaka and Li Wei",
+    ],
+)
+def test_a_writers_bio_or_credit_closing_a_flattened_story_is_dropped(tail):
+    story = "The bridge reopened on Monday after two years of repairs. “It is a relief,” said one driver."
+    assert clean_body(story + tail)[0] == story
+
+
+def test_a_story_sentence_about_a_reporter_is_kept():
+    story = (
+        "Police freed the hostages on Monday. Lena Varga is a reporter for a local paper. She was held for three days."
+    )
+    assert clean_body(story)[0] == story
