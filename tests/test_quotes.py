@@ -296,3 +296,21 @@ def test_who_brands_a_quoted_phrase_in_the_passive_says_it(analyze_text):
     a = analyze_text('The bypass was branded a "monumental waste" by residents at a packed meeting.')
     q = quote(a, "monumental waste", kind="partial")
     assert speaker_name(q).lower() == "residents"
+
+
+def test_a_verb_before_the_colon_introduces_the_quote_after_it(analyze_text):
+    a = analyze_text(
+        "Harbour strike ends\n\n"
+        "When the manager said the cranes were ready, union leader Ines Moreau ordered: “Load the ships.” "
+        "Few dockers praised the deal except Piet Claes, who remarked: “About time.”"
+    )
+    assert speaker_name(quote(a, "Load the ships")) == "Ines Moreau"
+    assert speaker_name(quote(a, "About time")) == "Piet Claes"
+
+
+def test_one_of_a_group_quoted_by_an_outlet_speaks_via_that_outlet(analyze_text):
+    a = analyze_text(
+        "Talks stall\n\n“The deadline is not real,” one of the negotiators quoted by Reuters said on Friday."
+    )
+    q = quote(a, "The deadline is not real")
+    assert q.via == "Reuters" and "reuters" not in speaker_name(q).lower()

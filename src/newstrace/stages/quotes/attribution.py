@@ -14,7 +14,7 @@ from typing import Optional, cast
 from spacy.tokens import Doc, Span, Token
 
 from ... import vocab
-from ...syntax import agent_of, hyphen_piece, in_dateline, subtree, undated
+from ...syntax import agent_of, hyphen_piece, in_dateline, subtree, text_of, undated
 from .words import speaker_words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -318,6 +318,10 @@ def phrase_of(tok: Token, mask: QuoteMask) -> Span:
         if c.dep_ in ("relcl", "acl", "appos") or (c.dep_ == "prep" and c.lower_ == "as")  # 'friends as a …'
         for t in c.subtree
     }
+    # 'one of the officials quoted by the Associated Press': a clause on a noun deeper in the phrase ends it too
+    clauses |= {
+        t.i for d in tok.subtree if d.i > tok.i for c in d.children if c.dep_ in ("relcl", "acl") for t in c.subtree
+    }
     for t in doc[tok.i + 1 : right + 1]:
         if t.text in (",", "(", "—", "–") or t.i in clauses or mask.has(t):
             right = t.i - 1
@@ -401,6 +405,9 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
                 any(t.is_ancestor(q) for q in quote_tokens) or 0 < first - t.i <= 3 and doc[t.i + 1].text in (",", ":")
             )
         ]
+    intro = _colon_intro_verb(doc, start, mask)
+    if intro is not None and intro not in cands:
+        cands.append(intro)  # 'Trump ordered: “Start the work.”': any verb of a subject may introduce a quote so
     inner = _inner_cue(quote_tokens, mask)
     if not cands and inner is None:
         return None
@@ -411,7 +418,7 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
         )
         dist = min(abs(t.idx - start), abs(t.idx - end))
         owns = not any(in_object_only(t, q) for q in quote_tokens[:1])
-        return (linked, owns, speaker_token(t, mask) is not None, -dist)
+        return (intro is not None and t.i == intro.i, linked, owns, speaker_token(t, mask) is not None, -dist)
 
     cue = max(cands, key=rank) if cands else None
     if cue is not None and not mask.has(cue):
@@ -441,6 +448,20 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
         medium_of(cue, mask),
         mention=mention_of(subj, cue, mask),
     )
+
+
+def _colon_intro_verb(doc: Doc, start: int, mask: QuoteMask) -> Optional[Token]:
+    """The verb right before the colon that opens the quotation starting at `start` ('Trump ordered: “…”',
+    'Putin, who remarked: “…”'), when it has a subject; it introduces the quote whatever else the sentence says."""
+    text = text_of(doc)
+    m = re.search(r"(\w)\s*:\s*[“\"‘']?\s*$", text[max(0, start - 6) : start])
+    if m is None:
+        return None
+    tok = doc.char_span(max(0, start - 6) + m.start(1), max(0, start - 6) + m.end(1), alignment_mode="expand")
+    verb = tok[-1] if tok is not None and len(tok) else None
+    if verb is None or verb.pos_ != "VERB" or mask.has(verb) or not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return verb
 
 
 QUOTING_VERBS = ("quote", "cite", "report")

@@ -97,6 +97,8 @@ def via_citing_clauses(refs: Referents, quotes: list) -> None:
             holders.append(cue.head.head)  # 'was quoted by Tass as saying'
         elif cue.lemma_.lower() in QUOTING_VERBS:
             holders.append(cue)  # '“…,” Peskov was quoted by Tass as saying', the quoting verb the cue
+        for subj in (c for c in cue.children if c.dep_ == "nsubj"):  # 'one of the officials quoted by the AP said'
+            holders += [t for t in subj.subtree if t.dep_ == "acl" and t.lemma_.lower() in QUOTING_VERBS]
         for holder in holders:
             agent = next((c for c in holder.children if c.dep_ == "agent"), None)
             who = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None

@@ -323,8 +323,9 @@ class Referents:
                 return owned, how
         if head.lower_ == "one":  # 'one of them', 'one of the officials': a member of that group speaks
             group = next((g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
-            if group is not None:
-                return self.resolve(phrase.doc[group.left_edge.i : group.right_edge.i + 1])
+            if group is not None:  # the group without its clause ('the officials quoted by the AP')
+                clause = [c.left_edge.i for c in group.children if c.dep_ in ("acl", "relcl") and c.i > group.i]
+                return self.resolve(phrase.doc[group.left_edge.i : min([group.right_edge.i + 1, *clause])])
         appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if appos is None and head.pos_ == "NOUN":  # 'The mayor of Velmoria, Tamsin Okereke,': the parser
             appos = next(  # hangs the person's name on the place, which no person is in apposition to
@@ -366,9 +367,12 @@ class Referents:
             if person:  # a surname the model did not tag, of a person named earlier
                 return person.ref, "name"
         # The head itself is a name ("Prime Minister Benjamin Netanyahu", "Blinken", "The CNN").
-        named_head = next(
+        # the innermost name holding the head: a speaker mention remembered with its clause ('one of the
+        # officials quoted by the Associated Press') holds other names
+        named_head = min(
             (r for r in self.items if r.start <= head.idx < r.end and r.kind != "group"),
-            None,
+            key=lambda r: r.end - r.start,
+            default=None,
         )
         if named_head:
             return named_head.ref, "name"
