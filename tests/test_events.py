@@ -685,3 +685,23 @@ def test_naming_with_an_adjective_after_the_object_is_no_phone_call(analyze_text
 def test_a_wish_is_no_event(analyze_text):
     a = analyze_text("Farmers want lower fuel prices. The mayor wanted a quieter summer.", published="2023-05-20")
     assert not a.events
+
+
+def test_insisting_that_something_is_so_is_no_demand(analyze_text):
+    a = analyze_text(
+        "The governor insisted the new trams were running on time. "
+        "The opposition insisted that the governor must resign.",
+        published="2023-05-20",
+    )
+    requests = events_of(a, type="REQUEST")
+    assert [e.source.name.lower() for e in requests] == ["opposition"]
+
+
+def test_fighting_a_problem_is_no_use_of_force(analyze_text):
+    a = analyze_text(
+        "Volunteers battled the fire for hours. The mayor will fight hunger in the valley. "
+        "Army units fought the rebels in the hills.",
+        published="2023-05-20",
+    )
+    assert [e.type for e in a.events] == ["ASSAULT"]
+    assert "rebels" in names(a.events[0].target).lower()

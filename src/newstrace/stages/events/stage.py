@@ -398,6 +398,10 @@ def code_verbs(sent: Span) -> list[Coded]:
             continue
         if ptype == "CONSULT" and m.pattern is None and _talk_on_a_topic(tok):
             continue
+        if ptype == "REQUEST" and m.pattern is None and obligation is None and _insists_on_a_fact(tok):
+            continue
+        if _fights_a_problem(tok):
+            continue
         if m.pattern is None and _poll_share(tok):
             continue
         if m.code != OBLIGATION_CODE:
@@ -465,6 +469,38 @@ def code_verbs(sent: Span) -> list[Coded]:
             p.purpose = True
             main.append(p)
     return main + told + _nominal_events(sent, light_nouns)
+
+
+def _insists_on_a_fact(verb: Token) -> bool:
+    """'insisted the reforms were working', 'insisted that he had done nothing wrong': insisting that
+    something is so is a statement (CAMEO 010, which PLOVER does not code), not a demand; 'insisted that
+    Iran must stop' (an obligation clause), 'insisted on a recount' and 'insisted they leave' stay demands."""
+    if verb_lemma(verb) != "insist":
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    # a bare subjunctive ('insisted they leave') is a demand; a tense or a modal says what is so
+    return clause.tag_ in ("VBD", "VBZ") or any(a.dep_ == "aux" for a in clause.children)
+
+
+# Verbs of fighting whose object is as often a problem as an enemy ('fight poverty', 'battled the blaze').
+FIGHTING_VERBS = {"fight", "battle", "combat", "tackle"}
+
+
+def _fights_a_problem(verb: Token) -> bool:
+    """'pledged to fight poverty in Africa', 'firefighters battled the blaze': fighting a problem (an object
+    that is no name and no noun for people or bodies, actor_nouns) is no use of force against anyone."""
+    if verb_lemma(verb) not in FIGHTING_VERBS:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (
+        obj is not None
+        and obj.pos_ == "NOUN"
+        and not obj.ent_type_
+        and obj.lemma_.lower() not in actor_nouns()
+        and obj.lower_ not in actor_nouns()
+    )
 
 
 WARNING_VERBS = {"warn", "caution"}
