@@ -390,3 +390,16 @@ def test_a_country_talked_about_is_no_home_country_for_unknown_people(analyze_te
         published="2019-05-06",
     )
     assert next(e for e in a.entities if e.name == "Harriet Olwen").country is None
+
+
+def test_a_known_body_inside_a_longer_name_or_job_title_is_not_linked(analyze_text):
+    a = analyze_text(
+        "The Farm Workers Congress backed the strike on Monday. Trade and Labour Minister Pia Lund said the "
+        "talks would go on, and the US Congress will vote in May.",
+        title="Strike backed",
+        published="2019-05-06",
+    )
+    by_name = {e.name: e for e in a.entities}
+    assert "Farm Workers Congress" in by_name and by_name["Farm Workers Congress"].kb_id is None
+    assert not any(e.name == "Labour Party" for e in a.entities)
+    assert any(e.kb_id and "congress" in e.kb_id for e in a.entities)  # the real one is still linked

@@ -89,7 +89,8 @@ def candidates(doc, text: str, field_name: str, find, base: kb.KnowledgeBase, da
             start,
             end,
         )
-        if wraps and not exact and _keeps_model_span(label, span, [hits[i] for i in inside]):
+        longer = label in ("ORG", "FAC") and all(_inside_longer_name(doc, hits[i], hits) for i in inside)
+        if wraps and not exact and (longer or _keeps_model_span(label, span, [hits[i] for i in inside])):
             inner = [hits[i] for i in inside]
             country = next(
                 (h.entry.country for h in inner if h.type in PLACE_LIKE and h.entry.country),
@@ -101,9 +102,45 @@ def candidates(doc, text: str, field_name: str, find, base: kb.KnowledgeBase, da
             out.append(Candidate(start, end, span, field_name, label, None, "model", country))
             used.update(inside)
     for i, h in enumerate(hits):
-        if i not in used:
-            out.append(Candidate(h.start, h.end, h.text, field_name, h.type, h.entry, h.how))
+        if i in used:
+            continue
+        if field_name == "text" and _inside_longer_name(doc, h, hits):
+            continue
+        out.append(Candidate(h.start, h.end, h.text, field_name, h.type, h.entry, h.how))
     return sorted(out + repeated_names(out, text), key=lambda c: c.start)
+
+
+# Capitalised words after a body's name that make it part of a job title ('Labour Minister', 'Labor Secretary').
+OFFICE_WORDS = {"Minister", "Ministry", "Secretary", "Department", "Committee", "Office", "Spokesman", "Spokeswoman"}
+
+
+def _inside_longer_name(doc, h: Hit, hits: list[Hit]) -> bool:
+    """A knowledge-base name of a body that is only the end of a longer name in the body ('the Trade
+    Unions Congress' is not the US Congress, 'the Free Syrian army' not Syria's army) or the start of a job
+    title ('Economy and Labour Minister Wolfgang Clement' is no Labour Party): a capitalised word in the
+    middle of a sentence joins it, and is no title, honorific or other name the knowledge base knows."""
+    if h.type != "ORG" or doc is None:  # a person's name after a capitalised word follows a title
+        return False
+    span = doc.char_span(h.start, h.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    first, last = span[0], span[-1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if (
+        after is not None
+        and after.text in OFFICE_WORDS
+        and before is not None
+        and (before.lower_ in ("and", "&") or before.text[:1].isupper() and not before.is_sent_start)
+    ):
+        return True  # 'Economy and Labour Minister': a portfolio ('Labour Minister Ana Ruiz' alone may be the party's)
+    if before is None or before.is_sent_start or not first.sent.start < before.i or not before.whitespace_:
+        return False
+    if not before.text[:1].isupper() or before.text.rstrip(".") in title_words() or before.is_punct:
+        return False
+    if any(o.start <= before.idx < o.end for o in hits):
+        return False  # 'US Congress', 'Senate Republicans': two names the knowledge base knows
+    return before.pos_ in ("PROPN", "ADJ", "NOUN") and before.ent_type_ not in ("DATE", "TIME", "CARDINAL")
 
 
 def repeated_names(found: list[Candidate], text: str) -> list[Candidate]:
