@@ -314,3 +314,19 @@ def test_one_of_a_group_quoted_by_an_outlet_speaks_via_that_outlet(analyze_text)
     )
     q = quote(a, "The deadline is not real")
     assert q.via == "Reuters" and "reuters" not in speaker_name(q).lower()
+
+
+def test_saying_by_way_of_a_reply_is_the_replier_speaking(analyze_text):
+    a = analyze_text("Budget row\n\nThe treasurer answered by saying that the reserves were safe.")
+    q = quote(a, "the reserves were safe", kind="indirect")
+    assert speaker_name(q).lower() == "treasurer"
+
+
+def test_a_paragraph_after_a_cue_and_colon_is_the_statement(analyze_text):
+    a = analyze_text(
+        "Bug fixed\n\nIn a statement sent to the Daily Ledger, the bank said:\n\n"
+        "Customer data was never at risk and the fault has been repaired.\n\nShares rose."
+    )
+    q = quote(a, "Customer data was never at risk")
+    assert speaker_name(q).lower() == "bank"
+    assert not any("Daily Ledger" in x.text for x in a.quotes)

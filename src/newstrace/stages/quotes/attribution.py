@@ -260,6 +260,8 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
         return subj
     if by is not None:
         return by
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return speaker_token(verb.head.head, mask, depth + 1)  # 'Erdoğan responded by saying that …'
     if verb.head is verb:
         return None
     lead = lead_in_of(verb)

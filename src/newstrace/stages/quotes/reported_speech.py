@@ -248,6 +248,8 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
                     end = content_span(xcomp, tok)
                     span = (span[0], end[1]) if end else span
         if span is None:
+            span = _paragraph_after_colon(tok, mask)
+        if span is None:
             found.extend(_postposed(tok, mask) or _parenthetical(tok, mask))
             continue
         subj = speaker_token(tok, mask)
@@ -452,6 +454,23 @@ def colon_statements(doc: Doc, text: str, mask: QuoteMask) -> list[IndirectSpeec
     return out
 
 
+def _paragraph_after_colon(cue: Token, mask: QuoteMask) -> Optional[tuple[int, int]]:
+    """'In a statement, Apple said:' closing its paragraph, and the next paragraph without quote marks: a
+    statement the article prints as a block, the speaker's words."""
+    doc = cue.doc
+    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if nxt is None or nxt.text != ":":
+        return None
+    text = text_of(doc)
+    m = re.match(r"[ \t]*\n\s*([^\n]+)", text[nxt.idx + 1 :])
+    if m is None:
+        return None
+    start, end = nxt.idx + 1 + m.start(1), nxt.idx + 1 + m.end(1)
+    if text[start] in "“\"‘'" or mask.inside[start] or len(text[start:end].split()) < 4:
+        return None  # a quotation the quote marks find, or no statement
+    return start, end
+
+
 def _postposed(cue: Token, mask: QuoteMask) -> list[IndirectSpeech]:
     """'CONTENT, Netanyahu assured.': a reporting clause after a comma at the end of the sentence
     (the parser often hangs it off the content as a relative clause)."""
@@ -465,6 +484,8 @@ def _postposed(cue: Token, mask: QuoteMask) -> list[IndirectSpeech]:
         return []
     if any(not t.is_punct for t in cue.doc[cue.right_edge.i + 1 : sent.end]):
         return []
+    if cue.i + 1 < sent.end and cue.doc[cue.i + 1].text == ":":
+        return []  # 'In a statement, Apple said:' introduces what follows
     content = [t for t in cue.doc[sent.start : comma.i] if not (t.is_punct and t.text in '“”"‘’')]
     if len(content) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in content) or any(mask.has(t) for t in content):
         return []
