@@ -330,3 +330,12 @@ def test_a_paragraph_after_a_cue_and_colon_is_the_statement(analyze_text):
     q = quote(a, "Customer data was never at risk")
     assert speaker_name(q).lower() == "bank"
     assert not any("Daily Ledger" in x.text for x in a.quotes)
+
+
+def test_a_quote_after_someone_elses_attribution_is_not_the_earlier_speakers(analyze_text):
+    a = analyze_text(
+        "Flood warning\n\n"
+        "“The river is still rising,” said a police officer, Tom Reyes. Farmer Lina Osei said the water had "
+        "reached her barn by noon. “We lost everything in an hour.”"
+    )
+    assert "Lina Osei" in speaker_name(quote(a, "We lost everything"))

@@ -19,8 +19,10 @@ from .attribution import (
     cue_lemma,
     frame_attribution,
     handle_attribution,
+    is_cue,
     medium_of,
     phrase_of,
+    speaker_token,
 )
 from .bullets import bullet_quotes
 from .channels import channel_outlets
@@ -103,7 +105,7 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
                 if outlet:
                     quote.via = outlet.name
             _remember(refs, quote, ctx)
-        elif last is not None and last.speaker and last.voice == voice.id and _adjacent(text, last, q):
+        elif last is not None and last.speaker and last.voice == voice.id and _adjacent(doc, text, last, q, mask):
             _inherit(quote, last)
         elif _opens_paragraph(text, q):
             att = _intro_attribution(doc, text, q, voice.id, analysis, mask)
@@ -245,10 +247,19 @@ def _colon_intro(doc, text: str, q: QuotedSpan, voice_id: str, analysis):
     return span.sent if span is not None else None
 
 
-def _adjacent(text: str, prev: Quote, q: QuotedSpan) -> bool:
-    """A quote that follows the previous one in the same paragraph with at most a short frame between."""
+def _adjacent(doc, text: str, prev: Quote, q: QuotedSpan, mask: QuoteMask) -> bool:
+    """A quote that follows the previous one in the same paragraph with at most a short frame between, and
+    no one else said to speak in that frame ('“…,” said the commander. Hamdan said Baghdadi had fled. “He
+    tried …”' is Hamdan's)."""
     gap = text[prev.end : q.open_mark]
-    return "\n" not in gap and len(gap) < 120
+    if "\n" in gap or len(gap) >= 120:
+        return False
+    span = doc.char_span(prev.end, q.open_mark, alignment_mode="contract")
+    own = prev.cue_span[0] if prev.cue_span else -1  # the previous quote's own cue ('“…,” said the coach.')
+    return not any(
+        t.idx != own and is_cue(t) and (s := speaker_token(t, mask)) is not None and s.pos_ != "PRON"
+        for t in span or ()
+    )
 
 
 def _remember(refs: Referents, quote: Quote, ctx) -> None:
