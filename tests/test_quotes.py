@@ -339,3 +339,12 @@ def test_a_quote_after_someone_elses_attribution_is_not_the_earlier_speakers(ana
         "reached her barn by noon. “We lost everything in an hour.”"
     )
     assert "Lina Osei" in speaker_name(quote(a, "We lost everything"))
+
+
+def test_a_description_is_not_the_person_its_own_sentence_names_beside_it(analyze_text):
+    a = analyze_text(
+        "Jobs figures row\n\nTariq Nasser has attacked the jobs figures. "
+        "But the minister said Mr Nasser was wrong about the data."
+    )
+    q = quote(a, "was wrong about the data", kind="indirect")
+    assert "Nasser" not in speaker_name(q)

@@ -501,6 +501,7 @@ class Referents:
                 definite
                 and near
                 and (self.fits(near[0], roles) or not self.fits(near[0], list(role_words())))
+                and not self._named_beside(near[0], phrase)
                 and not self._narration_between(near[0].end, phrase.start_char)
             ):
                 return near[0].ref
@@ -564,6 +565,14 @@ class Referents:
             if 2 * quoted < sent.end_char - sent.start_char:
                 return True
         return False
+
+    @staticmethod
+    def _named_beside(r: Referent, phrase: Span) -> bool:
+        """Is the person named again in the description's own sentence ('the chancellor said Mr Fallon was
+        …')? Then the description is someone else."""
+        sent = phrase.sent
+        last = r.ref.name.split()[-1]
+        return any(t.text == last and not phrase.start <= t.i < phrase.end for t in sent)
 
     @staticmethod
     def fits(r: Referent, roles: list[str]) -> bool:
