@@ -403,3 +403,29 @@ def test_a_known_body_inside_a_longer_name_or_job_title_is_not_linked(analyze_te
     assert "Farm Workers Congress" in by_name and by_name["Farm Workers Congress"].kb_id is None
     assert not any(e.name == "Labour Party" for e in a.entities)
     assert any(e.kb_id and "congress" in e.kb_id for e in a.entities)  # the real one is still linked
+
+
+def test_a_titled_surname_is_the_office_holder_not_the_namesake_named_in_full(analyze_text):
+    a = analyze_text(
+        "Lynda Bennett toured the port on Monday. Prime Minister Bennett had not been invited.",
+        title="Port tour",
+        published="2021-08-01",
+    )
+    linked = {e.name: e.kb_id for e in a.entities}
+    assert linked.get("Lynda Bennett") is None
+    assert linked.get("Naftali Bennett") == "person:naftali-bennett"
+
+
+def test_a_place_named_with_another_countrys_state_is_a_namesake_there(analyze_text):
+    a = analyze_text(
+        "Two people were hurt in a Cairo, Illinois, shop on Monday, police said.",
+        title="Shop fire",
+        published="2021-08-01",
+    )
+    cairo = next(e for e in a.entities if e.name == "Cairo")
+    assert cairo.country == "USA" and cairo.kb_id is None
+
+
+def test_a_short_name_with_a_capital_inside_matches_only_as_written(analyze_text):
+    a = analyze_text("“Let me be clear,” the senator said on Monday.", title="Senate", published="2021-08-01")
+    assert not any(e.kb_id == "group:let" for e in a.entities)

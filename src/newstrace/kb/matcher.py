@@ -8,7 +8,7 @@ to parse, such as actor descriptions, are matched the same way).
 
 Case rules, because names are proper nouns: every capitalised word of a name must be capitalised in
 the text ("Security Council", not "security council"), and short all-capital names must match exactly
-("US" and "WHO", never "us" and "who"). Entries marked "ambiguous" (outlets called Time or The Hill)
+("US" and "WHO", never "us" and "who"; "LeT", never the word "Let"). Entries marked "ambiguous" (outlets called Time or The Hill)
 are found only by a longer name or as "The Hill" with its capital. A name glued by a hyphen to a lower-case prefix
 ("anti-Israel", "pro-Russian") is not a mention of that country.
 """
@@ -71,7 +71,11 @@ class Matcher:
         if not tokens:
             return
         letters = "".join(t for t in tokens if t.isalpha())
-        exact = bool(letters) and letters.isupper() and len(letters) <= 3
+        # 'US', 'WHO' and a short name with a capital inside ('LeT', not the word 'Let') match only as written
+        exact = bool(letters) and (
+            (letters.isupper() and len(letters) <= 3)
+            or (len(letters) <= 4 and not letters.isupper() and any(ch.isupper() for ch in letters[1:]))
+        )
         node = self.root
         for t in tokens:
             node = node.setdefault(fold(t), {})

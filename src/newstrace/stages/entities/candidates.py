@@ -275,6 +275,22 @@ def postal_states(cands: list[Candidate], text: str, base: kb.KnowledgeBase, dat
     return sorted(cands + added, key=lambda c: c.start) if added else cands
 
 
+def places_in_named_regions(cands: list[Candidate], text: str) -> None:
+    """'an Alexandria, Virginia, park': a place the knowledge base puts in another country than the state or
+    country named right after it (after a comma) is a namesake there: it loses the entry and takes that
+    country."""
+    by_start = sorted((c for c in cands if c.field == "text"), key=lambda c: c.start)
+    for a, b in zip(by_start, by_start[1:]):
+        if a.entry is None or b.entry is None or a.type != "GPE" or b.type != "GPE":
+            continue
+        region = b.entry.country
+        if text[a.end : b.start] != ", " or not region or not a.entry.country or a.entry.country == region:
+            continue
+        if a.entry.kind == "country" or b.entry.kind not in ("place", "country"):
+            continue
+        a.entry, a.country, a.how = None, region, "model"
+
+
 def abbreviations_to_states(cands: list[Candidate], base: kb.KnowledgeBase, date) -> None:
     """A state's abbreviation ("Conn.", "S.C.") is a mention of the state itself, named in full."""
     for c in cands:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import Counter
 from typing import Optional
 
@@ -43,6 +44,7 @@ from .candidates import (
     abbreviations_to_states,
     candidates,
     entity_cues,
+    places_in_named_regions,
     postal_states,
 )
 from .countries import context_countries, namesake_parties
@@ -58,8 +60,9 @@ def run(ctx) -> None:
     text_cands = postal_states(transcript_speakers(text_cands, ctx.article.text), ctx.article.text, base, date)
     cands += text_cands
     abbreviations_to_states(cands, base, date)
+    places_in_named_regions(cands, ctx.article.text)
     cands = retype(cands, {"title": ctx.title_doc, "text": ctx.doc}, ctx.article.text)
-    groups = _group(cands)
+    groups = _group(cands, ctx.article.text, base)
     entities = [_entity(g, base, date) for g in groups]
     namesake_parties(groups, entities)
     context_countries(groups, entities, ctx.doc, cands)
@@ -71,7 +74,7 @@ def run(ctx) -> None:
 
 
 # -- 3: grouping ----------------------------------------------------------------------------------
-def _group(cands: list[Candidate]) -> list[Group]:
+def _group(cands: list[Candidate], text: str = "", base: Optional[kb.KnowledgeBase] = None) -> list[Group]:
     groups: list[Group] = []
     by_entry: dict[str, Group] = {}
     full_names = [c for c in cands if c.type == "PERSON" and len(c.text.split()) > 1]
@@ -84,7 +87,10 @@ def _group(cands: list[Candidate]) -> list[Group]:
         # a namesake the body names in full ('Lynda Bennett'), not a Title Case headline's 'Derelict Obama'
         namesake = any(f.field == "text" for f in same_last)
         if c.entry.extra.get("ambiguous") or (
-            c.entry.kind == "person" and namesake and kb.key(c.entry.name) not in named_here
+            c.entry.kind == "person"
+            and namesake
+            and kb.key(c.entry.name) not in named_here
+            and not (c.field == "text" and _titled_as(c, text, base))
         ):
             # 'said Hill' after 'Fiona Hill': her surname, not the outlet whose name is a common word; 'Bennett'
             # after 'Lynda Bennett': the person the article names, not the knowledge base's Naftali Bennett
@@ -141,6 +147,21 @@ def _group(cands: list[Candidate]) -> list[Group]:
         g.members.append(c)
         c.group = g
     return groups
+
+
+def _titled_as(c: Candidate, text: str, base: Optional[kb.KnowledgeBase]) -> bool:
+    """'President Obama' after 'Michelle Obama': the title before the surname is an office the knowledge
+    base's person of that surname holds or held, so the surname is theirs, not the namesake's."""
+    if base is None or c.entry is None:
+        return False
+    m = re.search(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?) $", text[max(0, c.start - 40) : c.start])
+    if m is None:
+        return False
+    for title in (m.group(1), m.group(1).split()[-1]):
+        syn = base.roles.find(title)
+        if syn is not None and any(r.kind == syn.kind or (syn.kind == "leader" and r.leader) for r in c.entry.roles):
+            return True
+    return False
 
 
 def _short_forms(name: str) -> list[str]:
