@@ -705,3 +705,11 @@ def test_fighting_a_problem_is_no_use_of_force(analyze_text):
     )
     assert [e.type for e in a.events] == ["ASSAULT"]
     assert "rebels" in names(a.events[0].target).lower()
+
+
+def test_a_particle_pattern_is_only_its_own_phrasal_verb(analyze_text):
+    a = analyze_text(
+        "The nurses' union demanded on Monday a new pay offer. The governor campaigned on the pier all weekend.",
+        published="2023-05-20",
+    )
+    assert not events_of(a, type="ASSAULT")

@@ -183,6 +183,31 @@ def _match_units(units: list[Unit], scope: Scope) -> Optional[tuple[int, Optiona
     return weight, target, first
 
 
+# Words that alone after a verb make a phrasal verb ('press on', 'call off', 'back down'), not a phrase with
+# an object of its own.
+PARTICLES = {"on", "off", "up", "down", "out", "back", "away", "over", "in", "through", "along", "around", "aside"}
+
+
+def _particle_only(pat) -> bool:
+    """A pattern that is only one particle after the verb ('press * (on)')."""
+    return (
+        not pat.pre
+        and len(pat.post) == 1
+        and all(len(alt) == 1 and alt[0] in PARTICLES for alt in pat.post[0].alternatives)
+    )
+
+
+def _particle_follows(verb: Token, pat, lemma: str) -> bool:
+    """A particle pattern is its own verb's phrasal verb ('pressed on with the offensive', 'a call on the
+    US to …'), with the particle right after it: 'demanded on Monday' and 'campaigned on his behalf' are no
+    'press on'."""
+    if pat.origin and pat.origin != lemma:
+        return False
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    words = {alt[0] for alt in pat.post[0].alternatives}
+    return nxt is not None and nxt.lower_ in words
+
+
 def _entry_fits(entry: VerbEntry, verb: Token) -> bool:
     """A multi-word verb ('ask for') needs its further words as particles or prepositions of the verb."""
     rest = entry.words[1:]
@@ -245,6 +270,8 @@ def match_verb(verb: Token, lemma: Optional[str] = None, scope: Optional[list[To
         for pat in d.patterns.get(entry.block, []):
             if speech and pat.origin and pat.origin != lemma and not pat.pre:
                 continue  # another verb's pattern, unless it is about the speaker ('critics *')
+            if _particle_only(pat) and not _particle_follows(verb, pat, lemma):
+                continue
             got_post = _match_units(pat.post, after_scope)
             if got_post is None:
                 continue
