@@ -713,3 +713,12 @@ def test_a_particle_pattern_is_only_its_own_phrasal_verb(analyze_text):
         published="2023-05-20",
     )
     assert not events_of(a, type="ASSAULT")
+
+
+def test_a_preposition_pattern_belongs_to_the_verb_it_was_written_for(analyze_text):
+    a = analyze_text(
+        "Government troops battled the rebels for hours near the border. "
+        "The senator attacked the governor for his handling of the floods.",
+        published="2023-05-20",
+    )
+    assert [e.type for e in a.events] == ["ASSAULT", "ACCUSE"]

@@ -188,12 +188,17 @@ def _match_units(units: list[Unit], scope: Scope) -> Optional[tuple[int, Optiona
 PARTICLES = {"on", "off", "up", "down", "out", "back", "away", "over", "in", "through", "along", "around", "aside"}
 
 
+# Prepositions that alone after a verb say little without the verb they were written for ('attack * (for)'
+# is criticism; 'battled the blaze for hours' is not).
+PREPOSITIONS = {"for", "against", "with", "to", "at", "about", "from", "into", "of", "by", "toward", "towards"}
+
+
 def _particle_only(pat) -> bool:
-    """A pattern that is only one particle after the verb ('press * (on)')."""
+    """A pattern that is only one particle or preposition after the verb ('press * (on)', 'attack * (for)')."""
     return (
         not pat.pre
         and len(pat.post) == 1
-        and all(len(alt) == 1 and alt[0] in PARTICLES for alt in pat.post[0].alternatives)
+        and all(len(alt) == 1 and alt[0] in PARTICLES | PREPOSITIONS for alt in pat.post[0].alternatives)
     )
 
 
@@ -203,8 +208,10 @@ def _particle_follows(verb: Token, pat, lemma: str) -> bool:
     'press on'."""
     if pat.origin and pat.origin != lemma:
         return False
-    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     words = {alt[0] for alt in pat.post[0].alternatives}
+    if not words <= PARTICLES:
+        return True  # a preposition with its object ('attacked the minister for …') may stand further on
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     return nxt is not None and nxt.lower_ in words
 
 
