@@ -233,3 +233,16 @@ def test_numbers_in_names_indexes_and_clock_times_are_not_claims(analyze_text):
         "as veterans of World War Two gathered. Nine people were hurt."
     )
     assert {c.value for c in a.claims} == {9}
+
+
+def test_slash_idioms_name_numbers_and_idioms_with_twice_are_not_claims(analyze_text):
+    a = analyze_text(
+        "The station runs 24/7 coverage. She spoke at the Youth Under 25 Forum. "
+        "Voters should think twice. The mayor was warned twice."
+    )
+    assert [(c.value, c.unit) for c in a.claims] == [(2, "times")]
+
+
+def test_pounds_of_a_thing_are_weight_and_pounds_alone_money(analyze_text):
+    a = analyze_text("Police seized 40 pounds of heroin. The raid cost 3 million pounds.")
+    assert claim(a, 40).unit == "pounds" and claim(a, 3e6).unit == "money"

@@ -269,6 +269,8 @@ def _unit(noun: Optional[Token], run: list[Token]) -> Optional[str]:
         and doc[noun.i + 2].lower_ == "old"
     ):
         return "age"  # 'a 30-year-old former teacher': how old someone is, not how long something lasted
+    if noun.lemma_.lower() == "pound" and _pounds_of_a_thing(noun):
+        return "pounds"  # '5 million pounds of thrust', '20 pounds of cocaine': a weight, not money
     table = units()
     for key in (noun.lemma_.lower(), noun.lower_, noun.text):
         if key in table:
@@ -276,6 +278,30 @@ def _unit(noun: Optional[Token], run: list[Token]) -> Optional[str]:
     if noun.ent_type_ == "NORP" or (noun.tag_ in ("NNPS",) and noun.pos_ == "PROPN"):
         return "people"
     return noun.lemma_.lower() if noun.pos_ == "NOUN" else None
+
+
+# What pounds of something may buy: 'ten million pounds of aid' is money.
+MONEY_NOUNS = {
+    "aid",
+    "funding",
+    "investment",
+    "spending",
+    "debt",
+    "money",
+    "cash",
+    "revenue",
+    "savings",
+    "subsidy",
+    "tax",
+}
+
+
+def _pounds_of_a_thing(noun: Token) -> bool:
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].lower_ != "of":
+        return False
+    thing = next((c for c in doc[noun.i + 1].children if c.dep_ == "pobj"), doc[noun.i + 2])
+    return thing.pos_ == "NOUN" and thing.lemma_.lower() not in MONEY_NOUNS
 
 
 def _hedge(run: list[Token]) -> Optional[str]:
@@ -383,6 +409,19 @@ def _skip(run: list[Token], sent_dates: list[tuple[int, int, str]]) -> bool:
         return True  # 'Radio Five Live', 'World War Two': a number word capitalised inside a name
     if len(run) == 1 and first.lower_ in ("one", "a", "an"):
         return True  # 'one of the ...' is rarely a count anyone checks
+    slash = re.fullmatch(r"(\d+)/(\d+)", first.text) if len(run) == 1 else None
+    if slash and int(slash.group(1)) >= int(slash.group(2)):
+        return True  # '24/7', '9/11': no fraction, an idiom or a date
+    if (
+        first.text.isdigit()
+        and before is not None
+        and before.text[:1].isupper()
+        and not before.is_sent_start
+        and nxt is not None
+        and nxt.text[:1].isupper()
+        and nxt.pos_ == "PROPN"
+    ):
+        return True  # 'the Forbes Under 30 Summit', 'Apollo 11 Mission': a number inside a name
     return False
 
 
@@ -465,6 +504,7 @@ def _claim(ctx, quotes, at: int, start: int, end: int, value, unit, hedge, count
 
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0}
 MULTIPLES = {"twice": 2, "thrice": 3}
+IDIOMS_WITH_TWICE = {"think"}  # 'think twice': caution, not a count
 
 
 def _proportions(sent):
@@ -500,7 +540,13 @@ def _proportions(sent):
                 "percent",
                 (group.text if group is not None else None),
             )
-        elif low in MULTIPLES and t.dep_ == "advmod" and t.head.pos_ == "VERB" and (nxt is None or nxt.lower_ != "as"):
+        elif (
+            low in MULTIPLES
+            and t.dep_ == "advmod"
+            and t.head.pos_ == "VERB"
+            and (nxt is None or nxt.lower_ != "as")
+            and t.head.lemma_.lower() not in IDIOMS_WITH_TWICE
+        ):
             first, last = sorted((t, t.head), key=lambda x: x.i)  # 'carried it twice', 'have twice denied'
             yield first.idx, last.idx + len(last), MULTIPLES[low], "times", None
 
