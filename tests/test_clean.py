@@ -305,3 +305,16 @@ def test_a_story_sentence_about_a_reporter_is_kept():
         "Police freed the hostages on Monday. Lena Varga is a reporter for a local paper. She was held for three days."
     )
     assert clean_body(story)[0] == story
+
+
+def test_a_flattened_photo_gallery_and_wire_copyright_are_dropped():
+    story = "The parade was cancelled after the storm.\nOfficials said the route would reopen on Friday."
+    gallery = (
+        "\nPhotos: Storm damage in pictures Trees lie across the main road. Hide Caption 1 of 3 Photos: Storm "
+        "damage in pictures A man clears his drive. Hide Caption 2 of 3 Photos: Storm damage in pictures "
+        "Hide Caption 3 of 3"
+    )
+    credit = "\nCopyright 2021 The Associated Press. All rights reserved. This material may not be published."
+    text = clean_body(story + gallery + credit)[0]
+    assert "Hide Caption" not in text and "Copyright" not in text
+    assert "The parade was cancelled" in text and "reopen on Friday" in text

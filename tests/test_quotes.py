@@ -348,3 +348,11 @@ def test_a_description_is_not_the_person_its_own_sentence_names_beside_it(analyz
     )
     q = quote(a, "was wrong about the data", kind="indirect")
     assert "Nasser" not in speaker_name(q)
+
+
+def test_a_capitalised_section_label_is_no_transcript_speaker(analyze_text):
+    a = analyze_text(
+        "Rocket launch\n\nThe rocket lifted off on Tuesday.\n"
+        "RIVALS: Two other firms are building large rockets of their own."
+    )
+    assert not any(speaker_name(q).upper() == "RIVALS" for q in a.quotes)

@@ -441,7 +441,10 @@ def colon_statements(doc: Doc, text: str, mask: QuoteMask) -> list[IndirectSpeec
         who = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
         if who is None or not len(who):
             continue
-        named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in who) or who.text.isupper()
+        named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in who) or (
+            # a transcript's 'WALLACE:' names someone the article names too; 'COMPETITION:' heads a section
+            who.text.isupper() and re.search(rf"\b{re.escape(who.text.split()[-1].title())}\b", text) is not None
+        )
         if not named or mask.inside[m.start(2)] if m.start(2) < len(mask.inside) else False:
             continue
         content_end = m.end(2)
