@@ -356,3 +356,13 @@ def test_a_capitalised_section_label_is_no_transcript_speaker(analyze_text):
         "RIVALS: Two other firms are building large rockets of their own."
     )
     assert not any(speaker_name(q).upper() == "RIVALS" for q in a.quotes)
+
+
+def test_words_quoted_inside_a_persons_report_are_that_persons(analyze_text):
+    a = analyze_text(
+        "Claims checked\n\nWhile not every claim the mayor makes is false, Professor Ruth Adeyemi said the mayor "
+        'is "telling voters what they hope to hear." Officials "noted the cost of the plan," The Harbour Gazette reported.'
+    )
+    assert "Adeyemi" in speaker_name(quote(a, "telling voters what they hope to hear", kind="partial"))
+    assert speaker_name(quote(a, "noted the cost of the plan", kind="partial")) == "Officials"
+    assert not any(q.kind == "indirect" and q.text.startswith("While") for q in a.quotes)

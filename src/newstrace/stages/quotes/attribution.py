@@ -36,6 +36,9 @@ class Attribution:
     medium: Optional[str] = None
     via_speaker: Optional[Span] = None  # an outer reporter ("…, The New York Sun reported")
     mention: Optional[Span] = None  # the speaker mention as written, apposition included
+    # the report the quote stands in, when its cue comes first ('Jamieson said Trump is “telling …”'): its
+    # speaker's own words unless that speaker is an outlet relaying them (decided where outlets are known)
+    report: Optional[Attribution] = None
 
 
 class QuoteMask:
@@ -428,6 +431,15 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
     if inner is not None:  # 'officials in Jerusalem “noted …,” The New York Sun reported'
         outer = speaker_token(cue, mask) if cue is not None else None
         who = cast(Token, speaker_token(inner, mask))  # _inner_cue only returns a cue with a subject
+        report = None
+        if cue is not None and outer is not None and cue.idx < start and cue.is_ancestor(inner):
+            report = Attribution(
+                cue,
+                phrase_of(outer, mask),
+                addressee_of(cue, mask),
+                medium_of(cue, mask),
+                mention=mention_of(outer, cue, mask),
+            )
         return Attribution(
             inner,
             phrase_of(who, mask),
@@ -435,6 +447,7 @@ def attribute(doc: Doc, sents: list[Span], start: int, end: int, mask: QuoteMask
             medium_of(inner, mask),
             phrase_of(outer, mask) if outer is not None else None,
             mention_of(who, inner, mask),
+            report,
         )
     cue = cast(Token, cue)  # cands is not empty when there is no inner cue
     noun = content_noun(quote_tokens[0], cue) if quote_tokens else None

@@ -183,18 +183,18 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
         span = None
         if tok.pos_ == "NOUN" or parenthetical_cue(tok) is not None:
             continue
-        comp = next(
-            (
-                c
-                for c in tok.children
-                if c.pos_ in ("VERB", "AUX", "ADJ")
-                and (
-                    c.dep_ in ("ccomp", "parataxis")
-                    or (c.dep_ == "advcl" and any(g.lower_ == "that" and g.i == c.left_edge.i for g in c.children))
-                )
-            ),
-            None,
-        )
+        comps = [
+            c
+            for c in tok.children
+            if c.pos_ in ("VERB", "AUX", "ADJ")
+            and (
+                c.dep_ in ("ccomp", "parataxis")
+                or (c.dep_ == "advcl" and any(g.lower_ == "that" and g.i == c.left_edge.i for g in c.children))
+            )
+        ]
+        # of two clauses the parser hangs on the cue, the one after it is what was said ('While not
+        # everything Trump says is true, Jamieson said Trump is …')
+        comp = min(comps, key=lambda c: c.i < tok.i) if comps else None
         if comp is None:
             comp = _content_after_channel(tok)
         if comp is not None and not reports_quotation_before(tok):

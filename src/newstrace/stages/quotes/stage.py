@@ -94,6 +94,10 @@ def _text_quotes(ctx, refs: Referents) -> list[Quote]:
             att = frame_attribution(doc, text, q.open_mark, q.outer_end) or att
         if att is not None and att.cue is not None and is_negated(att.cue):
             continue  # 'she did not say “all three”': words the article says were not said are nobody's quote
+        if att is not None and att.report is not None and att.report.speaker is not None:
+            reporter, _ = refs.resolve(att.report.speaker)
+            if reporter is not None and not refs.base.outlet(reporter.name):
+                att = att.report  # 'Jamieson said Trump is “telling …”': Jamieson's words about Trump
         if att and att.speaker is not None:
             _apply(quote, att, refs)
             if att.addressee is not None:
