@@ -366,3 +366,12 @@ def test_words_quoted_inside_a_persons_report_are_that_persons(analyze_text):
     assert "Adeyemi" in speaker_name(quote(a, "telling voters what they hope to hear", kind="partial"))
     assert speaker_name(quote(a, "noted the cost of the plan", kind="partial")) == "Officials"
     assert not any(q.kind == "indirect" and q.text.startswith("While") for q in a.quotes)
+
+
+def test_doubled_apostrophe_quotes_open_sentences_as_direct_quotes(analyze_text):
+    a = analyze_text(
+        "Plant closes\n\nThe plant will close in May. ''This was a really tough decision,'' the manager said. "
+        "All she could do was shout ''No!'' at the screen. ''I cried,'' she said."
+    )
+    assert quote(a, "This was a really tough decision").kind == "direct"
+    assert not any(speaker_name(q) == "All" for q in a.quotes)

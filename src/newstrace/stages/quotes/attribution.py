@@ -236,6 +236,9 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
         if c.dep_ in SUBJECT_DEPS
         and not mask.has(c)
         and c.tag_ != "VBG"  # 'belying claims that …': no one
+        # 'all she could do was shout …', 'what he did was say …': no one ('All agreed' is a group)
+        and c.lower_ not in ("everything", "nothing", "something", "anything", "what")
+        and not (c.lower_ == "all" and any(k.dep_ == "relcl" for k in c.children))
         and c.ent_type_ not in ("DATE", "TIME")  # 'NBC's Today show the …': a date or a show's name speaks not
     ]
     # Several subjects come from a misparse: pieces of a hyphenated title ('co-host Dan Ebbe asked'), a

@@ -10,11 +10,14 @@ from ...quotemarks import QuotedSpan
 def kind_of(text: str, q: QuotedSpan, cue_before: bool) -> str:
     if not q.double:
         return "scare"
-    before = text[: q.open_mark].rstrip()
+    mark = q.open_mark
+    if text[mark] == "'" and text[mark - 1 : mark] == "'":
+        mark -= 1  # a doubled straight mark ('' … ''): the quote opens at the first of the two
+    before = text[:mark].rstrip()
     prev = before[-1:] if before else ""
     first = text[q.start : q.start + 1]
-    line_start = text.rfind("\n", 0, q.open_mark) + 1
-    opens_sentence = prev in ("", ".", "!", "?", ":", "…", ")") or not text[line_start : q.open_mark].strip()
+    line_start = text.rfind("\n", 0, mark) + 1
+    opens_sentence = prev in ("", ".", "!", "?", ":", "…", ")") or not text[line_start:mark].strip()
     after_dash = prev in ("—", "–") and not cue_before  # 'amended his testimony — “I now do recall,” he said'
     if (opens_sentence or after_dash or (prev == "," and cue_before)) and (
         first.isupper() or first.isdigit() or first in "“‘'\""
