@@ -429,3 +429,14 @@ def test_a_place_named_with_another_countrys_state_is_a_namesake_there(analyze_t
 def test_a_short_name_with_a_capital_inside_matches_only_as_written(analyze_text):
     a = analyze_text("“Let me be clear,” the senator said on Monday.", title="Senate", published="2021-08-01")
     assert not any(e.kb_id == "group:let" for e in a.entities)
+
+
+def test_a_surname_that_is_also_a_place_is_the_person_named_in_full(analyze_text):
+    a = analyze_text(
+        "Leo Cairo, a former diplomat, spoke on Monday. Cairo said the talks had stalled. He flew to Cairo on Tuesday.",
+        title="Talks stall",
+        published="2021-08-01",
+    )
+    person = next(e for e in a.entities if e.name == "Leo Cairo")
+    assert len(person.mentions) == 2
+    assert any(e.kb_id and e.type == "GPE" and e.name == "Cairo" for e in a.entities)

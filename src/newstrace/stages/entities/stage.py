@@ -86,11 +86,22 @@ def _group(cands: list[Candidate], text: str = "", base: Optional[kb.KnowledgeBa
         named_here = {kb.key(f.text) for f in same_last}
         # a namesake the body names in full ('Lynda Bennett'), not a Title Case headline's 'Derelict Obama'
         namesake = any(f.field == "text" for f in same_last)
-        if c.entry.extra.get("ambiguous") or (
-            c.entry.kind == "person"
-            and namesake
-            and kb.key(c.entry.name) not in named_here
-            and not (c.field == "text" and _titled_as(c, text, base))
+        if (
+            c.entry.extra.get("ambiguous")
+            or (
+                # 'Rhodes noted' after 'Ben Rhodes': him, not the island; 'flew to Paris' stays the city, and a
+                # country keeps its name (Jordan)
+                c.entry.kind in ("place", "capital")
+                and c.field == "text"
+                and namesake
+                and not LOCATIVE_BEFORE.search(text[max(0, c.start - 12) : c.start])
+            )
+            or (
+                c.entry.kind == "person"
+                and namesake
+                and kb.key(c.entry.name) not in named_here
+                and not (c.field == "text" and _titled_as(c, text, base))
+            )
         ):
             # 'said Hill' after 'Fiona Hill': her surname, not the outlet whose name is a common word; 'Bennett'
             # after 'Lynda Bennett': the person the article names, not the knowledge base's Naftali Bennett
@@ -147,6 +158,12 @@ def _group(cands: list[Candidate], text: str = "", base: Optional[kb.KnowledgeBa
         g.members.append(c)
         c.group = g
     return groups
+
+
+# A preposition of place right before a name: the name is a place ('in Paris', 'flew to Rhodes').
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|to|from|at|near|into|across|outside|inside|around|towards?|via|of|through)\s+(?:the\s+)?$", re.I
+)
 
 
 def _titled_as(c: Candidate, text: str, base: Optional[kb.KnowledgeBase]) -> bool:
