@@ -440,3 +440,14 @@ def test_a_surname_that_is_also_a_place_is_the_person_named_in_full(analyze_text
     person = next(e for e in a.entities if e.name == "Leo Cairo")
     assert len(person.mentions) == 2
     assert any(e.kb_id and e.type == "GPE" and e.name == "Cairo" for e in a.entities)
+
+
+def test_platform_companies_are_organisations_the_knowledge_base_knows(analyze_text):
+    a = analyze_text(
+        "The senator wrote on Twitter that SpaceX had won the contract. The company declined to comment.",
+        title="Contract row",
+        published="2021-08-01",
+    )
+    by_name = {e.name: e for e in a.entities}
+    assert by_name["Twitter"].type == "ORG" and by_name["SpaceX"].type == "ORG"
+    assert by_name["SpaceX"].country == "USA"

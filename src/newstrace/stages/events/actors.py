@@ -432,8 +432,8 @@ class ActorResolver:
             if head.idx - start > BODY_REACH:
                 break
             code = ent.code or ""
-            if code.endswith("MED") if media else len(code) <= 3:
-                return ent  # a company has no state, party or armed-group code
+            if code.endswith("MED") if media else (len(code) <= 3 or code.endswith("BUS") or code.startswith("MNC")):
+                return ent  # a company has no state, party or armed-group code, or a business one
         return None
 
     def _named_pair(self, head: Token) -> list[Entity]:
