@@ -343,3 +343,8 @@ def test_a_verdict_is_no_loaded_word(analyze_text):
     a = analyze_text("A harbour man pleaded guilty Monday to fraud. His partner was found guilty too. She felt guilty.")
     guilty = [s for s in a.framing.spans if s.text == "guilty"]
     assert len(guilty) == 1 and a.article.text[guilty[0].start - 5 : guilty[0].start] == "felt "
+
+
+def test_a_show_named_after_its_channel_is_no_scare_quote(parse):
+    texts, _, _ = spans_of(parse, "The senator attacked the plan on CNN's “State Desk,” a Sunday programme.")
+    assert not any("State Desk" in t for t in texts)

@@ -81,6 +81,17 @@ def names_a_work(quoted: str) -> bool:
     return word_count(words) >= 3 and is_title(words)
 
 
+# A name with a possessive right before a quotation: "MSNBC's “Morning Joe”", "Fox's “Hannity”".
+OWNER_BEFORE = re.compile(r"[A-Z][\w.&-]*['’]s\s+[“\"‘']$")
+
+
+def owned_title(text: str, start: int, end: int) -> bool:
+    """A Title Case quotation after a possessive name is the name of its show or column ('MSNBC's “Morning
+    Joe”'), not the writer's doubt."""
+    words = text[start:end].strip(" ,.")
+    return bool(OWNER_BEFORE.search(text[max(0, start - 30) : start])) and is_title(words)
+
+
 def after_denied_cue(doc: Doc, start: int) -> bool:
     """The quoted words follow a negated speech verb ('did not say “all three”', 'never said “…”'): words
     the article reports were not said, which the quotes stage gives nobody, not the writer's doubt."""
@@ -144,7 +155,9 @@ def frame_doc(
     spoken += said
     scared = [s for s in scared if s not in said]
     if field == "text":  # a Title Case headline makes every quoted phrase look like a title: body only
-        scared = [s for s in scared if not names_a_work(text_of(doc)[s[0] : s[1]])]
+        scared = [
+            s for s in scared if not names_a_work(text_of(doc)[s[0] : s[1]]) and not owned_title(text_of(doc), *s)
+        ]
 
     covered = bytearray(len(text_of(doc)) + 1)  # 1 where someone is quoted: a lookup per token, not a scan
     for a, b in spoken:
