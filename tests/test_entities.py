@@ -451,3 +451,14 @@ def test_platform_companies_are_organisations_the_knowledge_base_knows(analyze_t
     by_name = {e.name: e for e in a.entities}
     assert by_name["Twitter"].type == "ORG" and by_name["SpaceX"].type == "ORG"
     assert by_name["SpaceX"].country == "USA"
+
+
+def test_a_short_outlet_name_is_the_longer_outlet_the_story_names(analyze_text):
+    a = analyze_text(
+        "The New York Times reported on Monday that the deal was off. A lawyer said the Times article was wrong.",
+        title="Deal off",
+        published="2021-08-01",
+    )
+    outlets = [e for e in a.entities if "Times" in e.name]
+    assert len(outlets) == 1 and outlets[0].name == "The New York Times"
+    assert any(m.text == "Times" for m in outlets[0].mentions)

@@ -375,3 +375,11 @@ def test_doubled_apostrophe_quotes_open_sentences_as_direct_quotes(analyze_text)
     )
     assert quote(a, "This was a really tough decision").kind == "direct"
     assert not any(speaker_name(q) == "All" for q in a.quotes)
+
+
+def test_a_journalist_named_as_an_outlets_own_speaks_via_that_outlet(analyze_text):
+    a = analyze_text(
+        "Race tightens\n\nThe Washington Post reported on Monday that the senator was behind. "
+        "The Post's Dana Whitfield writes: “Should the senator lose Ohio, the race is over.”"
+    )
+    assert quote(a, "Should the senator lose Ohio").via == "The Washington Post"

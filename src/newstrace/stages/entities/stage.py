@@ -106,6 +106,16 @@ def _group(cands: list[Candidate], text: str = "", base: Optional[kb.KnowledgeBa
             # 'said Hill' after 'Fiona Hill': her surname, not the outlet whose name is a common word; 'Bennett'
             # after 'Lynda Bennett': the person the article names, not the knowledge base's Naftali Bennett
             c.entry, c.type = None, "PERSON"
+    # 'the Times' in a story that names The New York Times is that paper, not another called The Times
+    longer_outlets = {
+        c.entry.name.split()[-1].lower()
+        for c in cands
+        if c.entry is not None and c.entry.kind == "outlet" and len(c.entry.name.split()) > 2
+    }
+    for c in cands:
+        short = c.text.split()[-1].lower() if c.entry is not None and c.entry.kind == "outlet" else ""
+        if short in longer_outlets and len(c.text.split()) <= 2 and len(c.entry.name.split()) <= 2:
+            c.entry, c.type = None, "ORG"
     for c in cands:
         if c.entry is not None:
             g = by_entry.get(c.entry.id)
@@ -139,6 +149,10 @@ def _group(cands: list[Candidate], text: str = "", base: Optional[kb.KnowledgeBa
             if g.entry is None and c.type == "ORG" and c.sure:
                 for short in _short_forms(c.text):
                     short_of.setdefault(short, set()).add(id(g))
+            if g.entry is not None and g.entry.kind == "outlet":  # 'The Post' after 'The Washington Post'
+                last = g.entry.name.split()[-1].lower()
+                if last in _outlet_words():
+                    short_of.setdefault(kb.key(last), set()).add(id(g))
     by_id = {id(g): g for g in groups}
     for c in cands:
         if c.group is not None:

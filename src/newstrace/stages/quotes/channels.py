@@ -37,6 +37,26 @@ def channel_outlets(refs: Referents, quotes: list) -> None:
             q.via = q.speaker.name
         elif key in told and "\n" not in text[told[key][1] : q.start]:
             q.via = told.pop(key)[0]
+        else:
+            outlet = _speakers_outlet(refs, q)
+            if outlet is not None and not is_own_outlet(refs.ctx.article, outlet):
+                q.via = outlet  # 'The Post's Chris Cillizza writes: “…”': his words reach us through The Post
+
+
+def _speakers_outlet(refs: Referents, q) -> str | None:
+    """The outlet a speaker mention names as the speaker's own ('CNN's Wolf Blitzer', 'The Post's Chris
+    Cillizza'), or None."""
+    if q.speaker is None or not q.speaker_span:
+        return None
+    doc = refs.ctx.doc
+    span = doc.char_span(q.speaker_span[0], q.speaker_span[1], alignment_mode="expand")
+    if span is None:
+        return None
+    owner = next((t for t in span if t.dep_ == "poss" and span.start <= t.head.i < span.end), None)
+    if owner is None or owner.pos_ != "PROPN":
+        return None
+    ref, _how = refs.resolve(doc[owner.left_edge.i : owner.i + 1])
+    return ref.name if ref is not None and refs.is_outlet(ref.name) else None
 
 
 def squashed(name: str) -> str:
