@@ -113,8 +113,9 @@ def _group(cands: list[Candidate], text: str = "", base: Optional[kb.KnowledgeBa
         if c.entry is not None and c.entry.kind == "outlet" and len(c.entry.name.split()) > 2
     }
     for c in cands:
-        short = c.text.split()[-1].lower() if c.entry is not None and c.entry.kind == "outlet" else ""
-        if short in longer_outlets and len(c.text.split()) <= 2 and len(c.entry.name.split()) <= 2:
+        if c.entry is None or c.entry.kind != "outlet" or len(c.entry.name.split()) > 2:
+            continue
+        if c.text.split()[-1].lower() in longer_outlets and len(c.text.split()) <= 2:
             c.entry, c.type = None, "ORG"
     for c in cands:
         if c.entry is not None:
