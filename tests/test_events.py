@@ -722,3 +722,13 @@ def test_a_preposition_pattern_belongs_to_the_verb_it_was_written_for(analyze_te
         published="2023-05-20",
     )
     assert [e.type for e in a.events] == ["ASSAULT", "ACCUSE"]
+
+
+def test_acts_avoided_refrained_from_or_denied_by_neither_did_not_happen(analyze_text):
+    a = analyze_text(
+        "The governor avoided criticizing the mayor. The militia refrained from attacking the town. "
+        "The council did not sanction the firm or condemn its owners. Neither side apologized. "
+        "The army did not attack the port but shelled the airfield.",
+        published="2023-05-20",
+    )
+    assert [e.trigger for e in a.events] == ["shelled"]

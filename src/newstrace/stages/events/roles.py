@@ -293,8 +293,20 @@ def negated(verb: Token) -> bool:
     words = cues().get("negation", set())
     if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in words) for c in verb.children):
         return True
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues().get("failure", set()):
-        return True  # 'failed to reach agreement': the act did not come about
+    failure = cues().get("failure", set())  # 'fail', 'avoid', 'refrain' (modality.tsv)
+    if verb.dep_ in ("xcomp", "dobj") and verb.head.lemma_.lower() in failure:
+        return True  # 'failed to reach agreement', 'avoided criticizing': the act did not come about
+    if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in failure:
+        return True  # 'refrained from attacking'
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("neither", "none", "nobody") for c in verb.children):
+        return True  # 'neither apologized'
+    if (
+        verb.dep_ == "conj"
+        and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in verb.head.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and negated(verb.head)
+    ):
+        return True  # 'did not dismiss him or apologize': the negation runs on ('… but shelled' does not)
     return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
 
 
