@@ -732,3 +732,12 @@ def test_acts_avoided_refrained_from_or_denied_by_neither_did_not_happen(analyze
         published="2023-05-20",
     )
     assert [e.trigger for e in a.events] == ["shelled"]
+
+
+def test_demonstrating_that_something_is_so_is_no_protest(analyze_text):
+    a = analyze_text(
+        "The senator demonstrated that the plan would fail. The navy demonstrated its new drone. "
+        "Students demonstrated against the fee rise.",
+        published="2023-05-20",
+    )
+    assert [e.source.name.lower() for e in events_of(a, type="PROTEST")] == ["students"]

@@ -402,6 +402,12 @@ def code_verbs(sent: Span) -> list[Coded]:
             continue
         if _fights_a_problem(tok):
             continue
+        if (
+            ptype == "PROTEST"
+            and verb_lemma(tok) == "demonstrate"
+            and any(c.dep_ in ("ccomp", "dobj") for c in tok.children)
+        ):
+            continue  # 'the vote demonstrates that …', 'demonstrated its resolve': to show, not to protest
         if m.pattern is None and _poll_share(tok):
             continue
         if m.code != OBLIGATION_CODE:
