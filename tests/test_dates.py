@@ -166,3 +166,13 @@ def test_a_stated_year_resolves_without_a_publication_date(text, iso):
 @pytest.mark.parametrize("text", ["last March", "on Tuesday", "in March", "two years ago", "in the 1990s"])
 def test_a_date_that_needs_the_publication_date_stays_unknown_without_one(text):
     assert resolve(text, None) is None
+
+
+def test_a_month_abbreviated_with_a_full_stop_keeps_its_day_and_year():
+    (found,) = find_dates("the worst attack since the attacks of Sept. 11, 2001, officials said.")
+    assert resolve(found[2], "2016-07-15") == "2001-09-11"
+
+
+def test_weekdays_named_with_next_week_are_in_that_week():
+    (found,) = find_dates("Talks will resume in Vienna on Thursday and Friday next week.")
+    assert resolve(found[2], "2018-01-17") == "2018-01-25"  # written on a Wednesday

@@ -74,7 +74,7 @@ DATE_RE = re.compile(
     rf"(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\s*(?:mm|millimet))(?!\d|:\d)"
     rf"|(?:on\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
     rf"|(?:in\s+)?{_PART}\s*{_MONTH}(?:\s+\d{{4}})?"
-    rf"|(?:in|since|until|by|of|last|this|next)\s+{_MONTH}(?:\s+\d{{4}})?(?!\s+\d)"
+    rf"|(?:in|since|until|by|of|last|this|next)\s+{_MONTH}(?:\s+\d{{4}})?(?!\.?\s+\d)"
     rf"|{_MONTH}\s+\d{{4}}"
     rf"|(?:on\s+|last\s+|this\s+|next\s+|early\s+|late\s+)?{_WEEKDAY}{_DAYTIME}"
     r"|(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)"
@@ -87,11 +87,21 @@ DATE_RE = re.compile(
 )
 
 
+# 'on Thursday and Friday next week': the weekday belongs to the week named after it
+NEXT_WEEK_AFTER = re.compile(rf"(?:\s+and\s+{_WEEKDAY})?\s+next\s+week\b", re.I)
+
+
 def find_dates(text: str) -> list[tuple[int, int, str]]:
     """(start, end, text) of each date expression in a sentence, in order ('on Friday', 'February 13')."""
-    found = []
+    found: list[tuple[int, int, str]] = []
     for m in DATE_RE.finditer(text):
+        if found and m.start() < found[-1][1]:
+            continue  # inside a weekday already read with its week
         s = m.group(0)
+        week = NEXT_WEEK_AFTER.match(text, m.end()) if re.search(rf"{_WEEKDAY}$", s, re.I) else None
+        if week is not None:
+            found.append((m.start(), week.end(), text[m.start() : week.end()]))
+            continue
         month = re.search(_MONTH, s, re.I)
         if month and not (month.group(0)[0].isupper() or re.search(_WEEKDAY, s, re.I)):
             continue  # 'march', 'may' in lower case are a verb and a modal, not months
@@ -264,6 +274,10 @@ def _resolve_relative(low: str, ref: dt.date) -> Optional[dt.date]:
     m = re.fullmatch(r"(?:(last|this|next|early|late)\s+)?(\w+day)", low)
     if m and m.group(2) in WEEKDAYS:
         return _weekday(m.group(2), ref, m.group(1) or "recent")
+    m = re.fullmatch(r"(\w+day)(?:\s+and\s+\w+day)?\s+next\s+week", low)
+    if m and m.group(1) in WEEKDAYS:  # 'Thursday and Friday next week': the first day, a week on
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7)
+        return monday + dt.timedelta(days=list(WEEKDAYS).index(m.group(1)))
     m = re.fullmatch(r"(?:(earlier|later)\s+)?(last|this|next|past)\s+(week(?:end)?|month|year)", low)
     if m:
         which, unit = m.group(2), m.group(3)
