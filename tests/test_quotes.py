@@ -383,3 +383,13 @@ def test_a_journalist_named_as_an_outlets_own_speaks_via_that_outlet(analyze_tex
         "The Post's Dana Whitfield writes: “Should the senator lose Ohio, the race is over.”"
     )
     assert quote(a, "Should the senator lose Ohio").via == "The Washington Post"
+
+
+def test_a_former_or_opposition_office_is_not_its_holder(analyze_text):
+    a = analyze_text(
+        "Talks stall\n\nPresident Bashar al-Assad rejected the plan on Monday. "
+        "The West must press Assad to negotiate, the Syrian opposition leader said.",
+        published="2018-01-17",
+    )
+    q = quote(a, "The West must press Assad", kind="indirect")
+    assert "Assad" not in speaker_name(q)

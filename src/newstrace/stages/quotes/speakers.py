@@ -474,7 +474,9 @@ class Referents:
         if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in phrase.root.children):
             return None  # 'a Lebanese political leader' is someone unnamed, never the office holder
         country = self.country_in(phrase)
-        holder = self.base.holder_of(phrase.text, country, self.date)
+        # 'the former secretary of state', 'the Syrian opposition leader': not whoever holds the office now
+        other = re.search(r"\b(?:former|ex|opposition|deputy|vice|shadow|rebel|exiled|late|outgoing|would-be)\b", low)
+        holder = None if other else self.base.holder_of(phrase.text, country, self.date)
         persons = [r for r in self.before(phrase.start_char, voice) if r.kind == "person"]
         if holder is not None:
             for r in persons:
@@ -483,7 +485,7 @@ class Referents:
         for r in persons:  # the article's own title for a person: 'Defence Secretary Paul Grant'
             if (country is None or r.country in (country, None)) and self.fits(r, roles):
                 return r.ref
-        if country:
+        if country and not other:
             for r in persons:
                 if r.country == country and not (holder is not None and r.roles):
                     return r.ref
