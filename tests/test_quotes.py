@@ -393,3 +393,11 @@ def test_a_former_or_opposition_office_is_not_its_holder(analyze_text):
     )
     q = quote(a, "The West must press Assad", kind="indirect")
     assert "Assad" not in speaker_name(q)
+
+
+def test_speech_a_negated_noun_says_did_not_happen_is_no_quote(analyze_text):
+    a = analyze_text(
+        "Inquiry\n\nThere was no sign that the driver had pledged loyalty to any group. "
+        "There were signs that the union had promised to end the strike."
+    )
+    assert [q.text for q in a.quotes if q.kind == "indirect"] == ["to end the strike"]

@@ -55,6 +55,12 @@ def is_negated(cue: Token) -> bool:
         return True
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in REFUSALS:
         return True  # 'refused to even say the words ‘Radical Islam’'
+    noun = cue.head if cue.dep_ in ("acl", "ccomp") and cue.head.pos_ == "NOUN" else None
+    if noun is not None and (
+        any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in noun.children)
+        or any(c.dep_ == "neg" for c in noun.head.children)
+    ):
+        return True  # 'there had not been any sign that he had pledged …', 'no evidence that she said …'
     return cue.lemma_.lower() in REFUSALS and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in ("say", "utter", "use", "call", "admit") for c in cue.children
     )
