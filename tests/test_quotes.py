@@ -401,3 +401,12 @@ def test_speech_a_negated_noun_says_did_not_happen_is_no_quote(analyze_text):
         "There were signs that the union had promised to end the strike."
     )
     assert [q.text for q in a.quotes if q.kind == "indirect"] == ["to end the strike"]
+
+
+def test_a_member_of_a_platform_or_someone_somewhere_in_a_place_is_not_that_body(analyze_text):
+    a = analyze_text(
+        "Storm\n\nOne Facebook user in Ohio said the roof had gone. "
+        "A family in the suburbs of Chicago said their car was crushed."
+    )
+    assert speaker_name(quote(a, "the roof had gone")) != "Facebook"
+    assert speaker_name(quote(a, "their car was crushed")) != "Chicago"

@@ -99,6 +99,8 @@ def _where_from(phrase: Span, place: Referent) -> bool:
     tok = min(inside, key=lambda t: t.i)
     while tok.head.i != tok.i and tok.head.idx >= place.start and tok.head.idx < place.end:
         tok = tok.head
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
+        tok = tok.head.head  # 'a family in the suburbs of New York City': where in the place
     return tok.dep_ == "pobj" and tok.head.lower_ in ("from", "in", "inside", "near") and tok.head.head == phrase.root
 
 
