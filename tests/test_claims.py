@@ -246,3 +246,8 @@ def test_slash_idioms_name_numbers_and_idioms_with_twice_are_not_claims(analyze_
 def test_pounds_of_a_thing_are_weight_and_pounds_alone_money(analyze_text):
     a = analyze_text("Police seized 40 pounds of heroin. The raid cost 3 million pounds.")
     assert claim(a, 40).unit == "pounds" and claim(a, 3e6).unit == "money"
+
+
+def test_dozens_ratios_and_list_numbers(analyze_text):
+    a = analyze_text("Two dozen lawmakers signed the letter. Seven in 10 voters backed the levy.\n1. Schools\n2. Roads")
+    assert sorted((c.value, c.unit) for c in a.claims) == [(24, "lawmaker"), (70.0, "percent")]

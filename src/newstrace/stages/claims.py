@@ -23,6 +23,7 @@ from ..syntax import text_of
 from ..textutil import CARDINALS
 
 SCALE = {
+    "dozen": 12,
     "hundred": 1e2,
     "thousand": 1e3,
     "million": 1e6,
@@ -31,7 +32,13 @@ SCALE = {
     "bn": 1e9,
     "m": 1e6,
 }
-PLURAL_SCALE = {"hundred", "thousand", "million", "billion", "trillion"}  # '£22 billions' after a figure
+PLURAL_SCALE = {
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+}  # not 'dozens': no count  # '£22 billions' after a figure
 WORDS: dict[str, float] = {**CARDINALS, "a": 1, "an": 1}
 SUFFIXED = re.compile(r"(\d+(?:\.\d+)?)(bn|m|k)")  # '1.5bn', '2.3m', '40k' written as one token
 SUFFIX_SCALE = {"bn": 1e9, "m": 1e6, "k": 1e3}
@@ -409,6 +416,11 @@ def _skip(run: list[Token], sent_dates: list[tuple[int, int, str]]) -> bool:
         return True  # 'Radio Five Live', 'World War Two': a number word capitalised inside a name
     if len(run) == 1 and first.lower_ in ("one", "a", "an"):
         return True  # 'one of the ...' is rarely a count anyone checks
+    line_start = text_of(doc).rfind("\n", 0, first.idx) + 1
+    if not text_of(doc)[line_start : first.idx].strip() and re.match(r"\d+[.)]\s", text_of(doc)[first.idx :]):
+        return True  # '1. The economy': a list's numbering
+    if _in_ratio(run) is not None:
+        return True  # 'six in 10 Republicans': the share is the claim (_proportions), not two head counts
     slash = re.fullmatch(r"(\d+)/(\d+)", first.text) if len(run) == 1 else None
     if slash and int(slash.group(1)) >= int(slash.group(2)):
         return True  # '24/7', '9/11': no fraction, an idiom or a date
@@ -540,6 +552,12 @@ def _proportions(sent):
                 "percent",
                 (group.text if group is not None else None),
             )
+        elif (ratio := _in_ratio([t])) is not None and ratio[0].i == t.i:
+            a, b = ratio
+            noun = _counted([b])
+            stop = noun if noun is not None and noun.i > b.i else b
+            share = round(100 * cast(float, number_value([a])) / cast(float, number_value([b])), 1)
+            yield a.idx, stop.idx + len(stop), share, "percent", (noun.text if noun is not None else None)
         elif (
             low in MULTIPLES
             and t.dep_ == "advmod"
@@ -570,6 +588,25 @@ def _fraction_before(run: list[Token]) -> Optional[tuple[Token, float]]:
 
 # Words before 'quarter of', 'half of' that make it a stretch of time ('the first quarter of 2004').
 PERIOD_ORDINALS = {"first", "second", "third", "fourth", "last", "final", "latter", "former", "past", "next", "coming"}
+
+
+RATIO_BASES = {10, 100, 1000, 5, 4, 3}
+
+
+def _in_ratio(run: list[Token]) -> Optional[tuple[Token, Token]]:
+    """The two numbers of 'six in 10', 'one in three' when the run is either of them, else None."""
+    doc = run[0].doc
+    first, last = run[0], run[-1]
+    if last.i + 2 < len(doc) and doc[last.i + 1].lower_ == "in" and doc[last.i + 2].like_num:
+        a, b = first, doc[last.i + 2]
+    elif first.i >= 2 and doc[first.i - 1].lower_ == "in" and doc[first.i - 2].like_num:
+        a, b = doc[first.i - 2], first
+    else:
+        return None
+    va, vb = number_value([a]), number_value([b])
+    if va is None or vb is None or vb not in RATIO_BASES or not 0 < va < vb:
+        return None
+    return a, b
 
 
 def _counted_text(noun: Optional[Token]) -> Optional[str]:
