@@ -462,3 +462,14 @@ def test_a_short_outlet_name_is_the_longer_outlet_the_story_names(analyze_text):
     outlets = [e for e in a.entities if "Times" in e.name]
     assert len(outlets) == 1 and outlets[0].name == "The New York Times"
     assert any(m.text == "Times" for m in outlets[0].mentions)
+
+
+def test_a_month_is_no_person_of_that_name(analyze_text):
+    a = analyze_text(
+        "Prime Minister Theresa May visited the plant. From March to May the council ran tests there. "
+        "The state's May 3 primary is next.",
+        title="Tests",
+        published="2018-08-01",
+    )
+    may = next(e for e in a.entities if e.name == "Theresa May")
+    assert [m.text for m in may.mentions if m.field == "text"] == ["Theresa May"]

@@ -741,3 +741,12 @@ def test_demonstrating_that_something_is_so_is_no_protest(analyze_text):
         published="2023-05-20",
     )
     assert [e.source.name.lower() for e in events_of(a, type="PROTEST")] == ["students"]
+
+
+def test_a_month_is_no_actor(analyze_text):
+    a = analyze_text(
+        "Prime Minister Theresa May met the envoy. From March to May, rebels attacked the town. "
+        "Protesters marched ahead of the May 3 vote.",
+        published="2018-08-01",
+    )
+    assert not any("May" in names(e.target) or "May" in names(e.source) for e in a.events if e.trigger != "met")

@@ -62,6 +62,7 @@ PART_OF_MONTH = {
     "end of": 21,
 }
 
+MONTH_NAMES = frozenset("January February March April May June July August September October November December".split())
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYTIME = r"(?:\s+(?:morning|afternoon|evening|night))?"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 from spacy.tokens import Span, Token
 
 from ... import kb as kbmod
+from ...dates import MONTH_NAMES
 from ...model import ActorRef, Analysis, Entity
 from ...syntax import entity_at
 from .dictionary import _lines, agents, countries
@@ -121,6 +122,20 @@ class Found:
     code: Optional[str] = None
     name: Optional[str] = None
     entity: Optional[str] = None
+
+
+def _a_month(tok: Token) -> bool:
+    """A month name used as one: a day after it, another month just before it, or a word of time."""
+    if tok.text not in MONTH_NAMES:
+        return False
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    before = doc[max(0, tok.i - 3) : tok.i]
+    return (
+        (nxt is not None and nxt.like_num)
+        or any(t.text in MONTH_NAMES for t in before)
+        or (tok.i > 0 and doc[tok.i - 1].lower_ in ("in", "since", "until", "early", "late", "mid", "last", "next"))
+    )
 
 
 class ActorResolver:
@@ -280,7 +295,7 @@ class ActorResolver:
                 if j - i <= best_len:
                     break
                 run = tokens[i:j]
-                if any(t.pos_ == "PRON" for t in run) or not any(t.text[:1].isupper() for t in run):
+                if any(t.pos_ == "PRON" or _a_month(t) for t in run) or not any(t.text[:1].isupper() for t in run):
                     continue
                 text = " ".join(t.text for t in run)
                 found = self._lookup_name(text)
@@ -303,6 +318,8 @@ class ActorResolver:
         """ActorRefs for a phrase head, one per coordinated member; [] when it names no actor.
         loose: a noun phrase that names no known actor still counts (an event's doer as the text says)."""
         out: list[ActorRef] = []
+        if head.ent_type_ in ("DATE", "TIME") or _a_month(head):
+            return out  # 'from March to May', 'the May 3 primary': a month, not Theresa May
         self.loose = loose
         try:
             for member in self.members(self.through_quantity(head)):
@@ -315,6 +332,7 @@ class ActorResolver:
         if is_pronoun(head) or head.ent_type_ in NOT_ACTOR_ENTS:
             return []
         core = self.core(head)
+        named_core = [t for t in core if not _a_month(t)]  # 'the May 3 vote' names no Theresa May
         mention = self.mention(head)
         pair = self._named_pair(head)
         if pair:
@@ -334,7 +352,11 @@ class ActorResolver:
             )
             return [ActorRef(name=ent.name, entity=ent.id, code=code or None, mention=mention)]
         # Country adjectives in coordination share the head: 'Hungarian and Romanian officials'.
-        adjs = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper()]
+        adjs = [
+            c
+            for c in head.children
+            if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper() and not _a_month(c)
+        ]
         split = (
             [a for a in adjs for a in self.members(a)]
             if any(c.dep_ == "conj" for a in adjs for c in a.children)
@@ -372,13 +394,13 @@ class ActorResolver:
                         mention=mention,
                     )
                 ]
-        f = self._country_in(core)
+        f = self._country_in(named_core)
         if f.code:
             own = kbmod.key(" ".join(t.text for t in core if t.dep_ != "det")) in (kbmod.key(f.name or ""),)
             code = f.code if (own or len(f.code) > 3) else f.code + (agent or "")
             known = f.name if own or head.pos_ == "PROPN" else self._plain(core)
             return [ActorRef(name=known or mention, entity=None, code=code, mention=mention)]
-        shared = self._shared_resolver(head, core)  # roles and people the knowledge base knows
+        shared = self._shared_resolver(head, named_core)  # roles and people the knowledge base knows
         if shared is not None:
             return [ActorRef(name=shared.name, entity=None, code=shared.code, mention=mention)]
         if agent or head.pos_ == "PROPN":
