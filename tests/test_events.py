@@ -750,3 +750,12 @@ def test_a_month_is_no_actor(analyze_text):
         published="2018-08-01",
     )
     assert not any("May" in names(e.target) or "May" in names(e.source) for e in a.events if e.trigger != "met")
+
+
+def test_a_scheduled_act_in_the_present_tense_is_dated_forward(analyze_text):
+    a = analyze_text(
+        "Ohio, which votes on March 15, is next. Rebels attacked the town on Monday.",
+        published="2016-01-29",
+    )
+    dated = {e.trigger: e.date for e in a.events}
+    assert dated.get("votes") == "2016-03-15" and dated.get("attacked") == "2016-01-25"

@@ -29,7 +29,7 @@ from typing import Any, Optional, cast
 
 from spacy.tokens import Span, Token
 
-from ... import dates
+from ... import dates, vocab
 from ...model import ActorRef, Event, Ref
 from ...syntax import entities_of, governor
 from .actors import ActorResolver, is_pronoun
@@ -1163,6 +1163,8 @@ def _forward_dated(host: Optional[Token], verb: Token, mode: str) -> bool:
         return False
     if _still_to_come(host):
         return True
+    if host.tag_ in ("VBZ", "VBP") and host.lemma_.lower() not in vocab.cue_verbs():
+        return True  # 'Texas, which votes on March 1', 'the council meets on Tuesday': a scheduled act
     return host.i == verb.i and mode == "intended" and verb_lemma(verb) not in cues().get("intent", set())
 
 
