@@ -410,3 +410,11 @@ def test_a_member_of_a_platform_or_someone_somewhere_in_a_place_is_not_that_body
     )
     assert speaker_name(quote(a, "the roof had gone")) != "Facebook"
     assert speaker_name(quote(a, "their car was crushed")) != "Chicago"
+
+
+def test_a_demonstrative_or_question_word_is_no_speaker(analyze_text):
+    a = analyze_text(
+        "Primary\n\nThe governor won Ohio. That said, the senator cannot win the nomination outright. "
+        "They argued over who supported which bill. The county sheriff which reported 40 arrests said more would follow."
+    )
+    assert not any(speaker_name(q).lower() in ("that", "who", "which") for q in a.quotes)

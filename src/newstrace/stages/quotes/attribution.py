@@ -263,6 +263,13 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
     if subj is not None:
         if subj.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
             return described_subject(verb.head) or verb.head
+        if subj.lower_ in ("which", "who") and subj.i >= 1:
+            # 'the Chicago Police Department which reported …' parsed without its relative clause
+            named = subj.nbor(-2) if subj.nbor(-1).text == "," and subj.i >= 2 else subj.nbor(-1)
+            if named.pos_ in ("NOUN", "PROPN"):
+                return named
+        if subj.lower_ in ("that", "this", "these", "those", "which", "who", "whom"):
+            return None  # 'That said, …', 'That shows how …', '… over who supported which bill': no one
         return subj
     if by is not None:
         return by
