@@ -759,3 +759,12 @@ def test_a_scheduled_act_in_the_present_tense_is_dated_forward(analyze_text):
     )
     dated = {e.trigger: e.date for e in a.events}
     assert dated.get("votes") == "2016-03-15" and dated.get("attacked") == "2016-01-25"
+
+
+def test_a_clause_of_another_act_gives_no_target(analyze_text):
+    a = analyze_text(
+        "Governor Ann Holt praised the budget, while Senator Dale Whitcombe has threatened to veto it.",
+        published="2023-05-20",
+    )
+    for e in a.events:
+        assert not (e.source and e.target and {e.source.name, e.target.name} == {"Ann Holt", "Dale Whitcombe"})

@@ -122,6 +122,10 @@ def doer_of(verb: Token, depth: int = 0) -> Optional[Token]:
     return None
 
 
+# Subordinators of an adverbial clause that tells another act, not the verb's target ('while', 'after').
+OTHER_ACT_MARKS = {"while", "whereas", "although", "though", "after", "before", "as", "because", "since", "when"}
+
+
 def target_candidates(
     verb: Token,
     source: Optional[Token],
@@ -164,6 +168,8 @@ def target_candidates(
             add(c)
     preps(verb)
     for c in verb.children:
+        if c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in OTHER_ACT_MARKS for k in c.children):
+            continue  # 'backed the deal, while Trump threatened …': another act with its own doer
         if c.dep_ in ("xcomp", "ccomp", "advcl") and c.i not in src_span:
             add(next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None))
             for g in c.children:
@@ -178,9 +184,11 @@ def target_candidates(
     other = {
         t.i
         for c in verb.children
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+        if c.dep_ in ("conj", "advcl")
+        and c.pos_ in ("VERB", "AUX")
+        and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
         for t in c.subtree
-    }  # 'will hold talks, and Halloran said ...': a coordinated clause with its own subject is another act
+    }  # 'will hold talks, and Halloran said …', 'backed the deal, while Trump threatened …': another act
     rest = [
         t
         for t in verb.subtree

@@ -1031,7 +1031,10 @@ def _actors(
             if cur.dep_ in ("ccomp", "xcomp", "advcl", "conj"):
                 subj = doer_of(cur.head)
                 if subj is not None and subj.i != tok.i and not is_pronoun(subj):
-                    return resolver.resolve(subj, loose)
+                    found = resolver.resolve(subj, loose)
+                    if low == "it" and tok.dep_ in ("dobj", "pobj", "dative") and _names_person(resolver, found):
+                        break  # 'Clinton backed the deal, while Trump threatened to tear it up': the object 'it' is no person
+                    return found
             cur = cur.head
         recent = state["recent"]
         if low == "it" and (not recent or _names_person(resolver, recent)):
