@@ -768,3 +768,8 @@ def test_a_clause_of_another_act_gives_no_target(analyze_text):
     )
     for e in a.events:
         assert not (e.source and e.target and {e.source.name, e.target.name} == {"Ann Holt", "Dale Whitcombe"})
+
+
+def test_a_negated_phrase_names_no_target(analyze_text):
+    a = analyze_text("The navy fired two missiles not toward Taiwan but into open water.", published="2023-05-20")
+    assert not any("Taiwan" in names(e.target) for e in a.events)

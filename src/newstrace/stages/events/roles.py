@@ -140,6 +140,8 @@ def target_candidates(
 
     def add(t: Optional[Token]) -> None:
         if t is not None and t.i not in src_span and t.i != verb.i and t not in out and not in_dateline(t):
+            if t.dep_ == "pobj" and any(k.dep_ == "neg" for k in t.head.children):
+                return  # 'fired missiles not toward Guam but into the sea': not the target
             out.append(t)
 
     def preps(tok: Token) -> None:
