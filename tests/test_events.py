@@ -773,3 +773,12 @@ def test_a_clause_of_another_act_gives_no_target(analyze_text):
 def test_a_negated_phrase_names_no_target(analyze_text):
     a = analyze_text("The navy fired two missiles not toward Taiwan but into open water.", published="2023-05-20")
     assert not any("Taiwan" in names(e.target) for e in a.events)
+
+
+def test_a_contest_won_or_fought_is_no_use_of_force(analyze_text):
+    a = analyze_text(
+        "Governor Ann Holt beat Senator Dale Whitcombe by 12 points in the primary. "
+        "Two mayors are battling for second place. Police beat protesters in a public place.",
+        published="2023-05-20",
+    )
+    assert [e.source.name.lower() for e in events_of(a, type="ASSAULT")] == ["police"]

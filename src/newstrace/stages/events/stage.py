@@ -24,6 +24,7 @@ anniversary is no current event. Event nouns make events of their own after 'aft
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Optional, cast
 
@@ -400,7 +401,7 @@ def code_verbs(sent: Span) -> list[Coded]:
             continue
         if ptype == "REQUEST" and m.pattern is None and obligation is None and _insists_on_a_fact(tok):
             continue
-        if _fights_a_problem(tok):
+        if _fights_a_problem(tok) or _a_contest(tok):
             continue
         if (
             ptype == "PROTEST"
@@ -507,6 +508,31 @@ def _fights_a_problem(verb: Token) -> bool:
         and obj.lemma_.lower() not in actor_nouns()
         and obj.lower_ not in actor_nouns()
     )
+
+
+CONTEST_VERBS = FIGHTING_VERBS | {"beat", "defeat", "edge", "trounce", "crush", "rout", "thrash"}
+
+
+@functools.lru_cache(maxsize=1)
+def _contest_words() -> frozenset[str]:
+    return frozenset(w.strip() for w in vocab.lines("events/contest_words.txt") if w.strip())
+
+
+def _a_contest(verb: Token) -> bool:
+    """'beat Sanders in the caucuses', 'beat the senator by 18 points', 'battling Rubio for second place': a
+    contest won or fought (a phrase of the verb names a vote, a race, a place or a game:
+    events/contest_words.txt), no use of force."""
+    if verb_lemma(verb) not in CONTEST_VERBS:
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "for", "at", "with")):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if obj.lemma_.lower() == "place" and prep.lower_ != "for":
+                continue  # 'for second place' is a contest; 'in a public place' is where
+            if obj.lemma_.lower() in _contest_words() or (
+                prep.lower_ == "by" and any(k.like_num for k in obj.children)
+            ):
+                return True
+    return False
 
 
 WARNING_VERBS = {"warn", "caution"}
