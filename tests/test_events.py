@@ -782,3 +782,12 @@ def test_a_contest_won_or_fought_is_no_use_of_force(analyze_text):
         published="2023-05-20",
     )
     assert [e.source.name.lower() for e in events_of(a, type="ASSAULT")] == ["police"]
+
+
+def test_breaking_a_tie_or_dominating_a_field_is_no_use_of_force(analyze_text):
+    a = analyze_text(
+        "The striker broke a 2-2 tie in the final minute. The senator dominated the field all year. "
+        "Rioters broke windows at the embassy.",
+        published="2023-05-20",
+    )
+    assert [e.source.name.lower() for e in events_of(a, type="ASSAULT")] == ["rioters"]

@@ -510,7 +510,7 @@ def _fights_a_problem(verb: Token) -> bool:
     )
 
 
-CONTEST_VERBS = FIGHTING_VERBS | {"beat", "defeat", "edge", "trounce", "crush", "rout", "thrash"}
+CONTEST_VERBS = FIGHTING_VERBS | {"beat", "defeat", "edge", "trounce", "crush", "rout", "thrash", "break", "dominate"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -519,11 +519,14 @@ def _contest_words() -> frozenset[str]:
 
 
 def _a_contest(verb: Token) -> bool:
-    """'beat Sanders in the caucuses', 'beat the senator by 18 points', 'battling Rubio for second place': a
-    contest won or fought (a phrase of the verb names a vote, a race, a place or a game:
-    events/contest_words.txt), no use of force."""
+    """'beat Sanders in the caucuses', 'beat the senator by 18 points', 'battling Rubio for second place',
+    'broke a 6-6 tie': a contest won or fought (the verb's object or a phrase of it names a vote, a race, a
+    place, a game or a record: events/contest_words.txt), no use of force."""
     if verb_lemma(verb) not in CONTEST_VERBS:
         return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.lemma_.lower() in _contest_words() and not obj.ent_type_:
+        return True  # 'broke a 6-6 tie', 'dominated the news cycle', 'dominate the field'
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "for", "at", "with")):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             if obj.lemma_.lower() == "place" and prep.lower_ != "for":
