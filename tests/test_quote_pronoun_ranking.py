@@ -57,3 +57,11 @@ def test_a_description_after_other_narration_stays_unresolved(analyze_text):
         "“The budget will be cut in the spring,” the minister said.\n"
     )
     assert "Brandt" not in speaker_of(a, "budget will be cut")
+
+
+def test_a_pronoun_skips_a_nearer_name_of_the_other_gender(analyze_text):
+    a = analyze_text(
+        "Candace Moreno accused the campaign manager of grabbing her arm. Dwight Keller denied it on Monday. "
+        "On Twitter, she responded by saying, “Just stop lying.”\n"
+    )
+    assert speaker_of(a, "Just stop lying") == "Candace Moreno"

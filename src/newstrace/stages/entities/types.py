@@ -64,8 +64,8 @@ def _name_evidence(c: Candidate, text: str) -> list[tuple[str, int]]:
         out.append(("ORG", STRONG))
     if c.type == "NORP" and c.text.isupper() and len(c.text) > 1:
         out.append(("ORG", STRONG))  # an acronym is an organisation (a party), not a nationality or religion
-    if len(words) > 1 and words[0] in given_names() and c.type == "PERSON":
-        out.append(("PERSON", STRONG))  # "Michael Bay" is no bay
+    if len(words) > 1 and words[0] in given_names() and c.type == "PERSON" and last not in cues["org_heads"]:
+        out.append(("PERSON", STRONG))  # "Michael Bay" is no bay; "Jana Partners" is a firm named after someone
     if len(words) == 1 and _common_word(c, text):
         out.append((DROP, STRONG))
     return out
