@@ -418,3 +418,12 @@ def test_a_demonstrative_or_question_word_is_no_speaker(analyze_text):
         "They argued over who supported which bill. The county sheriff which reported 40 arrests said more would follow."
     )
     assert not any(speaker_name(q).lower() in ("that", "who", "which") for q in a.quotes)
+
+
+def test_a_description_owned_by_an_office_is_not_the_office_holder(analyze_text):
+    a = analyze_text(
+        "Budget\n\nPresident Ann Holt unveiled her budget on Monday. "
+        "The president's budget director told reporters that the funds would last.",
+        published="2023-05-20",
+    )
+    assert "Holt" not in speaker_name(quote(a, "the funds would last", kind="indirect"))

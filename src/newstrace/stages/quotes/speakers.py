@@ -470,6 +470,9 @@ class Referents:
         """'the Israeli leader', 'the top US diplomat': the office holder the knowledge base names for the
         article's date when the article mentions them, else a person of that country named earlier."""
         low = phrase.text.lower()
+        owner = next((c for c in phrase.root.children if c.dep_ == "poss"), None)
+        if owner is not None:  # 'the president's budget director': the role is the director's, not the president's
+            low = phrase.doc[owner.right_edge.i + 1 : phrase.end].text.lower()
         roles = [w for w in speaker_words()["role_nouns"] if re.search(rf"\b{re.escape(w)}\b", low)]
         if not roles or phrase.root.tag_ in ("NNS", "NNPS"):
             return None
