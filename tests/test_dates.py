@@ -176,3 +176,20 @@ def test_a_month_abbreviated_with_a_full_stop_keeps_its_day_and_year():
 def test_weekdays_named_with_next_week_are_in_that_week():
     (found,) = find_dates("Talks will resume in Vienna on Thursday and Friday next week.")
     assert resolve(found[2], "2018-01-17") == "2018-01-25"  # written on a Wednesday
+
+
+@pytest.mark.parametrize(
+    "text, word, month",
+    [
+        ("From March to May, the regime tested missiles.", "May", True),
+        ("the state's May 3 primary", "May", True),
+        ("Talks resume in May.", "May", True),
+        ("Prime Minister Theresa May said talks would go on.", "May", False),
+        ("May said she was confident.", "May", False),
+    ],
+)
+def test_a_month_name_is_a_month_only_where_its_words_say_so(text, word, month):
+    from newstrace.dates import month_here
+
+    i = text.index(word)
+    assert month_here(text, i, i + len(word)) is month

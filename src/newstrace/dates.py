@@ -63,6 +63,23 @@ PART_OF_MONTH = {
 }
 
 MONTH_NAMES = frozenset("January February March April May June July August September October November December".split())
+# Before a month name: a word of time ('from March to May', 'in May', 'mid-May') or another month close by.
+_MONTH_BEFORE = re.compile(
+    r"(?:\b(?:from|to|until|till|in|since|by|through|early|late|mid|last|next|this|of)[\s-]+$)"
+    r"|(?:\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b[^.]{0,12}$)"
+)
+
+
+def month_here(text: str, start: int, end: int) -> bool:
+    """Is the capitalised word at text[start:end] a month here, not a name ('From March to May', 'the May 3
+    primary', 'in May'; not 'Theresa May', 'May said')? A month name with a word of time or another month
+    before it, or a day after it."""
+    if text[start:end] not in MONTH_NAMES:
+        return False
+    before, after = text[max(0, start - 24) : start].lower(), text[end : end + 6]
+    return bool(_MONTH_BEFORE.search(before)) or bool(re.match(r"\s+\d", after))
+
+
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYTIME = r"(?:\s+(?:morning|afternoon|evening|night))?"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ... import kb, vocab
-from ...dates import MONTH_NAMES
+from ...dates import month_here
 from ...kb.matcher import Hit
 from ...syntax import entities_of
 
@@ -107,24 +107,10 @@ def candidates(doc, text: str, field_name: str, find, base: kb.KnowledgeBase, da
             continue
         if field_name == "text" and _inside_longer_name(doc, h, hits):
             continue
-        if _a_month(text, h):
+        if month_here(text, h.start, h.end):  # 'From March to May': no Theresa May
             continue
         out.append(Candidate(h.start, h.end, h.text, field_name, h.type, h.entry, h.how))
     return sorted(out + repeated_names(out, text), key=lambda c: c.start)
-
-
-MONTH_CONTEXT = re.compile(
-    r"(?:\b(?:from|to|until|till|in|since|by|through|early|late|mid|last|next|this|of)[\s-]+$)|(?:\d\s*$)", re.I
-)
-
-
-def _a_month(text: str, h: Hit) -> bool:
-    """'From March to May', 'the state's May 3 primary': a name the knowledge base gives a person (Theresa
-    May) that is the month here, with a word of time before it or a day after it."""
-    if h.text not in MONTH_NAMES:
-        return False
-    before, after = text[max(0, h.start - 12) : h.start], text[h.end : h.end + 6]
-    return bool(MONTH_CONTEXT.search(before)) or bool(re.match(r"\s+\d", after))
 
 
 # Capitalised words after a body's name that make it part of a job title ('Labour Minister', 'Labor Secretary').

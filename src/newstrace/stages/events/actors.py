@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Callable, Optional
 from spacy.tokens import Span, Token
 
 from ... import kb as kbmod
-from ...dates import MONTH_NAMES
+from ...dates import month_here
 from ...model import ActorRef, Analysis, Entity
-from ...syntax import entity_at
+from ...syntax import entity_at, text_of
 from .dictionary import _lines, agents, countries
 
 if TYPE_CHECKING:
@@ -125,17 +125,8 @@ class Found:
 
 
 def _a_month(tok: Token) -> bool:
-    """A month name used as one: a day after it, another month just before it, or a word of time."""
-    if tok.text not in MONTH_NAMES:
-        return False
-    doc = tok.doc
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    before = doc[max(0, tok.i - 3) : tok.i]
-    return (
-        (nxt is not None and nxt.like_num)
-        or any(t.text in MONTH_NAMES for t in before)
-        or (tok.i > 0 and doc[tok.i - 1].lower_ in ("in", "since", "until", "early", "late", "mid", "last", "next"))
-    )
+    """A month name used as one ('from March to May', 'the May 3 vote'): dates.month_here on the token."""
+    return month_here(text_of(tok.doc), tok.idx, tok.idx + len(tok))
 
 
 class ActorResolver:
