@@ -32,13 +32,8 @@ SCALE = {
     "bn": 1e9,
     "m": 1e6,
 }
-PLURAL_SCALE = {
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "trillion",
-}  # not 'dozens': no count  # '£22 billions' after a figure
+# Scale words a figure may take in the plural ('£22 billions'); not 'dozens', which counts nothing.
+PLURAL_SCALE = {"hundred", "thousand", "million", "billion", "trillion"}
 WORDS: dict[str, float] = {**CARDINALS, "a": 1, "an": 1}
 SUFFIXED = re.compile(r"(\d+(?:\.\d+)?)(bn|m|k)")  # '1.5bn', '2.3m', '40k' written as one token
 SUFFIX_SCALE = {"bn": 1e9, "m": 1e6, "k": 1e3}
@@ -526,17 +521,11 @@ def _proportions(sent):
     for t in sent:
         low = t.lower_
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        parts = low.split("-")
-        if parts[-1] in FRACTIONS and nxt is not None and nxt.lower_ == "of" and t.pos_ in ("NOUN", "NUM", "ADJ"):
-            times = WORDS.get(parts[0], 0) if len(parts) == 2 else 1
+        fraction = _fraction_ending_at(t) if nxt is not None and nxt.lower_ == "of" else None
+        if fraction is not None and t.pos_ in ("NOUN", "NUM", "ADJ"):
+            first, share = fraction
             prev = doc[t.i - 1] if t.i > 0 else None
-            if len(parts) == 1 and prev is not None and prev.lower_ in WORDS and prev.lower_ not in ("a", "an"):
-                times, first = WORDS[prev.lower_], prev
-            elif len(parts) == 1 and prev is not None and prev.text == "-" and doc[prev.i - 1].lower_ in WORDS:
-                times, first = WORDS[doc[prev.i - 1].lower_], doc[prev.i - 1]  # 'Two-thirds', split by the tokenizer
-            else:
-                first = prev if prev is not None and prev.lower_ in ("a", "an", "one") and parts[-1] != "half" else t
-            if not times or (prev is not None and prev.lower_ in PERIOD_ORDINALS):
+            if prev is not None and prev.lower_ in PERIOD_ORDINALS:
                 continue  # 'the first half of 2005' is a stretch of time, not a share
             group = next((g for g in nxt.children if g.dep_ == "pobj"), None)
             after_of = doc[nxt.i + 1 : nxt.i + 3]
@@ -548,7 +537,7 @@ def _proportions(sent):
             yield (
                 first.idx,
                 stop.idx + len(stop),
-                round(times * FRACTIONS[parts[-1]], 1),
+                round(share, 1),
                 "percent",
                 (group.text if group is not None else None),
             )
@@ -569,21 +558,33 @@ def _proportions(sent):
             yield first.idx, last.idx + len(last), MULTIPLES[low], "times", None
 
 
+def _fraction_ending_at(t: Token) -> Optional[tuple[Token, float]]:
+    """A fraction written in words that ends at t, as (its first word, the share in percent): 'half', 'a
+    third', 'one quarter', 'two thirds', 'two-thirds' (also as the tokenizer splits 'Two-thirds'); None when t
+    ends none."""
+    doc = t.doc
+    parts = t.lower_.split("-")
+    if parts[-1] not in FRACTIONS:
+        return None
+    prev = doc[t.i - 1] if t.i > 0 else None
+    times, first = (WORDS.get(parts[0], 0), t) if len(parts) == 2 else (1, t)
+    if len(parts) == 1 and prev is not None and prev.lower_ in WORDS and prev.lower_ not in ("a", "an"):
+        times, first = WORDS[prev.lower_], prev
+    elif len(parts) == 1 and prev is not None and prev.text == "-" and prev.i > 0 and doc[prev.i - 1].lower_ in WORDS:
+        times, first = WORDS[doc[prev.i - 1].lower_], doc[prev.i - 1]
+    elif len(parts) == 1 and prev is not None and prev.lower_ in ("a", "an", "one") and parts[-1] != "half":
+        first = prev
+    return (first, times * FRACTIONS[parts[-1]]) if times else None
+
+
 def _fraction_before(run: list[Token]) -> Optional[tuple[Token, float]]:
     """'a quarter of | a million', 'three quarters of | a billion': the first word of the fraction written
-    before a scale number and the share it takes of it."""
+    before a scale number and the share (0-1) it takes of it."""
     doc, first = run[0].doc, run[0]
     if first.i < 2 or doc[first.i - 1].lower_ != "of" or len(run) < 2 or run[1].lower_ not in SCALE:
         return None
-    frac = doc[first.i - 2]
-    parts = frac.lower_.split("-")
-    if parts[-1] not in FRACTIONS:
-        return None
-    prev = doc[frac.i - 1] if frac.i > 0 else None
-    times = WORDS.get(parts[0], 0) if len(parts) == 2 else 1
-    if len(parts) == 1 and prev is not None and prev.lower_ in WORDS:
-        return prev, (1 if prev.lower_ in ("a", "an") else WORDS[prev.lower_]) * FRACTIONS[parts[-1]] / 100
-    return (frac, times * FRACTIONS[parts[-1]] / 100) if times else None
+    fraction = _fraction_ending_at(doc[first.i - 2])
+    return (fraction[0], fraction[1] / 100) if fraction is not None else None
 
 
 # Words before 'quarter of', 'half of' that make it a stretch of time ('the first quarter of 2004').
