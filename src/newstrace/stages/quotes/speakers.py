@@ -480,7 +480,7 @@ class Referents:
             return None  # 'a Lebanese political leader' is someone unnamed, never the office holder
         country = self.country_in(phrase)
         # 'the former secretary of state', 'the Syrian opposition leader': not whoever holds the office now
-        other = re.search(r"\b(?:former|ex|opposition|deputy|vice|shadow|rebel|exiled|late|outgoing|would-be)\b", low)
+        other = any(re.search(rf"\b{re.escape(w)}\b", low) for w in speaker_words()["office_qualifiers"])
         holder = None if other else self.base.holder_of(phrase.text, country, self.date)
         persons = [r for r in self.before(phrase.start_char, voice) if r.kind == "person"]
         if holder is not None:
