@@ -45,6 +45,8 @@ PROVENANCE = (
     "  clues as a prior on words BABE's annotators marked; VADER's strongly negative words and Pattern's\n"
     "  negative subjective adjectives unless BABE saw them unmarked (tools/derive_loaded_words.py; no BASIL\n"
     "  input); its settings were chosen on part A and the dev set.\n"
+    "common_words.txt: words 8 or more corpus articles use (BASIL and gold articles left out); a rarer word as\n"
+    "  modifier or main verb is read as the writer's choice. Roles chosen on BABE's train half, the count on A.\n"
     "Quoted words the quotes stage credits to a speaker are the speaker's (not scored as the writer's)."
 )
 

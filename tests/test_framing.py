@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newstrace import nlp
+from newstrace import nlp, vocab
 from newstrace.quotemarks import quoted_phrases
 from newstrace.settings import Settings
 from newstrace.stages.framing import lexicon as framing_lexicon
@@ -356,3 +356,27 @@ def test_a_participle_news_annotators_saw_unmarked_is_no_loaded_word(parse):
         parse, "Four injured passengers were flown to the coast. The arrested drivers were freed on bail."
     )
     assert texts == []
+
+
+def test_a_word_news_rarely_uses_is_the_writers_choice(parse):
+    texts, _, _ = spans_of(parse, "The mayor gave a churlish reply and glowered at the reporters outside the hall.")
+    assert "churlish reply" in texts and "glowered" in texts
+
+
+def test_a_rare_word_the_article_repeats_is_its_subject(parse):
+    texts, _, _ = spans_of(
+        parse, "The council approved two hydroponic farms on Monday. The hydroponic farms will open in May."
+    )
+    assert texts == []
+
+
+def test_a_rare_relational_adjective_classifies_and_is_not_flagged(parse):
+    texts, _, _ = spans_of(parse, "A geothermal plant and a probationary licence were approved near the lake.")
+    assert texts == []
+
+
+def test_common_words_list_is_built_from_named_news_without_the_benchmarks():
+    head = " ".join(line for line in vocab.text("framing/common_words.txt").splitlines() if line.startswith("#"))
+    assert "_source:" in head and "BASIL and gold-annotated articles left out" in " ".join(head.split(" #   "))
+    words = set(vocab.lines("framing/common_words.txt"))
+    assert {"said", "government", "minister"} <= words and "churlish" not in words

@@ -40,7 +40,7 @@ SEED_FLOORS = {
     "events.date_accuracy": 0.98,  # target 0.8
     "events.precision": 0.7,  # target 0.7; measured 0.750
     "framing.recall": 0.98,  # target 0.8
-    "framing.precision": 0.92,  # target 0.6; measured 0.944
+    "framing.precision": 0.83,  # target 0.6; measured 0.850 (0.944 before rare words were read: 'mindful', 'orderly')
     "framing.descriptor_recall": 1.0,  # target 1.0
     "checks.recall": 1.0,  # target 1.0
 }
@@ -61,8 +61,8 @@ DEV_FLOORS = {
     "events.recall": 0.609,  # target 0.6; measured 0.629
     "events.date_accuracy": 0.647,  # target 0.6; measured 0.667
     "events.precision": 0.333,  # measured 0.353
-    "framing.recall": 0.466,  # target 0.5; measured 0.486 (0.500 while MPQA's list shipped unmarked words)
-    "framing.precision": 0.627,  # target 0.5; measured 0.647
+    "framing.recall": 0.633,  # target 0.5; measured 0.653
+    "framing.precision": 0.715,  # target 0.5; measured 0.735
 }
 DEV_CEILINGS = {
     "relays.false_positives": 0.1,  # per article; target ≤ 0.1, measured 0.000
@@ -101,12 +101,12 @@ PLOVER_GSR_FLOORS = {"f1": 0.635, "type_recall": 0.747}
 
 
 # benchmarks/basil.py: BASIL's development half in two fixed parts; word lists are tuned on part A only.
-# Measured: part B (held out) author_lex.recall 0.412 at 6.9 spans per 1,000 words, part A 0.490, gap 0.077
-# (the bar: B >= 0.45 at <= 15 spans, gap <= 0.05; not met: MPQA clues ship only where BABE's
-# annotators marked them, and the permissive lexicons, VADER and Pattern, cover fewer of the words).
-BASIL_HELD_OUT_FLOORS = {"author_lex.recall": 0.392}
+# Measured: part B (held out) author_lex.recall 0.475 at 8.8 spans per 1,000 words, part A 0.551, gap 0.076
+# (the bar: B >= 0.45 at <= 15 spans, gap <= 0.05; the gap is not met, and its standard error on
+# parts this size is about 0.07).
+BASIL_HELD_OUT_FLOORS = {"author_lex.recall": 0.455}
 BASIL_HELD_OUT_CEILINGS = {"spans_per_1k_words": 15.0}
-BASIL_GAP_CEILING = 0.097
+BASIL_GAP_CEILING = 0.096
 
 
 def run_scorer(args: list[str], floors: dict[str, float], timeout: int) -> subprocess.CompletedProcess:

@@ -37,6 +37,7 @@ class Lexicon:
     amplifiers: set[str] = field(default_factory=set)
     naming_verbs: set[str] = field(default_factory=set)
     verdict_verbs: set[str] = field(default_factory=set)
+    common_words: frozenset[str] = frozenset()  # words news uses routinely (data/framing/common_words.txt)
 
     def learned_weight(self, lemma: str, pos: str) -> float:
         pos = "NOUN" if pos == "PROPN" else pos
@@ -86,4 +87,5 @@ def load() -> Lexicon:
             "verdict_verb": lex.verdict_verbs,
         }[rule]
         target.update(w.strip() for w in words.split(",") if w.strip())
+    lex.common_words = frozenset(w.strip() for w in vocab.lines("framing/common_words.txt"))
     return lex
