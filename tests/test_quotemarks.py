@@ -99,3 +99,13 @@ def test_a_dropped_closing_mark_before_the_next_cue_ends_the_quote_at_its_senten
 def test_a_closing_mark_after_a_sentence_end_still_closes():
     text = 'He said "we are done." Then he left. The mayor called it "a shame".'
     assert quoted(text) == ["we are done.", "a shame"]
+
+
+def test_a_quotation_inside_a_quotation_in_the_same_curly_marks_is_part_of_it():
+    text = "The coach wrote, “Players who call it “just a game” miss the point. They owe the town more.” He resigned."
+    assert quoted(text) == ["Players who call it “just a game” miss the point. They owe the town more."]
+
+
+def test_an_unclosed_quotation_still_ends_at_the_next_opening_mark():
+    text = "“We were never told, the driver said. “Nobody warned us,” his wife added."
+    assert quoted(text) == ["We were never told, the driver said.", "Nobody warned us"]

@@ -62,6 +62,10 @@ def find_double_quotes(text: str) -> list[QuotedSpan]:
                     spans.append(_span(text, open_at, i, None))
                     open_at = None
         elif ch in DOUBLE_OPEN:
+            inner_close = _nested_close(text, i) if open_at is not None else None
+            if inner_close is not None:  # a quotation inside the open one, in the same marks: part of it
+                i = inner_close + 1
+                continue
             if open_at is not None:  # an unclosed quote ends at the next opening mark
                 spans.append(_span(text, open_at, i, None))
             open_at = i
@@ -101,6 +105,22 @@ def find_double_quotes(text: str) -> list[QuotedSpan]:
     if open_at is not None:
         spans.append(_span(text, open_at, n, None))
     return [s for s in spans if s.end > s.start]
+
+
+def _nested_close(text: str, i: int) -> int | None:
+    """The closing mark of a quotation opened at i inside an open one in the same curly marks ('“… even when
+    “your team” needs to be held accountable …”'), or None. Nested when two closing marks follow in the
+    paragraph before any other opening mark: the first is the inner quotation's, the second the outer's."""
+    closes = []
+    for j in range(i + 1, len(text)):
+        c = text[j]
+        if c == "\n" or c in DOUBLE_OPEN:
+            break
+        if c in DOUBLE_CLOSE:
+            closes.append(j)
+            if len(closes) == 2:
+                return closes[0]
+    return None
 
 
 def _reopens_run_on(text: str, open_at: int, i: int) -> bool:
