@@ -380,3 +380,20 @@ def test_common_words_list_is_built_from_named_news_without_the_benchmarks():
     assert "_source:" in head and "BASIL and gold-annotated articles left out" in " ".join(head.split(" #   "))
     words = set(vocab.lines("framing/common_words.txt"))
     assert {"said", "government", "minister"} <= words and "churlish" not in words
+
+
+def test_a_quoted_name_of_a_person_is_mentioned_not_doubted(parse):
+    texts, _, _ = spans_of(parse, "At nineteen I wrote in “Walter Pemberton” on my first ballot for governor.")
+    assert not any("Pemberton" in t for t in texts)
+
+
+def test_a_name_coined_for_a_thing_is_still_a_scare_quote(parse):
+    texts, _, _ = spans_of(parse, "The sheriff is known for building a “Canvas Town,” a holding ground for detainees.")
+    assert any("Canvas Town" in t for t in texts)
+
+
+def test_a_quoted_clause_in_a_headline_reports_a_claim(analyze_text):
+    a = analyze_text("The harbour board will meet on Friday.", title="Harbour chief 'to step down' after audit")
+    assert not any(s.field == "title" for s in a.framing.spans)
+    b = analyze_text("The harbour board will meet on Friday.", title="Harbour chief defends his 'Open Berths' plan")
+    assert [s.text for s in b.framing.spans if s.field == "title"] == ["Open Berths"]

@@ -125,6 +125,38 @@ def named_by_someone(doc: Doc, start: int, end: int, naming_verbs: set[str]) -> 
     return head.lemma_.lower() in naming_verbs and root.dep_ in ("oprd", "attr", "dobj", "prep", "xcomp", "ccomp")
 
 
+MENTIONED_NAME_TYPES = {"PERSON", "GPE", "LOC", "FAC"}
+
+
+def quotes_a_name(doc: Doc, start: int, end: int) -> bool:
+    """The quoted stretch is one whole name of a person or place ('wrote in “Ralph Nader”', 'to be
+    renamed “Coco Beach”'): the name is mentioned as written, not doubted. Bodies' names stay candidates
+    ('the “Islamic State”')."""
+    inner = doc.char_span(start, end, alignment_mode="expand")
+    if inner is None:
+        return False
+    words = [t for t in inner if not t.is_punct]
+    before = doc[inner.start - 1] if inner.start > 0 and doc[inner.start - 1].is_punct else None
+    if before is not None and before.i > 0 and doc[before.i - 1].pos_ == "DET":
+        return False  # 'creating a “Tent City”': a name coined for a thing, as a scare quote does
+    return (
+        bool(words)
+        and all(t.ent_type_ in MENTIONED_NAME_TYPES for t in words)
+        and len({t.ent_type_ for t in words}) == 1
+        and sum(t.ent_iob_ == "B" for t in words) == 1
+    )
+
+
+def headline_report(doc: Doc, start: int, end: int) -> bool:
+    """A headline's quoted clause (Crossrail link ‘to get go-ahead’, Minister ‘will quit’): British
+    headlines quote a report this way, its words someone's unnamed; no scare quote."""
+    inner = doc.char_span(start, end, alignment_mode="expand")
+    if inner is None:
+        return False
+    # A finite verb, a modal or 'to' + verb makes a clause; a Title Case '‘Talking Points’' is a noun phrase.
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or (t.tag_ == "TO" and t.head.pos_ == "VERB") for t in inner)
+
+
 def frame_doc(
     doc: Doc,
     field: str = "text",
@@ -151,6 +183,8 @@ def frame_doc(
         or is_utterance(doc, *s)
         or after_denied_cue(doc, s[0])
         or named_by_someone(doc, *s, lex.naming_verbs)
+        or quotes_a_name(doc, *s)
+        or (field == "title" and headline_report(doc, *s))
     ]
     spoken += said
     scared = [s for s in scared if s not in said]
