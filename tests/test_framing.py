@@ -397,3 +397,12 @@ def test_a_quoted_clause_in_a_headline_reports_a_claim(analyze_text):
     assert not any(s.field == "title" for s in a.framing.spans)
     b = analyze_text("The harbour board will meet on Friday.", title="Harbour chief defends his 'Open Berths' plan")
     assert [s.text for s in b.framing.spans if s.field == "title"] == ["Open Berths"]
+
+
+def test_a_word_of_a_title_or_name_in_running_text_is_nobodys_wording(parse):
+    texts, _, _ = spans_of(
+        parse, "The band, calling themselves The League of Extraordinary Gentlemen, played on Monday."
+    )
+    assert texts == []
+    texts, _, _ = spans_of(parse, "His new memoir, See No Evil, came out on Monday.")
+    assert texts == []

@@ -282,6 +282,20 @@ def _repeated_lemmas(doc) -> set[str]:
     return repeated
 
 
+def in_capitalised_run(t: Token, sent_start: int) -> bool:
+    """t is capitalised inside a sentence, next to another capitalised word that does not open it: a title
+    or name the tagger did not mark ('his book See No Evil', 'The League of Extraordinary Gentlemen')."""
+    if not t.text[:1].isupper() or t.i == sent_start:
+        return False
+    doc = t.doc
+    for j in (t.i - 1, t.i + 1, t.i - 2, t.i + 2):
+        if j <= sent_start or j >= len(doc) or abs(j - t.i) == 2 and not doc[(j + t.i) // 2].is_stop:
+            continue
+        if doc[j].text[:1].isupper() and doc[j].is_alpha and doc[j - 1].text not in ".!?:\"“‘'":
+            return True
+    return False
+
+
 def sentence_candidates(
     sent: Span, skip: Callable[[Token], bool], lex: Lexicon | None = None, headline: bool = False
 ) -> list[Candidate]:
@@ -298,7 +312,11 @@ def sentence_candidates(
         lemma, lower = token_forms(t)
         if neutral_use(t, lex):
             continue
-        for key in dict.fromkeys((lemma, lower)):
+        # a word of a name or title ('the Lib Dems', 'The League of Extraordinary Gentlemen') is nobody's wording
+        in_name = not title_case and (
+            (t.pos_ == "PROPN" and t.ent_type_ in NAME_TYPES) or (not headline and in_capitalised_run(t, sent.start))
+        )
+        for key in dict.fromkeys((lemma, lower)) if not in_name else ():
             for cue in lex.cues_by_first.get(key, ()):
                 end = match_cue(tokens, k, cue.words)
                 if end is not None and not any(skip(x) for x in tokens[k : end + 1]):
@@ -309,8 +327,7 @@ def sentence_candidates(
             if c:
                 out.append(Candidate(c.first, c.last, c.technique, c.weight))
         prefixed = k >= 2 and tokens[k - 1].text == "-" and tokens[k - 2].lower_ in ("anti", "pro")
-        # 'anti-terror' is read as one word above; a word of a name ('the Lib Dems') is nobody's wording
-        in_name = not title_case and t.pos_ == "PROPN" and t.ent_type_ in NAME_TYPES
+        # 'anti-terror' is read as one word above
         if t.pos_ in CONTENT_POS and not t.is_stop and not prefixed and not in_name:
             w = lex.learned_weight(lemma, t.pos_)
             read = False
