@@ -791,3 +791,17 @@ def test_breaking_a_tie_or_dominating_a_field_is_no_use_of_force(analyze_text):
         published="2023-05-20",
     )
     assert [e.source.name.lower() for e in events_of(a, type="ASSAULT")] == ["rioters"]
+
+
+def test_breaking_into_a_ranking_or_the_lead_is_no_use_of_force(analyze_text):
+    a = analyze_text(
+        "Governor Ann Holt broke into the top five in Ohio. Senator Dale Whitcombe broke into the lead in Maine. "
+        "Rioters broke into the town hall.",
+        published="2023-05-20",
+    )
+    assert [e.source.name.lower() for e in a.events if e.type in ("ASSAULT", "THREATEN")] == ["rioters"]
+
+
+def test_an_act_hoped_for_is_intended_though_the_lemmatiser_reads_hopes_as_hop(analyze_text):
+    a = analyze_text("The dockers' union hopes to sign a deal with the port authority.", published="2023-05-20")
+    assert [e.modality for e in events_of(a, type="AGREE")] == ["intended"]

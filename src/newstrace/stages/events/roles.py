@@ -320,6 +320,16 @@ def negated(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
 
 
+def _written_as(verb: Token, words: set[str]) -> bool:
+    """The verb's lemma or its written form, inflection undone, is one of words: the lemmatiser reads
+    'hopes' as a form of 'hop'."""
+    w = verb.lower_
+    forms = {verb.lemma_.lower(), w}
+    forms.update(w[: -len(end)] for end in ("s", "d", "ed", "ing") if w.endswith(end))
+    forms.update(w[: -len(end)] + "e" for end in ("ing",) if w.endswith(end))
+    return not forms.isdisjoint(words)
+
+
 def modality(verb: Token, in_quote: Callable[[int], bool]) -> str:
     c = cues()
     chain = [verb]
@@ -339,7 +349,7 @@ def modality(verb: Token, in_quote: Callable[[int], bool]) -> str:
         return "intended"
     if verb.lemma_.lower() in c.get("intent", set()) and any(k.dep_ == "xcomp" for k in verb.children):
         return "intended"  # 'vowed to attack', coded as one pattern of 'vow'
-    if verb.dep_ in ("xcomp", "acl") and verb.head.lemma_.lower() in c.get("intent", set()):
+    if verb.dep_ in ("xcomp", "acl") and _written_as(verb.head, c.get("intent", set())):
         return "intended"
     if (
         verb.dep_ == "pcomp"

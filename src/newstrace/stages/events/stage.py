@@ -527,12 +527,16 @@ def _a_contest(verb: Token) -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is not None and obj.lemma_.lower() in _contest_words() and not obj.ent_type_:
         return True  # 'broke a 6-6 tie', 'dominated the news cycle', 'dominate the field'
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "for", "at", "with")):
+    for prep in (
+        c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "for", "at", "with", "into")
+    ):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             if obj.lemma_.lower() == "place" and prep.lower_ != "for":
                 continue  # 'for second place' is a contest; 'in a public place' is where
-            if obj.lemma_.lower() in _contest_words() or (
-                prep.lower_ == "by" and any(k.like_num for k in obj.children)
+            if (
+                obj.lemma_.lower() in _contest_words()
+                or (prep.lower_ == "by" and any(k.like_num for k in obj.children))
+                or (obj.like_num and any(k.lower_ == "top" for k in obj.children))  # 'break into the top three'
             ):
                 return True
     return False
