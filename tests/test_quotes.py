@@ -427,3 +427,14 @@ def test_a_description_owned_by_an_office_is_not_the_office_holder(analyze_text)
         published="2023-05-20",
     )
     assert "Holt" not in speaker_name(quote(a, "the funds would last", kind="indirect"))
+
+
+def test_employees_of_two_named_companies_are_neither_company(analyze_text):
+    a = analyze_text("Jobs\n\nFormer Twitter and Facebook employees said the companies ignored the warnings.")
+    assert speaker_name(quote(a, "ignored the warnings")) not in ("Twitter", "Facebook")
+    assert not any(e.source and e.source.name in ("Twitter", "Facebook") for e in a.events)
+
+
+def test_the_company_is_the_business_named_before_it(analyze_text):
+    a = analyze_text("Fine\n\nSpaceX was fined on Monday. The company said it would appeal the ruling.")
+    assert speaker_name(quote(a, "appeal the ruling")) == "SpaceX"

@@ -436,8 +436,8 @@ class ActorResolver:
         media = lemma in cues().get("body_media", set())
         if not media and lemma not in cues().get("body_firm", set()):
             return None
-        if not any(k.dep_ == "det" and k.lower_ == "the" for k in head.children):
-            return None
+        if not any(k.dep_ == "det" and k.lower_ == "the" for k in head.children) or head.tag_ == "NNS":
+            return None  # 'the companies' are more than the one named last
         if any(k.dep_ in ("poss", "compound", "nmod") or k.ent_type_ for k in head.children):
             return None  # 'the city's newspaper', 'the Hollis company': the phrase says which one
         i = bisect.bisect_left(self.body_mentions, head.idx, key=lambda pm: pm[0])

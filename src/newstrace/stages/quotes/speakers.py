@@ -43,7 +43,7 @@ class Referent:
 
 # A description's noun and the CAMEO agent code of what it may stand for ('the party' for an entity coded
 # …PTY), for names that do not end in the noun ('the Liberal Democrats').
-AGENT_OF_NOUN = {"party": "PTY"}
+AGENT_OF_NOUN = {"party": "PTY", "company": "BUS", "firm": "BUS", "corporation": "BUS"}  # CAMEO agent codes
 
 KIND_BY_TYPE = {
     "PERSON": "person",
@@ -313,6 +313,20 @@ class Referents:
         head = phrase.root
         if hyphen_piece(head):  # 'co-host Dan Ebbe' parsed as three subjects: the last is the head
             head = next((t for t in reversed(phrase) if t.head == head.head and not hyphen_piece(t)), head)
+        if head.pos_ == "PROPN":  # 'Facebook and Google employees', parsed as 'Facebook' and 'Google employees':
+            head = next(  # both names modify the plural noun, which is the head
+                (
+                    c
+                    for c in head.children
+                    if c.dep_ == "conj"
+                    and c.tag_ == "NNS"
+                    and c.i > 0
+                    and c.doc[c.i - 1].dep_ == "compound"
+                    and c.doc[c.i - 1].pos_ == "PROPN"
+                    and c.doc[c.i - 1].head == c
+                ),
+                head,
+            )
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN")), None)
         if owner is not None and head.lemma_.lower() in speaker_words()["medium_nouns"]:
             # 'her statement explaining that …', 'Trump's tweet said …': the owner speaks through the medium
