@@ -251,3 +251,16 @@ def test_pounds_of_a_thing_are_weight_and_pounds_alone_money(analyze_text):
 def test_dozens_ratios_and_list_numbers(analyze_text):
     a = analyze_text("Two dozen lawmakers signed the letter. Seven in 10 voters backed the levy.\n1. Schools\n2. Roads")
     assert sorted((c.value, c.unit) for c in a.claims) == [(24, "lawmaker"), (70.0, "percent")]
+
+
+def test_a_games_score_is_one_score_not_a_count(analyze_text):
+    a = analyze_text("The Harriers won a 5-3 victory over the Rovers. Late goals made the score 2-2 in the other game.")
+    assert sorted((c.value, c.unit) for c in a.claims) == [(2, "score"), (5, "score")]
+
+
+def test_plural_quarters_without_a_count_are_periods_and_the_two_refers_back(analyze_text):
+    a = analyze_text(
+        "Output fell for successive quarters of decline. The mayor met the bishop and the two spoke for an hour. "
+        "Three quarters of tenants backed the plan."
+    )
+    assert [(round(c.value), c.unit) for c in a.claims] == [(75, "percent")]

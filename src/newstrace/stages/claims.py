@@ -244,6 +244,9 @@ def _comparative(tail: Token) -> Optional[Token]:
     return after if after is not None and after.pos_ in ("ADJ", "ADV") and nxt.lower_ in ("more", "less") else nxt
 
 
+SCORE_WORDS = {"score", "victory", "win", "defeat", "loss", "lead", "tie", "draw", "game", "match", "final", "beat"}
+
+
 def _is_tally(run: list[Token]) -> bool:
     """'7-4': two figures joined by a hyphen."""
     return len(run) == 3 and run[1].text in ("-", "\u2013") and run[0].text.isdigit() and run[2].text.isdigit()
@@ -261,6 +264,8 @@ def _unit(noun: Optional[Token], run: list[Token]) -> Optional[str]:
         ]
         if "vote" in near:
             return "votes"
+        if SCORE_WORDS.intersection(near):
+            return "score"  # 'an 8-7 victory', 'making the score 6-4': a game's score, not 8 victories
     if noun is None:
         return None
     doc = noun.doc
@@ -411,6 +416,15 @@ def _skip(run: list[Token], sent_dates: list[tuple[int, int, str]]) -> bool:
         return True  # 'Radio Five Live', 'World War Two': a number word capitalised inside a name
     if len(run) == 1 and first.lower_ in ("one", "a", "an"):
         return True  # 'one of the ...' is rarely a count anyone checks
+    if (
+        len(run) == 1
+        and first.lower_ in WORDS
+        and before is not None
+        and before.lower_ in ("the", "these", "those")
+        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
+        and first.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
+    ):
+        return True  # 'the two talked': people named before, counted again, no claim
     line_start = text_of(doc).rfind("\n", 0, first.idx) + 1
     if not text_of(doc)[line_start : first.idx].strip() and re.match(r"\d+[.)]\s", text_of(doc)[first.idx :]):
         return True  # '1. The economy': a list's numbering
@@ -574,6 +588,8 @@ def _fraction_ending_at(t: Token) -> Optional[tuple[Token, float]]:
         times, first = WORDS[doc[prev.i - 1].lower_], doc[prev.i - 1]
     elif len(parts) == 1 and prev is not None and prev.lower_ in ("a", "an", "one") and parts[-1] != "half":
         first = prev
+    elif len(parts) == 1 and parts[-1].endswith("s"):
+        return None  # 'two successive quarters of growth': quarters with no count before them are periods
     return (first, times * FRACTIONS[parts[-1]]) if times else None
 
 
