@@ -438,3 +438,11 @@ def test_employees_of_two_named_companies_are_neither_company(analyze_text):
 def test_the_company_is_the_business_named_before_it(analyze_text):
     a = analyze_text("Fine\n\nSpaceX was fined on Monday. The company said it would appeal the ruling.")
     assert speaker_name(quote(a, "appeal the ruling")) == "SpaceX"
+
+
+def test_what_is_alleged_in_a_lawsuit_is_reported_speech(analyze_text):
+    a = analyze_text(
+        "Whitlock alleged in the suit that Ross personally earned $5 million from the scheme.", title="Suit"
+    )
+    q = quote(a, "personally earned $5 million")
+    assert q.kind == "indirect" and speaker_name(q) == "Whitlock"

@@ -351,7 +351,10 @@ def phrase_of(tok: Token, mask: QuoteMask) -> Span:
 
 # Nouns of a channel of speech whose 'to'/'with' phrase names who was addressed ('said in an interview with
 # Reuters', 'said in an email to The Associated Press').
-CHANNEL_NOUNS = {"interview", "email", "e-mail", "letter", "call", "conversation", "message", "statement", "note"}
+CHANNEL_NOUNS = {
+    "interview", "email", "e-mail", "letter", "call", "conversation", "message", "statement", "note",
+    "suit", "lawsuit", "complaint", "filing", "indictment", "affidavit", "motion", "petition",
+}  # fmt: skip
 
 
 def addressee_of(cue: Token, mask: QuoteMask) -> Optional[Span]:

@@ -285,9 +285,13 @@ def _content_after_channel(cue: Token) -> Optional[Token]:
         for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in CHANNEL_NOUNS):
             for clause in (k for k in noun.children if k.dep_ in ("relcl", "acl") and k.i > noun.i):
                 kids = list(clause.children)
-                if any(k.dep_ == "mark" and k.lower_ == "that" for k in kids) and any(
-                    k.dep_ in SUBJECT_DEPS and k.lower_ != "that" for k in kids
-                ):
+                # 'that' may be parsed as the clause's mark or hung anywhere ('alleged in the suit that
+                # Trump earned …'); right after the noun, before a clause with a subject of its own, it opens
+                # what was said
+                opens = any(k.dep_ == "mark" and k.lower_ == "that" for k in kids) or (
+                    noun.i + 1 < clause.i and noun.doc[noun.i + 1].lower_ == "that"
+                )
+                if opens and any(k.dep_ in SUBJECT_DEPS and k.lower_ != "that" for k in kids):
                     return clause
     return None
 
