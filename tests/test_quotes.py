@@ -446,3 +446,8 @@ def test_what_is_alleged_in_a_lawsuit_is_reported_speech(analyze_text):
     )
     q = quote(a, "personally earned $5 million")
     assert q.kind == "indirect" and speaker_name(q) == "Whitlock"
+
+
+def test_a_figure_restated_in_brackets_stays_inside_what_was_said(analyze_text):
+    a = analyze_text("The Harbour Gazette reported that Talvane has bid $6.3bn (£3.4bn) for the port.", title="Bid")
+    assert quote(a, "has bid").text.endswith("(£3.4bn) for the port")

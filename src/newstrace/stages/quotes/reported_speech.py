@@ -80,6 +80,8 @@ def _aside_cut(doc: Doc, left: int, right: int, head: Token) -> int:
     for t in doc[max(left, head.i) + 1 : right + 1]:
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         after = doc[t.i + 2] if t.i + 2 < len(doc) else None
+        if t.text == "(" and nxt is not None and (nxt.like_num or nxt.tag_ == "$"):
+            continue  # '$6.3bn (£3.4bn)': the same figure restated, part of what was said
         if (
             (t.text in (",", "(") or _is_dash(t))
             and nxt is not None
