@@ -451,3 +451,32 @@ def test_what_is_alleged_in_a_lawsuit_is_reported_speech(analyze_text):
 def test_a_figure_restated_in_brackets_stays_inside_what_was_said(analyze_text):
     a = analyze_text("The Harbour Gazette reported that Talvane has bid $6.3bn (£3.4bn) for the port.", title="Bid")
     assert quote(a, "has bid").text.endswith("(£3.4bn) for the port")
+
+
+def test_a_party_member_or_office_of_a_party_is_a_person_not_the_party(analyze_text):
+    a = analyze_text(
+        "The Liberal Democrats met on Monday. “It wasn't convincing,” said one Liberal Democrat familiar with the talks. "
+        "Chancellor Olga Berg presented the budget. “It is a fiddle,” the Liberal Democrat leader said.",
+        title="Budget",
+    )
+    assert speaker_name(quote(a, "convincing")) not in ("Liberal Democrats", "Liberal Democrat Party")
+    fiddle = speaker_name(quote(a, "a fiddle"))
+    assert "Berg" not in fiddle and fiddle != "Liberal Democrats"
+
+
+def test_a_person_a_place_describes_is_not_the_place(analyze_text):
+    a = analyze_text("A Nebraska woman says she went online to check her electricity bill.", title="Bills")
+    assert speaker_name(quote(a, "check her electricity bill")) != "Nebraska"
+
+
+def test_all_told_tells_nothing(analyze_text):
+    a = analyze_text("All told, up to 5 million people could be eligible for the scheme.", title="Scheme")
+    assert a.quotes == []
+
+
+def test_words_said_on_air_come_via_the_broadcaster(analyze_text):
+    a = analyze_text(
+        "“The port will close,” Ann Holt said on CNN. She said on Monday that the ferry would stay.", title="Port"
+    )
+    assert quote(a, "The port will close").via == "CNN"
+    assert quote(a, "the ferry would stay").via is None

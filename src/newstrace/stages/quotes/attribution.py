@@ -151,6 +151,8 @@ def is_cue(tok: Token) -> bool:
         return True
     if tok.pos_ not in ("VERB", "AUX"):
         return False
+    if tok.lower_ == "told" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "all":
+        return False  # 'All told, up to 5 million people …': in all, nobody told anyone
     lemma = cue_lemma(tok)
     return lemma in cue_table() and lemma not in ("be", "have")
 

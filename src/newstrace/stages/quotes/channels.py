@@ -43,6 +43,20 @@ def channel_outlets(refs: Referents, quotes: list) -> None:
                 q.via = outlet  # 'The Post's Chris Cillizza writes: “…”': his words reach us through The Post
 
 
+def _broadcast_on(refs: Referents, cue) -> str | None:
+    """The outlet a cue says the words went out on ('said on CNN', 'told viewers on CBS's Face the Nation'),
+    or None: words said on air reach the article through that broadcaster."""
+    doc = refs.ctx.doc
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            owner = next((k for k in obj.children if k.dep_ == "poss" and k.pos_ == "PROPN"), None)
+            for t in (obj, owner) if owner is not None else (obj,):
+                ref, _how = refs.resolve(doc[t.left_edge.i : t.i + 1])
+                if ref is not None and refs.is_outlet(ref.name):
+                    return ref.name
+    return None
+
+
 def _speakers_outlet(refs: Referents, q) -> str | None:
     """The outlet a speaker mention names as the speaker's own ('CNN's Wolf Blitzer', 'The Post's Chris
     Cillizza'), or None."""
@@ -119,6 +133,10 @@ def via_citing_clauses(refs: Referents, quotes: list) -> None:
             holders.append(cue)  # '“…,” Peskov was quoted by Tass as saying', the quoting verb the cue
         for subj in (c for c in cue.children if c.dep_ == "nsubj"):  # 'one of the officials quoted by the AP said'
             holders += [t for t in subj.subtree if t.dep_ == "acl" and t.lemma_.lower() in QUOTING_VERBS]
+        if q.via is None:
+            outlet = _broadcast_on(refs, cue)
+            if outlet is not None and not is_own_outlet(refs.ctx.article, outlet):
+                q.via = outlet
         for holder in holders:
             agent = next((c for c in holder.children if c.dep_ == "agent"), None)
             who = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None

@@ -382,6 +382,12 @@ class Referents:
             )
             if person:  # a surname the model did not tag, of a person named earlier
                 return person.ref, "name"
+        if (
+            head.ent_type_ == "NORP"
+            and head.tag_ in ("NNP", "NN", "JJ")
+            and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in head.children)
+        ):
+            return described_as(text), "description"  # 'one Democrat familiar with …': a member, not the party
         # The head itself is a name ("Prime Minister Benjamin Netanyahu", "Blinken", "The CNN").
         # the innermost name holding the head: a speaker mention remembered with its clause ('one of the
         # officials quoted by the Associated Press') holds other names
@@ -404,9 +410,20 @@ class Referents:
             if described is None:
                 described = described_as(text)
             return described, "description"
-        if inner is not None and inner.kind in ("org", "outlet") and head_words & set(speaker_words()["member_nouns"]):
-            # 'a senior Tory MP', 'the Republican candidate': one member, who does not speak for the party
-            member = self.resolve_description(phrase, voice)
+        office = head.lower_ in role_words() and head.lower_ not in set(speaker_words()["spokesperson_nouns"])
+        if (
+            inner is not None
+            and inner.kind in ("org", "outlet")
+            and (head_words & set(speaker_words()["member_nouns"]) or office)
+        ):
+            # 'a senior Tory MP', 'the Republican candidate', 'the Tory leader': a member or office holder,
+            # who is a person, not the party. An office of a body is only the person given that title: the
+            # last person named is often of another party.
+            member = (
+                self.resolve_description(phrase, voice)
+                if head_words & set(speaker_words()["member_nouns"])
+                else self.named_after(phrase, voice)
+            )
             if member is not None:
                 return member, "description"
             return described_as(text), "description"
@@ -439,9 +456,9 @@ class Referents:
         if head_words & set(speaker_words()["group_nouns"]) and head.tag_ in ("NNS", "NNPS"):
             return described_as(text, named.ref.entity if named else None), "group"
         # who speaks for a body is the body ('a spokesman for the Kremlin')
-        person_head = (head.lower_ in role_words() or head.lemma_.lower() in role_words()) and head.lower_ not in set(
-            speaker_words()["spokesperson_nouns"]
-        )
+        person_head = (
+            head.lower_ in role_words() or head.lemma_.lower() in role_words() or head.lower_ in vocab.actor_nouns()
+        ) and head.lower_ not in set(speaker_words()["spokesperson_nouns"])
         if named and named.kind == "place" and person_head and not (named.start <= head.idx < named.end):
             return described_as(text), "description"  # 'a Beirut-based diplomat': a person the place describes
         if named and named.kind == "place" and _where_from(phrase, named):
