@@ -480,3 +480,19 @@ def test_words_said_on_air_come_via_the_broadcaster(analyze_text):
     )
     assert quote(a, "The port will close").via == "CNN"
     assert quote(a, "the ferry would stay").via is None
+
+
+def test_a_photo_credit_line_is_no_statement(analyze_text):
+    a = analyze_text(
+        "The chief executive spoke on Monday.\n\nDana Whitlock Photographer: Ken Ross/Harbour Press\n\nThe deal was announced.",
+        title="Deal",
+    )
+    assert not any("Ken Ross" in q.text for q in a.quotes)
+
+
+def test_what_a_document_reads_is_its_statement(analyze_text):
+    a = analyze_text(
+        "The council put up a sign on Monday. “The pier is closed to the public,” the sign read.", title="Pier"
+    )
+    q = quote(a, "The pier is closed")
+    assert q.cue == "read" and "sign" in speaker_name(q).lower()

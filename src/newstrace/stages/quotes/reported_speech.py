@@ -445,14 +445,18 @@ def _parenthetical(cue: Token, mask: QuoteMask) -> list[IndirectSpeech]:
     ]
 
 
+# The last word before a caption's colon: a credit or a source line, not a speaker ('Photo: AP').
+CAPTION_LABELS = {"photographer", "photo", "photograph", "picture", "image", "credit", "illustration", "graphic"}
+
+
 def colon_statements(doc: Doc, text: str, mask: QuoteMask) -> list[IndirectSpeech]:
     """Headline and transcript convention 'Sanders: Clinton needs to …', 'WALLACE: Do you …': a name,
     a colon and what that person says, at the start of a line."""
     out = []
     for m in re.finditer(r"(?m)^[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S[^\n]*)$", text):
         who = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
-        if who is None or not len(who):
-            continue
+        if who is None or not len(who) or who[-1].lower_ in CAPTION_LABELS:
+            continue  # 'Steve Mollenkopf Photographer: Patrick T. Fallon/Bloomberg': a photo credit
         named = any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in who) or (
             # a transcript's 'WALLACE:' names someone the article names too; 'COMPETITION:' heads a section
             who.text.isupper() and re.search(rf"\b{re.escape(who.text.split()[-1].title())}\b", text) is not None
