@@ -496,3 +496,14 @@ def test_what_a_document_reads_is_its_statement(analyze_text):
     )
     q = quote(a, "The pier is closed")
     assert q.cue == "read" and "sign" in speaker_name(q).lower()
+
+
+def test_it_is_a_place_only_when_the_place_was_the_subject_just_before(analyze_text):
+    a = analyze_text("Iran rejected the plan on Monday. It said the talks were over.", title="Talks")
+    assert speaker_name(quote(a, "the talks were over")) == "Iran"
+    b = analyze_text(
+        "Turnout in Ohio and Nebraska worried the campaign on Monday, and the campaign sent an email to its donors "
+        "that evening. It stated that the senator was rattled by the polls.",
+        title="Talks",
+    )
+    assert speaker_name(quote(b, "the senator was rattled")) not in ("Ohio", "Nebraska")

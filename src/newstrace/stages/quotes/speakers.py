@@ -489,7 +489,9 @@ class Referents:
             return next((r.ref for r in [r for r in known if r.main] + known), None)
         for r in near + [r for r in cands if r not in near]:
             if gender == "neuter":
-                if r.kind in ("org", "outlet", "document", "place"):
+                # a place speaks as 'it' only as the subject just before ('Iran said … It added'); one merely
+                # named further back is no speaker ('It stated that …' after 'results in South Carolina')
+                if r.kind in ("org", "outlet", "document") or (r.kind == "place" and r in near):
                     return r.ref
             elif number == "plur":
                 # 'they' is a body or a group, never one person ("Braun's" only looks plural)
