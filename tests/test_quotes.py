@@ -507,3 +507,12 @@ def test_it_is_a_place_only_when_the_place_was_the_subject_just_before(analyze_t
         title="Talks",
     )
     assert speaker_name(quote(b, "the senator was rattled")) not in ("Ohio", "Nebraska")
+
+
+def test_the_speaker_after_an_inverted_cue_parsed_as_its_object(analyze_text):
+    a = analyze_text(
+        "“They will return,” said Dana Whitlock, an analyst. “The caliphate will rise again,” screamed two women "
+        "as they were led away.",
+        title="Camp",
+    )
+    assert speaker_name(quote(a, "rise again")).lower() == "two women"

@@ -275,6 +275,16 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
         return subj
     if by is not None:
         return by
+    inverted = next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.left_edge.i <= verb.i + 2), None
+    )
+    if (
+        inverted is not None
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text in ('"', "”", "’", "'")
+        and not mask.has(inverted)
+    ):
+        return inverted  # '“…,” screamed two women': the speaker after an inverted cue, parsed as its object
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ in ("VERB", "AUX"):
         return speaker_token(verb.head.head, mask, depth + 1)  # 'Erdoğan responded by saying that …'
     if verb.head is verb:
