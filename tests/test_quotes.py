@@ -516,3 +516,20 @@ def test_the_speaker_after_an_inverted_cue_parsed_as_its_object(analyze_text):
         title="Camp",
     )
     assert speaker_name(quote(a, "rise again")).lower() == "two women"
+
+
+def test_a_text_message_is_speech_though_the_lemmatiser_misreads_texted(analyze_text):
+    a = analyze_text("“If I disappear, please find my children,” Ziyaret texted from the city.", title="Siege")
+    q = quote(a, "please find my children")
+    assert q.cue == "texted" and speaker_name(q) == "Ziyaret"
+
+
+def test_a_clause_after_said_that_the_parser_reads_as_an_object_is_what_was_said(analyze_text):
+    a = analyze_text(
+        "Agriculture Minister Dana Whitlock said the scheme aimed to boost production. "
+        "The mayor said the bridge needed repairs. She said the words she had prepared.",
+        title="Farms",
+    )
+    assert speaker_name(quote(a, "the scheme aimed to boost production")) == "Dana Whitlock"
+    assert speaker_name(quote(a, "the bridge needed repairs")).lower() == "mayor"
+    assert not any("prepared" in q.text for q in a.quotes)

@@ -143,6 +143,12 @@ def cue_lemma(tok: Token) -> str:
         for phrasal in (f"{lemma} {prt} {prep}", f"{lemma} {prt}"):
             if phrasal in cue_table():
                 return phrasal
+    if lemma not in cue_table() and tok.pos_ == "VERB":
+        # the lemmatiser's slips ('texted' -> 'texte'): the written form, its ending undone, if it is listed
+        w = tok.lower_
+        for end, repl in (("ed", ""), ("ied", "y")):
+            if w.endswith(end) and w[: len(w) - len(end)] + repl in cue_table():
+                return w[: len(w) - len(end)] + repl
     return lemma
 
 

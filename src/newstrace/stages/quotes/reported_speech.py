@@ -204,7 +204,7 @@ def indirect_speech(doc: Doc, mask: QuoteMask) -> list[IndirectSpeech]:
         # everything Trump says is true, Jamieson said Trump is …')
         comp = min(comps, key=lambda c: c.i < tok.i) if comps else None
         if comp is None:
-            comp = _content_after_channel(tok)
+            comp = _content_after_channel(tok) or _clause_read_as_object(tok)
         if comp is not None and not reports_quotation_before(tok):
             span = content_span(comp, tok)
         # Attitudes and judgements ('intends to', 'attacked X') count only with their own subject: a
@@ -296,6 +296,23 @@ def _content_after_channel(cue: Token) -> Optional[Token]:
                 if opens and any(k.dep_ in SUBJECT_DEPS and k.lower_ != "that" for k in kids):
                     return clause
     return None
+
+
+def _clause_read_as_object(cue: Token) -> Optional[Token]:
+    """'Bello said the scheme aimed to boost production': the parser reads 'the scheme' as what was said and
+    'aimed' as a participle on it ('said the bridge needed repairs', 'needed' on 'repairs'); after 'say' a noun
+    phrase holding a verb of its own is the clause said."""
+    if cue.lemma_.lower() != "say":
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i and c.pos_ == "NOUN"), None)
+    if obj is None:
+        return None
+    if any(c.dep_ == "relcl" for c in obj.children):
+        return None  # 'said the words she had prepared': what was said, with a relative clause on it
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in obj.subtree if t.i > cue.i):
+        return obj  # 'said the bridge needed repairs', parsed with 'needed' on 'repairs'
+    verb = next((c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == obj.i + 1), None)
+    return obj if verb is not None and any(k.dep_ in ("xcomp", "dobj", "prep") for k in verb.children) else None
 
 
 def _topic_content(cue: Token) -> Optional[tuple[int, int]]:
