@@ -286,8 +286,10 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
     )
     if (
         inverted is not None
-        and verb.i > 0
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and verb.i > 1
         and verb.doc[verb.i - 1].text in ('"', "”", "’", "'")
+        and verb.doc[verb.i - 2].text in (",", "!", "?")  # '“…,” screamed': a quotation closed for its cue
         and not mask.has(inverted)
     ):
         return inverted  # '“…,” screamed two women': the speaker after an inverted cue, parsed as its object
