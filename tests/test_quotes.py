@@ -533,3 +533,12 @@ def test_a_clause_after_said_that_the_parser_reads_as_an_object_is_what_was_said
     assert speaker_name(quote(a, "the scheme aimed to boost production")) == "Dana Whitlock"
     assert speaker_name(quote(a, "the bridge needed repairs")).lower() == "mayor"
     assert not any("prepared" in q.text for q in a.quotes)
+
+
+def test_those_close_to_someone_speak_and_imploring_is_a_request(analyze_text):
+    a = analyze_text(
+        "Those close to the general say that he always feared betrayal. Dana Whitlock implored the women to return home.",
+        title="Camp",
+    )
+    assert speaker_name(quote(a, "feared betrayal")) == "Those close to the general"
+    assert speaker_name(quote(a, "to return home")) == "Dana Whitlock"

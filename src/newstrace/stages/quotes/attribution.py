@@ -276,6 +276,8 @@ def speaker_token(verb: Token, mask: QuoteMask, depth: int = 0) -> Optional[Toke
             named = subj.nbor(-2) if subj.nbor(-1).text == "," and subj.i >= 2 else subj.nbor(-1)
             if named.pos_ in ("NOUN", "PROPN"):
                 return named
+        if subj.lower_ in ("those", "these") and any(k.dep_ in ("amod", "prep") for k in subj.children):
+            return subj  # 'Those close to him say …', 'those in power': people the phrase describes
         if subj.lower_ in ("that", "this", "these", "those", "which", "who", "whom"):
             return None  # 'That said, …', 'That shows how …', '… over who supported which bill': no one
         return subj

@@ -107,8 +107,16 @@ def _where_from(phrase: Span, place: Referent) -> bool:
 def described_as(text: str, entity: Optional[str] = None) -> Optional[Ref]:
     """A speaker named by their description as written, capitalised ('a teacher from Westbridge' ->
     'Teacher from Westbridge'), or None when nothing is left of it."""
-    name = strip_determiner(text)
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in ("those", "these") and words[1].lower() in PRONOUN_MODIFIERS:
+        name = text.strip()  # 'Those close to him', 'those who knew her': 'those' is the head, not a determiner
+    else:
+        name = strip_determiner(text)
     return Ref(name[0].upper() + name[1:], entity) if name else None
+
+
+# Words after 'those' that make it the head of its phrase ('those close to him', 'those in power').
+PRONOUN_MODIFIERS = {"close", "closest", "familiar", "near", "nearest", "involved", "in", "at", "with", "around"}
 
 
 class Referents:
