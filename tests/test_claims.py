@@ -264,3 +264,15 @@ def test_plural_quarters_without_a_count_are_periods_and_the_two_refers_back(ana
         "Three quarters of tenants backed the plan."
     )
     assert [(round(c.value), c.unit) for c in a.claims] == [(75, "percent")]
+
+
+def test_an_age_written_out_is_an_age_like_the_hyphenated_one(analyze_text):
+    a = analyze_text(
+        "The driver was 21 years old. His passenger, a 29-year-old nurse, is 40 years of age. The war lasted 9 years."
+    )
+    assert [(c.value, c.unit, c.text) for c in a.claims] == [
+        (21, "age", "21 years old"),
+        (29, "age", "29-year-old"),
+        (40, "age", "40 years of age"),
+        (9, "duration", "9 years"),
+    ]

@@ -276,6 +276,12 @@ def _unit(noun: Optional[Token], run: list[Token]) -> Optional[str]:
         and doc[noun.i + 2].lower_ == "old"
     ):
         return "age"  # 'a 30-year-old former teacher': how old someone is, not how long something lasted
+    if (
+        noun.lemma_.lower() in ("year", "month")
+        and noun.i + 1 < len(doc)
+        and (doc[noun.i + 1].lower_ == "old" or [t.lower_ for t in doc[noun.i + 1 : noun.i + 3]] == ["of", "age"])
+    ):
+        return "age"  # 'was 21 years old', '40 years of age': the same, written out
     if noun.lemma_.lower() == "pound" and _pounds_of_a_thing(noun):
         return "pounds"  # '5 million pounds of thrust', '20 pounds of cocaine': a weight, not money
     table = units()
@@ -485,7 +491,13 @@ def run(ctx) -> None:
                 start = verb.idx  # 'killed about 30,000 people'
             unit = _unit(noun, run_)
             if unit == "age" and noun is not None:
-                end = noun.nbor(2).idx + len(noun.nbor(2))  # '30-year-old' whole
+                doc = noun.doc  # '30-year-old' whole, '21 years old', '40 years of age'
+                last = (
+                    doc[noun.i + 2]
+                    if doc[noun.i + 1].text == "-" or doc[noun.i + 1].lower_ == "of"
+                    else doc[noun.i + 1]
+                )
+                end = last.idx + len(last)
             analysis.claims.append(
                 _claim(ctx, quotes, run_[0].idx, start, end, value, unit, hedge, _counted_text(noun))
             )
