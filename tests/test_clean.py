@@ -318,3 +318,14 @@ def test_a_flattened_photo_gallery_and_wire_copyright_are_dropped():
     text = clean_body(story + gallery + credit)[0]
     assert "Hide Caption" not in text and "Copyright" not in text
     assert "The parade was cancelled" in text and "reopen on Friday" in text
+
+
+def test_a_tabloids_related_stories_strip_is_dropped_and_story_words_kept():
+    strip = (
+        "\nMOST READ IN SPORT 'WHAT A GOAL!' Striker scores from halfway line FERRY FURY Passengers stranded "
+        "for nine hours after a crash that killed 5 GRAN'S GARDEN Pensioner wins prize for giant marrow"
+    )
+    story = "The club confirmed the signing on Monday.\nThe fee was not disclosed, most read in news reports."
+    text = clean_body(story.split("\n")[0] + strip + "\n" + story.split("\n")[1])[0]
+    assert "FERRY FURY" not in text and "killed 5" not in text
+    assert "confirmed the signing" in text and "most read in news reports" in text
