@@ -106,3 +106,11 @@ def test_reworded_repeat_lists_its_differences():
 def test_differences_ignore_hyphens_and_spacing():
     assert checks.differences("its long-term security", "its long term security") == []
     assert checks.differences("a cease-fire now", "a ceasefire now") == []
+
+
+def test_a_titles_full_stop_inside_the_closing_mark_keeps_it_a_title(analyze_text):
+    a = analyze_text(
+        "The senator spoke at the rally. The band proceeded to perform “Harbour Lights Over Kestria.”", title="Rally"
+    )
+    assert not any(c.kind == "unattested_quote" for c in a.checks)
+    assert not any("Harbour Lights" in s.text for s in a.framing.spans)

@@ -239,7 +239,9 @@ MINOR_WORDS = {
 
 
 def is_title(text: str) -> bool:
-    """A quoted title of a work or programme: a few words, each major word capitalised, no sentence end."""
+    """A quoted title of a work or programme: a few words, each major word capitalised, no sentence end but
+    the full stop American style puts inside the closing mark ('to perform “Bridge Over Troubled Water.”')."""
+    text = text[:-1] if text.endswith(".") and not text.endswith("..") else text
     words = text.split()
     if not 1 < len(words) <= 7 or text[-1:] in ".!?," or not words[0][:1].isupper():
         return False
