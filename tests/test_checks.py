@@ -114,3 +114,13 @@ def test_a_titles_full_stop_inside_the_closing_mark_keeps_it_a_title(analyze_tex
     )
     assert not any(c.kind == "unattested_quote" for c in a.checks)
     assert not any("Harbour Lights" in s.text for s in a.framing.spans)
+
+
+def test_a_check_says_where_in_the_text_it_points(analyze_text):
+    a = analyze_text(
+        "The council met on Monday. The plan, a “land grab” by any measure, passed by one vote after the "
+        "“land grab” debate.",
+        title="Port",
+    )
+    flagged = [c for c in a.checks if c.kind == "unattested_quote"]
+    assert flagged and all(a.article.text[c.start : c.end] == c.text for c in flagged)

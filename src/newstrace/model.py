@@ -188,6 +188,8 @@ class Check:
     via: Optional[str] = None
     article_says: Optional[str] = None
     source_says: Optional[str] = None
+    start: Optional[int] = None  # characters of the article text the check points at (its `text`)
+    end: Optional[int] = None
 
 
 @dataclass

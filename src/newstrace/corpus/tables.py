@@ -135,6 +135,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("via", "VARCHAR"),
         ("article_says", "VARCHAR"),
         ("source_says", "VARCHAR"),
+        *SPAN,
     ],
     # Inputs and articles that could not be analysed; article_id is '' when the input never became an article.
     "failures": [
@@ -290,7 +291,9 @@ def framing_span_rows(a: Analysis) -> list[tuple]:
 
 
 def check_rows(a: Analysis) -> list[tuple]:
-    return [(a.article.id, c.kind, c.text, c.detail, c.via, c.article_says, c.source_says) for c in a.checks]
+    return [
+        (a.article.id, c.kind, c.text, c.detail, c.via, c.article_says, c.source_says, c.start, c.end) for c in a.checks
+    ]
 
 
 ROWS: dict[str, Callable[[Analysis], list[tuple]]] = {

@@ -114,6 +114,8 @@ def quote_checks(ctx) -> list[Check]:
                 Check(
                     kind="unattested_quote",
                     text=phrase,
+                    start=start,
+                    end=end,
                     detail=(
                         f"The phrase {shown} is in quote marks, but no speaker or cited source in the article uses it."
                     ),
@@ -124,6 +126,8 @@ def quote_checks(ctx) -> list[Check]:
                 Check(
                     kind="attested_quote",
                     text=phrase,
+                    start=start,
+                    end=end,
                     via=where[1],
                     source_says=phrase,
                     detail=(
@@ -136,6 +140,8 @@ def quote_checks(ctx) -> list[Check]:
                 Check(
                     kind="attested_quote",
                     text=phrase,
+                    start=start,
+                    end=end,
                     via=where[1],
                     source_says=phrase,
                     detail=(
@@ -176,6 +182,8 @@ def mismatch_checks(ctx) -> list[Check]:
             Check(
                 kind="source_mismatch",
                 text=said.phrase.text,
+                start=said.phrase.start_char,
+                end=said.phrase.end_char,
                 via=v.outlet,
                 article_says=said.phrase.text,
                 source_says=source.phrase.text,
@@ -247,6 +255,8 @@ def duplicate_checks(ctx) -> list[Check]:
                     Check(
                         kind="duplicate_statement",
                         text=qa.text,
+                        start=qa.start,
+                        end=qa.end,
                         via=qb.via,
                         article_says=qa.text,
                         source_says=qb.text,
