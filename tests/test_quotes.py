@@ -542,3 +542,13 @@ def test_those_close_to_someone_speak_and_imploring_is_a_request(analyze_text):
     )
     assert speaker_name(quote(a, "feared betrayal")) == "Those close to the general"
     assert speaker_name(quote(a, "to return home")) == "Dana Whitlock"
+
+
+def test_a_short_quote_after_another_named_person_acts_is_not_the_previous_speakers(analyze_text):
+    a = analyze_text(
+        "The council met on Monday. Critics call it a “land grab”. Mr Hale introduced the envoy to the guests "
+        "as the “finest negotiator alive”. “We will win,” Ann Holt said. Holt called the plan “a new dawn”.",
+        title="Port",
+    )
+    assert speaker_name(quote(a, "finest negotiator alive")) != "Critics"
+    assert speaker_name(quote(a, "a new dawn")) == "Ann Holt"

@@ -9,7 +9,7 @@ from typing import Optional, cast
 from spacy.tokens import Span
 
 from ...model import Quote, Ref
-from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, find_quotes, is_title
+from ...quotemarks import SCARE_MAX_WORDS, QuotedSpan, find_quotes, is_title, word_count
 from ...syntax import sentences_overlapping, subtree
 from .attribution import (
     Attribution,
@@ -259,10 +259,24 @@ def _adjacent(doc, text: str, prev: Quote, q: QuotedSpan, mask: QuoteMask) -> bo
     if "\n" in gap or len(gap) >= 120:
         return False
     span = doc.char_span(prev.end, q.open_mark, alignment_mode="contract")
+    if span is not None and word_count(text[q.start : q.end]) <= SCARE_MAX_WORDS and _someone_else_acts(span, prev):
+        return False  # '“…,” the critics said. Mr Hale introduced the envoy as the “finest negotiator”': his
     own = prev.cue_span[0] if prev.cue_span else -1  # the previous quote's own cue ('“…,” said the coach.')
     return not any(
         t.idx != own and is_cue(t) and (s := speaker_token(t, mask)) is not None and s.pos_ != "PRON"
         for t in span or ()
+    )
+
+
+def _someone_else_acts(gap, prev: Quote) -> bool:
+    """A new sentence in the gap whose subject is a person's name other than the previous speaker's."""
+    mention = f"{prev.speaker_mention or ''} {prev.speaker.name if prev.speaker else ''}".lower()
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        and t.pos_ == "PROPN"
+        and t.sent.start_char >= gap.start_char
+        and t.text.lower() not in mention
+        for t in gap
     )
 
 
