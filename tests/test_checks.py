@@ -124,3 +124,18 @@ def test_a_check_says_where_in_the_text_it_points(analyze_text):
     )
     flagged = [c for c in a.checks if c.kind == "unattested_quote"]
     assert flagged and all(a.article.text[c.start : c.end] == c.text for c in flagged)
+
+
+def test_a_headlines_quoted_word_is_checked_against_the_bodys_quotations(analyze_text):
+    a = analyze_text(
+        "Dana Whitlock praised the harbour master on Monday. “He is the best we have had,” Ms Whitlock said. "
+        "The board said the port was looking strong.",
+        title="Mayor hails 'genius' harbour master as port looks 'strong'",
+    )
+    flagged = {c.text: c for c in a.checks if c.kind == "unattested_quote"}
+    assert set(flagged) == {"genius", "strong"} and all(
+        c.field == "title" and c.start is None for c in flagged.values()
+    )
+    assert "reported speech" in flagged["strong"].detail and "reported speech" not in flagged["genius"].detail
+    b = analyze_text("The minister spoke on Monday. “I will not quit,” she said.", title="Minister 'will not quit'")
+    assert [(c.kind, c.text) for c in b.checks] == [("attested_quote", "will not quit")]

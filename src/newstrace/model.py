@@ -190,6 +190,7 @@ class Check:
     source_says: Optional[str] = None
     start: Optional[int] = None  # characters of the article text the check points at (its `text`)
     end: Optional[int] = None
+    field: str = "text"  # "title": the check is about the headline (no offsets)
 
 
 @dataclass

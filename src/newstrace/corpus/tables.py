@@ -136,6 +136,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("article_says", "VARCHAR"),
         ("source_says", "VARCHAR"),
         *SPAN,
+        ("field", "VARCHAR"),
     ],
     # Inputs and articles that could not be analysed; article_id is '' when the input never became an article.
     "failures": [
@@ -292,7 +293,8 @@ def framing_span_rows(a: Analysis) -> list[tuple]:
 
 def check_rows(a: Analysis) -> list[tuple]:
     return [
-        (a.article.id, c.kind, c.text, c.detail, c.via, c.article_says, c.source_says, c.start, c.end) for c in a.checks
+        (a.article.id, c.kind, c.text, c.detail, c.via, c.article_says, c.source_says, c.start, c.end, c.field)
+        for c in a.checks
     ]
 
 

@@ -1,6 +1,6 @@
 """Stage 'checks': what a fact-checker should look at, each with one sentence a person can read.
 
-  unattested_quote     a phrase the article puts in quote marks that nobody in the article says
+  unattested_quote     a phrase the article (or its headline) puts in quote marks that nobody in the article says
   attested_quote       a scare-quoted phrase that a relayed source or a quoted speaker does use
   source_mismatch      the article's intro to a relayed passage names a different act or target than the passage
   duplicate_statement  one statement quoted more than once in different compare_words, with the differences
@@ -266,9 +266,58 @@ def duplicate_checks(ctx) -> list[Check]:
     return out
 
 
+def headline_checks(ctx) -> list[Check]:
+    """Words a headline puts in quote marks ('US bank boss hails ‘genius’ Smith') checked against what the body
+    quotes: a headline's quoted word that no quotation in the article holds is unattested, however the body
+    paraphrases it. Titles of works are left alone. Offsets stay empty: the headline is not in the text."""
+    analysis = ctx.analysis
+    body = [
+        (q.text, q.via, q.speaker.name if q.speaker else None)
+        for q in analysis.quotes
+        if q.kind in ("direct", "partial") and (q.field or "text") == "text"
+    ]
+    out, seen = [], set()
+    for q in analysis.quotes:
+        if q.field != "title" or q.kind not in ("partial", "scare") or is_title(q.text) or q.text in seen:
+            continue
+        seen.add(q.text)
+        needle = compare_words(q.text)
+        shown = f"‘{q.text}’"
+        where = next(((via, who) for text, via, who in body if contains(compare_words(text), needle)), None)
+        if where is None:
+            paraphrased = any(
+                contains(compare_words(p.text), needle)
+                for p in analysis.quotes
+                if p.kind == "indirect" and (p.field or "text") == "text"
+            )
+            out.append(
+                Check(
+                    kind="unattested_quote",
+                    text=q.text,
+                    field="title",
+                    detail=(
+                        f"The headline puts {shown} in quote marks, but no one in the article is quoted saying it"
+                        + (" (they appear only in reported speech, not in a quotation)." if paraphrased else ".")
+                    ),
+                )
+            )
+        else:
+            out.append(
+                Check(
+                    kind="attested_quote",
+                    text=q.text,
+                    field="title",
+                    via=where[0],
+                    source_says=q.text,
+                    detail=f"The headline's {shown} is words {where[1] or 'a quoted speaker'} is quoted saying in the article.",
+                )
+            )
+    return out
+
+
 def run(ctx) -> None:
     seen = set()
-    for check in quote_checks(ctx) + mismatch_checks(ctx) + duplicate_checks(ctx):
+    for check in quote_checks(ctx) + headline_checks(ctx) + mismatch_checks(ctx) + duplicate_checks(ctx):
         key = (check.kind, check.detail)
         if key not in seen:  # one statement quoted three times gives the same difference twice
             seen.add(key)

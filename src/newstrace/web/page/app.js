@@ -171,9 +171,12 @@ function renderText(doc, text, relays, quotes, voices, colourOf) {
     .filter((f) => (f.field || "text") === "text")
     .forEach((f) => anns.push({ kind: "frame", prio: 2, s: at(f.start), e: at(f.end), data: f }));
   const good = anns.filter((a) => a.e > a.s);
-  // check flags: after the first place the checked wording occurs
+  // check flags: after the wording the check points at (its offsets; in analyses without them, the first
+  // place the wording occurs); a headline's check is listed in the panel only
   const flags = [];
   (doc.checks || []).forEach((c, i) => {
+    if (c.field === "title") return;
+    if (c.end != null) return flags.push({ pos: at(c.end), data: c, n: i });
     const found = c.text ? text.indexOf(c.text) : -1;
     flags.push({ pos: found >= 0 ? found + c.text.length : text.length, data: c, n: i });
   });
