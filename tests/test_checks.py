@@ -139,3 +139,14 @@ def test_a_headlines_quoted_word_is_checked_against_the_bodys_quotations(analyze
     assert "reported speech" in flagged["strong"].detail and "reported speech" not in flagged["genius"].detail
     b = analyze_text("The minister spoke on Monday. “I will not quit,” she said.", title="Minister 'will not quit'")
     assert [(c.kind, c.text) for c in b.checks] == [("attested_quote", "will not quit")]
+
+
+def test_a_longer_quoted_fragment_no_one_says_is_unattested_and_a_sentence_full_stop_is_not_part_of_it(analyze_text):
+    a = analyze_text(
+        "The Courier sent its reporter into “a farmhouse kitchen in rural Kestria” to watch the vote. "
+        "The profile closes on the farmer's “nerves.” Silverman interjected, “Ladies and gentlemen, the band.”",
+        title="Vote",
+    )
+    flagged = sorted(c.text for c in a.checks if c.kind == "unattested_quote")
+    assert flagged == ["a farmhouse kitchen in rural Kestria", "nerves"]
+    assert all(a.article.text[c.start : c.end] == c.text for c in a.checks)

@@ -42,10 +42,19 @@ def scare_phrases(ctx) -> list[tuple[int, int, str]]:
     """(start, end, phrase) of scare-quoted phrases in the article's own voice (body text)."""
     analysis, text = ctx.analysis, ctx.article.text
     if analysis.quotes:  # the quotes stage ran: what it left unattributed is the article's own quoting
+        # the quotes the quotes stage left without a speaker: scare quotes, and longer quoted fragments in a
+        # sentence with no speech verb ('sent its reporter into “a living room in western Pennsylvania”'; with
+        # one, a missing speaker is more likely the attribution's miss than the article's own quoting)
         found = [
-            (q.start, q.end, q.text)
+            (
+                q.start,
+                q.start + len(q.text.rstrip(" ,.;:")),
+                q.text.rstrip(" ,.;:"),
+            )  # “head.”: the stop is the sentence's
             for q in analysis.quotes
-            if q.kind == "scare" and (q.field or "text") == "text" and not speaker_named_at(ctx, q.start)
+            if (q.kind == "scare" or (q.kind == "partial" and q.speaker is None and not speech_nearby(ctx, q.start)))
+            and (q.field or "text") == "text"
+            and not speaker_named_at(ctx, q.start)
         ]
     else:
         found = []
