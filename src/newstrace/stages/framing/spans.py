@@ -6,7 +6,8 @@ Weights come from the word lists (framing_lexicon) and context rules that raise 
 a pejorative modifier on a name ("Communist China") or on a group or place noun ("terrorist stronghold"),
 an "anti-X" adjective on a collective noun ("anti-Israel bloc"); an amplifier grading an adjective or
 adverb ("overly cautious", "far lesser") is an exaggeration span; a doubt adverb takes the phrase it
-qualifies ("presumably with her consent"). A loaded noun takes its premodifiers
+qualifies ("presumably with her consent"). A word news rarely uses (data/framing/common_words.txt), as a
+modifier or main verb, is a loaded candidate just at the threshold ("a churlish reply"). A loaded noun takes its premodifiers
 along ("last standing bastion", "October 7 massacre"), so the span reads as the phrase a person would cite.
 """
 
