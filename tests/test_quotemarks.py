@@ -109,3 +109,10 @@ def test_a_quotation_inside_a_quotation_in_the_same_curly_marks_is_part_of_it():
 def test_an_unclosed_quotation_still_ends_at_the_next_opening_mark():
     text = "“We were never told, the driver said. “Nobody warned us,” his wife added."
     assert quoted(text) == ["We were never told, the driver said.", "Nobody warned us"]
+
+
+def test_a_title_may_end_in_a_number_but_not_open_with_one():
+    from newstrace.quotemarks import is_title
+
+    assert is_title("Super Tuesday 2") and is_title("Harbour Lights 3")
+    assert not is_title("2 Super Tuesday") and not is_title("the best plan")
