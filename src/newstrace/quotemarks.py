@@ -245,4 +245,4 @@ def is_title(text: str) -> bool:
     words = text.split()
     if not 1 < len(words) <= 7 or text[-1:] in ".!?," or not words[0][:1].isupper():
         return False
-    return all(w[:1].isupper() or w.lower() in MINOR_WORDS or w.isdigit() for w in words[1:]) and words[0][:1].isupper()
+    return all(w[:1].isupper() or w.lower() in MINOR_WORDS or w.isdigit() for w in words[1:])

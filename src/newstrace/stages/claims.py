@@ -393,7 +393,6 @@ def _skip(run: list[Token], sent_dates: list[tuple[int, int, str]]) -> bool:
     before = doc[first.i - 1] if first.i > 0 else None
     if before is not None and before.text[:1].isupper() and before.lower_ in designators():
         return True  # 'Chapter 11', 'Article 5', 'Flight 370': a number that names a thing
-    before = doc[first.i - 1] if first.i > 0 else None
     if (
         before is not None
         and before.pos_ == "PROPN"

@@ -278,7 +278,9 @@ def duplicate_checks(ctx) -> list[Check]:
 def headline_checks(ctx) -> list[Check]:
     """Words a headline puts in quote marks ('US bank boss hails ‘genius’ Smith') checked against what the body
     quotes: a headline's quoted word that no quotation in the article holds is unattested, however the body
-    paraphrases it. Titles of works are left alone. Offsets stay empty: the headline is not in the text."""
+    paraphrases it. Titles of works are left alone. Offsets stay empty: the headline is not in the text.
+    Unlike attested_by (the body's scare quotes), only the body's quotations count: the headline's own quotes
+    would attest themselves."""
     analysis = ctx.analysis
     body = [
         (q.text, q.via, q.speaker.name if q.speaker else None)

@@ -15,6 +15,7 @@ from typing import Optional, cast
 
 from spacy.tokens import Token
 
+from ...textutil import uninflected
 from .dictionary import Pattern, Unit, VerbEntry, cues, verb_defaults, verbs
 
 # Children that open another clause: their words belong to that clause's own event.
@@ -232,25 +233,7 @@ def verb_lemma(verb: Token) -> str:
     known = verbs().verbs
     if lemma in known or verb.pos_ not in ("VERB", "AUX"):
         return lemma
-    w = verb.lower_
-    cands = []
-    for suffix, repl in (
-        ("ied", "y"),
-        ("ies", "y"),
-        ("ed", "e"),
-        ("ed", ""),
-        ("ing", "e"),
-        ("ing", ""),
-        ("es", ""),
-        ("s", ""),
-        ("d", ""),
-    ):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 2:
-            stem = w[: len(w) - len(suffix)] + repl
-            cands.append(stem)
-            if not repl and len(stem) > 2 and stem[-1] == stem[-2]:
-                cands.append(stem[:-1])  # 'stopped' -> 'stop'
-    return next((c for c in cands if c in known), lemma)
+    return next((c for c in uninflected(verb.lower_) if c in known), lemma)
 
 
 def match_verb(verb: Token, lemma: Optional[str] = None, scope: Optional[list[Token]] = None) -> Optional[Match]:

@@ -19,6 +19,7 @@ from typing import Callable, Optional
 from spacy.tokens import Token
 
 from ...syntax import agent_of, entities_of, governor, in_dateline, is_passive, is_reporting_as_clause, undated
+from ...textutil import uninflected
 from .dictionary import cues, nominalisations, plover_type
 from .patterns import match_verb
 
@@ -320,13 +321,13 @@ def negated(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
 
 
+PRESENT_AND_PAST = (("s", ""), ("d", ""), ("ed", ""), ("ing", ""), ("ing", "e"))  # 'hopes', 'hoped', 'hoping'
+
+
 def _written_as(verb: Token, words: set[str]) -> bool:
     """The verb's lemma or its written form, inflection undone, is one of words: the lemmatiser reads
     'hopes' as a form of 'hop'."""
-    w = verb.lower_
-    forms = {verb.lemma_.lower(), w}
-    forms.update(w[: -len(end)] for end in ("s", "d", "ed", "ing") if w.endswith(end))
-    forms.update(w[: -len(end)] + "e" for end in ("ing",) if w.endswith(end))
+    forms = {verb.lemma_.lower(), verb.lower_, *uninflected(verb.lower_, PRESENT_AND_PAST)}
     return not forms.isdisjoint(words)
 
 

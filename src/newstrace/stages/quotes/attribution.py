@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import vocab
 from ...syntax import agent_of, hyphen_piece, in_dateline, subtree, text_of, undated
+from ...textutil import uninflected
 from .words import speaker_words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -144,11 +145,9 @@ def cue_lemma(tok: Token) -> str:
             if phrasal in cue_table():
                 return phrasal
     if lemma not in cue_table() and tok.pos_ == "VERB":
-        # the lemmatiser's slips ('texted' -> 'texte'): the written form, its ending undone, if it is listed
-        w = tok.lower_
-        for end, repl in (("ed", ""), ("ied", "y")):
-            if w.endswith(end) and w[: len(w) - len(end)] + repl in cue_table():
-                return w[: len(w) - len(end)] + repl
+        # the lemmatiser's slips ('texted' -> 'texte'): the written past form, its ending undone, if listed
+        # (present and -ing forms undone match nouns and other verbs' cues: PolNeAR content F1 fell)
+        return next((s for s in uninflected(tok.lower_, (("ed", ""), ("ied", "y"))) if s in cue_table()), lemma)
     return lemma
 
 

@@ -117,7 +117,8 @@ def via_according_frames(refs: Referents, quotes: list) -> None:
 
 def via_citing_clauses(refs: Referents, quotes: list) -> None:
     """A quote whose cue carries who relayed it: '“…,” Mattis said as cited by Reuters', 'Peskov was quoted
-    by Tass as saying …', 'Reuters quoted Holt as saying …': the outlet named there is the quote's via."""
+    by Tass as saying …', 'Reuters quoted Holt as saying …', or where it went out ('said on CNN'): the outlet
+    named there is the quote's via."""
     doc = refs.ctx.doc
     for q in quotes:
         if q.field != "text" or q.via is not None or not q.cue_span:
